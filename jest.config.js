@@ -1,0 +1,41 @@
+// Jest 30 loads the ESM-only NestJS 12 packages through require(esm), which needs Node 24.9+
+// and --experimental-vm-modules (see package.json scripts), as the NestJS 12 CommonJS template does.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@app/(config|auth|common|store)$': '<rootDir>/libs/$1/src',
+    '^@app/(config|auth|common|store)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/emulator$': '<rootDir>/apps/cloud-emulator/src',
+    '^@app/emulator/(.*)$': '<rootDir>/apps/cloud-emulator/src/$1',
+  },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

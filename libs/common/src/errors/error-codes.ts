@@ -1,0 +1,75 @@
+/** Stable machine codes of our problem responses. Clients switch on these; never rename one. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
+  GONE: 'GONE',
+  UNPROCESSABLE: 'UNPROCESSABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_FLIGHT: 'IDEMPOTENCY_IN_FLIGHT',
+  UPSTREAM_REJECTED: 'UPSTREAM_REJECTED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_BUSY: 'UPSTREAM_BUSY',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'The request is invalid',
+  MALFORMED_JSON: 'The request body is not valid JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNAUTHENTICATED: 'Authentication required',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  CONFLICT: 'Conflict',
+  GONE: 'Gone',
+  UNPROCESSABLE: 'The request cannot be processed',
+  RATE_LIMITED: 'Too many requests',
+  QUOTA_EXCEEDED: 'Daily quota exceeded',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with a different request',
+  IDEMPOTENCY_IN_FLIGHT: 'A request with this idempotency key is in progress',
+  UPSTREAM_REJECTED: 'The cloud provider refused the request',
+  UPSTREAM_UNAVAILABLE: 'The cloud provider is unavailable',
+  UPSTREAM_BUSY: 'The cloud provider budget is exhausted',
+  UPSTREAM_TIMEOUT: 'The cloud provider did not answer in time',
+  STORE_UNAVAILABLE: 'The service store is unavailable',
+  INTERNAL: 'Internal server error',
+};
+
+/** The code a bare HTTP status maps to when nothing more specific is known. */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400: return ErrorCode.VALIDATION_FAILED;
+    case 401: return ErrorCode.UNAUTHENTICATED;
+    case 403: return ErrorCode.FORBIDDEN;
+    case 404: return ErrorCode.NOT_FOUND;
+    case 405: return ErrorCode.METHOD_NOT_ALLOWED;
+    case 409: return ErrorCode.CONFLICT;
+    case 410: return ErrorCode.GONE;
+    case 413: return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 415: return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    case 422: return ErrorCode.UNPROCESSABLE;
+    case 429: return ErrorCode.RATE_LIMITED;
+    case 502: return ErrorCode.UPSTREAM_REJECTED;
+    case 503: return ErrorCode.UPSTREAM_UNAVAILABLE;
+    case 504: return ErrorCode.UPSTREAM_TIMEOUT;
+    default: return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
+  }
+}
+
+export function problemType(code: ErrorCode): string {
+  return `urn:upload-bff:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}

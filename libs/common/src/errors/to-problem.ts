@@ -1,0 +1,76 @@
+import { HttpException } from '@nestjs/common';
+import { ApiError } from './api-error';
+import { codeForStatus, ERROR_TITLES, ErrorCode, problemType } from './error-codes';
+import type { Problem } from './problem';
+
+export interface ProblemResponse {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** True when the error is ours (a 5xx we did not raise on purpose): log it with its stack. */
+  unexpected: boolean;
+}
+
+/** Fastify's own request errors, raised before a route handler runs. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    detail: 'Send the request body as application/json.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: ErrorCode.PAYLOAD_TOO_LARGE,
+    detail: 'The request body exceeds the size limit.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.MALFORMED_JSON, detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.MALFORMED_JSON, detail: 'The request body is empty.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: ErrorCode.MALFORMED_JSON,
+    detail: 'The Content-Length header does not match the body.',
+  },
+};
+
+function build(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
+  return { type: problemType(code), title: ERROR_TITLES[code], status, detail, code, requestId };
+}
+
+function fromHttpException(error: HttpException, requestId: string): ProblemResponse {
+  const status = error.getStatus();
+  const code = codeForStatus(status);
+  const body = error.getResponse();
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  // Framework messages for 4xx are safe and useful ("Forbidden resource"); 5xx text never leaves.
+  const detail = status < 500 && typeof message === 'string' ? message : ERROR_TITLES[code];
+  return { problem: build(status, code, detail, requestId), headers: {}, unexpected: status >= 500 };
+}
+
+export function toProblem(error: unknown, requestId: string): ProblemResponse {
+  if (error instanceof ApiError) {
+    const problem = build(error.getStatus(), error.code, error.detail, requestId);
+    if (error.details.errors) problem.errors = error.details.errors;
+    if (error.details.upstreamRequestId) problem.upstreamRequestId = error.details.upstreamRequestId;
+    const headers = { ...error.details.headers };
+    if (error.details.retryAfterSeconds !== undefined) {
+      headers['retry-after'] = String(Math.max(1, Math.ceil(error.details.retryAfterSeconds)));
+    }
+    return { problem, headers, unexpected: false };
+  }
+  if (error instanceof HttpException) return fromHttpException(error, requestId);
+
+  const fastifyCode = (error as { code?: unknown })?.code;
+  if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
+    const known = FASTIFY_ERRORS[fastifyCode];
+    return { problem: build(known.status, known.code, known.detail, requestId), headers: {}, unexpected: false };
+  }
+  const statusCode = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const code = codeForStatus(statusCode);
+    return { problem: build(statusCode, code, ERROR_TITLES[code], requestId), headers: {}, unexpected: false };
+  }
+  return {
+    problem: build(500, ErrorCode.INTERNAL, 'An unexpected error occurred. Quote the requestId when reporting it.', requestId),
+    headers: {},
+    unexpected: true,
+  };
+}

@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { NotFoundException } from '@nestjs/common';
+import { ApiError } from '../errors/api-error';
+import { ErrorCode } from '../errors/error-codes';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { toProblem } from '../errors/to-problem';
+import type { RouteMethods } from './route-methods';
+
+/** Writes any error as application/problem+json. Used by the Nest filter and Fastify's error handler. */
+export class ProblemWriter {
+  constructor(
+    private readonly routes: RouteMethods,
+    private readonly logger: Logger,
+  ) {}
+
+  write(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const translated = this.translateRouterMiss(error, request);
+    const { problem, headers, unexpected } = toProblem(translated, String(request.id));
+    request.problemCode = problem.code;
+    if (unexpected) {
+      this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    } else if (problem.status >= 500) {
+      const cause = translated instanceof ApiError ? translated.details.cause : undefined;
+      this.logger.warn(
+        { requestId: request.id, code: problem.code, upstreamRequestId: problem.upstreamRequestId, cause: describe(cause) },
+        problem.detail,
+      );
+    }
+    if (reply.sent) return;
+    reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private translateRouterMiss(error: unknown, request: FastifyRequest): unknown {
+    if (!(error instanceof NotFoundException) || error instanceof ApiError) return error;
+    const path = request.url.split('?', 1)[0];
+    const allowed = this.routes.allowed(path);
+    if (allowed.length > 0) {
+      return new ApiError(405, ErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not supported on this path.`, {
+        headers: { allow: allowed.join(', ') },
+      });
+    }
+    return new ApiError(404, ErrorCode.NOT_FOUND, `No route matches ${request.method} ${path}.`);
+  }
+}
+
+/** What an upstream failure was, for the log line: the class and the provider's code, not its text. */
+function describe(cause: unknown): Record<string, unknown> | undefined {
+  if (cause === undefined || cause === null || typeof cause !== 'object') return undefined;
+  const { name, code, statusCode } = cause as { name?: unknown; code?: unknown; statusCode?: unknown };
+  return { name, code, statusCode };
+}

@@ -1,0 +1,6 @@
+export * from './config.error';
+export * from './config.module';
+export * from './config.service';
+export * from './config.types';
+export * from './load-config';
+export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';

@@ -1,0 +1,49 @@
+import { ConfigError, type ConfigIssue } from './config.error';
+import type { AppConfig } from './config.types';
+import { resolveFileVariables } from './file-secrets';
+import { looksLikePlaceholder } from './placeholders';
+import { type BuildContext, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
+import { buildApp } from './sections/app.section';
+import { buildAuth } from './sections/auth.section';
+import { buildStore } from './sections/store.section';
+
+/**
+ * Reads and validates the whole configuration once. Throws a ConfigError that names every
+ * variable at fault and the rule it breaks, never the value.
+ */
+export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfig {
+  const issues: ConfigIssue[] = [];
+  const resolved = resolveFileVariables(rawEnv, KNOWN_VARIABLES, issues);
+  const parsed = envSchema.safeParse(resolved);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push({ variable: String(issue.path[0] ?? '(environment)'), rule: issue.message });
+    }
+    throw new ConfigError(issues);
+  }
+
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  const ctx: BuildContext = {
+    env,
+    isProduction,
+    problem: (variable, rule) => issues.push({ variable, rule }),
+  };
+
+  if (isProduction) {
+    for (const name of SECRET_VARIABLES) {
+      const value = env[name];
+      if (typeof value === 'string' && looksLikePlaceholder(value)) {
+        ctx.problem(name, 'holds a placeholder value; set a real secret in production');
+      }
+    }
+  }
+
+  const config: AppConfig = {
+    ...buildApp(ctx),
+    auth: buildAuth(ctx),
+    store: buildStore(ctx),
+  };
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config;
+}

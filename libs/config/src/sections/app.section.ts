@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { bool, int, list, optionalStr } from '../env';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const appEnv = {
+  NODE_ENV: z.enum(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` }).default('development'),
+  PORT: int(3000, 0, 65535),
+  HOST: optionalStr().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /** false, true, a hop count, or a comma-separated list of trusted proxy addresses/CIDRs. */
+  TRUST_PROXY: optionalStr(),
+  CORS_ORIGINS: list(),
+  BODY_LIMIT_BYTES: int(16 * 1024, 1024, 1024 * 1024),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+  METRICS_ENABLED: bool(true),
+  DOCS_ENABLED: bool(true),
+};
+
+export type TrustProxy = boolean | number | string;
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+import type { BuildContext } from '../schema';
+import type { AppConfig } from '../config.types';
+
+export function buildApp(ctx: BuildContext): Pick<AppConfig, 'env' | 'isProduction' | 'http' | 'log' | 'metrics' | 'docs'> {
+  const { env } = ctx;
+  if (ctx.isProduction && env.CORS_ORIGINS.includes('*')) {
+    ctx.problem('CORS_ORIGINS', 'must list explicit origins in production, not *');
+  }
+  for (const origin of env.CORS_ORIGINS) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      ctx.problem('CORS_ORIGINS', 'each entry must be an origin such as https://app.example.com (scheme and host, no path)');
+      break;
+    }
+  }
+  return {
+    env: env.NODE_ENV,
+    isProduction: ctx.isProduction,
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    },
+    log: { level: env.LOG_LEVEL },
+    metrics: { enabled: env.METRICS_ENABLED },
+    docs: { enabled: env.DOCS_ENABLED },
+  };
+}
