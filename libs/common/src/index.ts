@@ -11,3 +11,5 @@ export * from './logging/create-logger';
 export * from './logging/nest-logger';
 export * from './logging/redact';
 export * from './validation/validation-pipe';
+export * from './openapi/api-problem.decorator';
+export * from './openapi/problem.dto';

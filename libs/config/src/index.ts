@@ -4,3 +4,4 @@ export * from './config.service';
 export * from './config.types';
 export * from './load-config';
 export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';
+export * from './read-environment';

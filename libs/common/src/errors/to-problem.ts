@@ -45,7 +45,15 @@ function fromHttpException(error: HttpException, requestId: string): ProblemResp
   return { problem: build(status, code, detail, requestId), headers: {}, unexpected: status >= 500 };
 }
 
-export function toProblem(error: unknown, requestId: string): ProblemResponse {
+/** Nest wraps Fastify's 4xx errors in an HttpException; the original keeps the precise code. */
+function unwrapFastifyError(error: unknown): unknown {
+  if (!(error instanceof HttpException) || error instanceof ApiError) return error;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && FASTIFY_ERRORS[code] ? error.cause : error;
+}
+
+export function toProblem(thrown: unknown, requestId: string): ProblemResponse {
+  const error = unwrapFastifyError(thrown);
   if (error instanceof ApiError) {
     const problem = build(error.getStatus(), error.code, error.detail, requestId);
     if (error.details.errors) problem.errors = error.details.errors;

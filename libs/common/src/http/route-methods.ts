@@ -1,7 +1,8 @@
 import FindMyWay from 'find-my-way';
 import type { FastifyInstance } from 'fastify';
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+// OPTIONS is left out: CORS answers preflights for every path, which says nothing about the path.
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Remembers every registered route so a miss can be told apart: no such path (404) or the
@@ -15,7 +16,7 @@ export class RouteMethods {
     fastify.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
-        if (method === 'HEAD' || !(METHODS as readonly string[]).includes(method)) continue;
+        if (!(METHODS as readonly string[]).includes(method)) continue;
         if (!this.router.hasRoute(method as (typeof METHODS)[number], route.url)) {
           this.router.on(method as (typeof METHODS)[number], route.url, () => undefined);
         }

@@ -1,12 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
-/** One line per request: method, route, status, latency, request id, user id. Never headers or bodies. */
-export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
+/**
+ * Replaces Fastify's two request log lines with one per request: method, route, status,
+ * latency, request id and user id. Never headers or bodies.
+ */
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
     const line = {
-      requestId: request.id,
       method: request.method,
       route: request.routeOptions.url ?? null,
       path: request.url.split('?', 1)[0],
@@ -15,8 +24,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
       userId: (request as { user?: { id?: string } }).user?.id ?? null,
       code: request.problemCode,
     };
-    if (status >= 500) logger.error(line, 'request');
-    else logger.info(line, 'request');
-    done();
-  });
+    if (status >= 500) request.log.error(line, 'request');
+    else request.log.info(line, 'request');
+  }
 }

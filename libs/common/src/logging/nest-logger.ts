@@ -1,31 +1,42 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Logger } from 'pino';
+import type { Level, Logger } from 'pino';
 
-/** Routes Nest's own log calls into the same pino logger. */
+/** Routes Nest's own log calls (and any `new Logger(...)`) into the same redacting pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
+  /** Nest's `log` level is mostly its start-up chatter (modules, mapped routes): debug for us. */
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.write('debug', message, { context });
   }
 
   error(message: unknown, trace?: string, context?: string): void {
-    this.logger.error({ context, trace }, String(message));
+    this.write('error', message, { context, trace });
   }
 
   warn(message: unknown, context?: string): void {
-    this.logger.warn({ context }, String(message));
+    this.write('warn', message, { context });
   }
 
   debug(message: unknown, context?: string): void {
-    this.logger.debug({ context }, String(message));
+    this.write('debug', message, { context });
   }
 
   verbose(message: unknown, context?: string): void {
-    this.logger.trace({ context }, String(message));
+    this.write('trace', message, { context });
   }
 
   fatal(message: unknown, context?: string): void {
-    this.logger.fatal({ context }, String(message));
+    this.write('fatal', message, { context });
+  }
+
+  private write(level: Level, message: unknown, fields: Record<string, unknown>): void {
+    if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
+      this.logger[level]({ ...fields, data: message });
+    } else if (message instanceof Error) {
+      this.logger[level]({ ...fields, err: message }, message.message);
+    } else {
+      this.logger[level](fields, String(message));
+    }
   }
 }

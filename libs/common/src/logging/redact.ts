@@ -1,7 +1,7 @@
 export const REDACTED = '[REDACTED]';
 
 /** Field names that hold, or may hold, something an attacker could use. Matched anywhere in the name. */
-export const SENSITIVE_KEY = /secret|passw|token|auth|credential|cookie|signature|session|key/i;
+export const SENSITIVE_KEY = /secret|passw|token|auth|credential|certificate|cookie|signature|session|key/i;
 
 /**
  * Deep copy with every sensitive field replaced. pino's own `redact` needs exact paths;

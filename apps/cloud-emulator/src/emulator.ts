@@ -1,0 +1,35 @@
+import { EmulatorServer } from './core/emulator-server';
+import type { ProviderEmulator } from './core/provider';
+
+/** An access key pair the emulator accepts, and that the service is configured with. */
+export interface KeyPair {
+  id: string;
+  secret: string;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Alibaba Cloud AccessKey pairs the VOD/ICE emulators accept. */
+  aliyunKeys?: KeyPair[];
+  /** Tencent Cloud SecretId/SecretKey pairs the VOD emulator accepts. */
+  tencentKeys?: KeyPair[];
+}
+
+export interface RunningEmulator {
+  url: string;
+  server: EmulatorServer;
+  close(): Promise<void>;
+}
+
+/** Builds the provider emulators. Each provider issue adds its own here. */
+function providers(_options: EmulatorOptions): ProviderEmulator[] {
+  return [];
+}
+
+/** Starts the emulator in-process (tests, sandbox) on a free loopback port unless told otherwise. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const server = new EmulatorServer(providers(options));
+  const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  return { url, server, close: () => server.close() };
+}

@@ -1,0 +1,3 @@
+export * from './core/faults';
+export * from './core/provider';
+export * from './emulator';

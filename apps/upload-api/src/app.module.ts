@@ -1,0 +1,17 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { type AppConfig, ConfigModule } from '@app/config';
+import { StoreModule } from '@app/store';
+import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), StoreModule.forRoot(), MetricsModule, AuthModule, HealthModule, MeModule, ...extra],
+    };
+  }
+}

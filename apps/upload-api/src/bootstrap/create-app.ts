@@ -1,0 +1,79 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import type { ModuleMetadata } from '@nestjs/common';
+import type { Logger } from 'pino';
+import {
+  createLogger,
+  createValidationPipe,
+  PinoNestLogger,
+  ProblemFilter,
+  ProblemWriter,
+  REQUEST_ID_HEADER,
+  RouteMethods,
+} from '@app/common';
+import type { AppConfig } from '@app/config';
+import { AppModule } from '../app.module';
+import { MetricsService } from '../metrics/metrics.service';
+import { registerRequestMetrics } from '../metrics/request-metrics';
+import { registerBodyParsers } from './body-parsers';
+import { drainOnClose } from './drain-on-close';
+import { fastifyOptions } from './fastify-options';
+import { buildOpenApiDocument, serveOpenApi } from './openapi';
+
+export interface CreateAppOptions {
+  logger?: Logger;
+  /** Extra modules, for tests that need a fixture route. */
+  imports?: ModuleMetadata['imports'];
+}
+
+/** Builds the whole service, initialised and ready to listen or to be driven by inject(). */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const adapter = new FastifyAdapter(fastifyOptions(config, logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  const routes = new RouteMethods();
+  routes.attach(fastify);
+  registerBodyParsers(fastify);
+  drainOnClose(fastify);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
+  });
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', REQUEST_ID_HEADER],
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'ratelimit', 'ratelimit-policy', 'idempotent-replayed'],
+      maxAge: 600,
+    });
+  }
+
+  app.useGlobalFilters(new ProblemFilter(new ProblemWriter(routes, logger)));
+  app.useGlobalPipes(createValidationPipe());
+
+  if (config.docs.enabled) serveOpenApi(app, buildOpenApiDocument(app));
+  await app.init();
+  await fastify.ready();
+  return app;
+}

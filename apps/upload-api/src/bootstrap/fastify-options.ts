@@ -1,0 +1,18 @@
+import type { FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import { AccessLogController, requestIdFrom } from '@app/common';
+import type { AppConfig } from '@app/config';
+
+export function fastifyOptions(config: AppConfig, logger: Logger): FastifyServerOptions {
+  return {
+    loggerInstance: logger,
+    logController: new AccessLogController(),
+    genReqId: requestIdFrom,
+    bodyLimit: config.http.bodyLimitBytes,
+    // Fastify accepts a hop count at runtime; its types only list the other forms.
+    trustProxy: config.http.trustProxy as FastifyServerOptions['trustProxy'],
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  };
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '@app/common';
+import { HealthService } from './health.service';
+import { HealthDto } from './health.dto';
+
+/** Liveness and readiness, outside auth and rate limits. */
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get('healthz')
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up.' })
+  @ApiOkResponse({ type: HealthDto, description: 'The process is up.' })
+  liveness(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  @Get('readyz')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: configuration loaded and the store answering.' })
+  @ApiOkResponse({ type: HealthDto, description: 'Ready to serve.' })
+  @ApiProblemResponses(503)
+  readiness(): Promise<HealthDto> {
+    return this.health.readiness();
+  }
+}

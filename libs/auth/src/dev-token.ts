@@ -1,0 +1,22 @@
+import { JwtService } from '@nestjs/jwt';
+import type { AuthConfig } from '@app/config';
+
+export interface DevTokenOptions {
+  sub: string;
+  ttlSeconds?: number;
+  scope?: string[];
+}
+
+/** A development token signed with the configured HMAC secret (sandbox banner, `npm run token`). */
+export function mintDevToken(secret: string, auth: AuthConfig, options: DevTokenOptions): string {
+  const payload: Record<string, unknown> = {};
+  if (options.scope && options.scope.length > 0) payload[auth.permissions.claim] = options.scope.join(' ');
+  return new JwtService().sign(payload, {
+    secret,
+    algorithm: 'HS256',
+    subject: options.sub,
+    expiresIn: options.ttlSeconds ?? 3600,
+    ...(auth.issuer ? { issuer: auth.issuer } : {}),
+    ...(auth.audience.length > 0 ? { audience: auth.audience } : {}),
+  });
+}

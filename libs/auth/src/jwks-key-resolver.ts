@@ -1,0 +1,64 @@
+import JwksRsa from 'jwks-rsa';
+
+export interface JwksOptions {
+  url: string;
+  cacheMaxAgeMs: number;
+  refetchIntervalMs: number;
+  timeoutMs: number;
+}
+
+export class UnknownSigningKeyError extends Error {
+  override name = 'SigningKeyNotFoundError';
+}
+
+/**
+ * Public keys from a JWKS URL. jwks-rsa fetches (with a timeout) and converts JWKs to PEM; we
+ * keep the key set and gate refetches ourselves, because its per-minute limiter allows bursts
+ * and we promise at most one fetch per interval however many unknown `kid`s arrive.
+ */
+export class JwksKeyResolver {
+  private readonly client: JwksRsa.JwksClient;
+  private keys = new Map<string, string>();
+  private fetchedAt = 0;
+  private attemptedAt = Number.NEGATIVE_INFINITY;
+  private inFlight?: Promise<void>;
+
+  constructor(
+    private readonly options: JwksOptions,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.client = JwksRsa({ jwksUri: options.url, cache: false, rateLimit: false, timeout: options.timeoutMs });
+  }
+
+  async publicKey(kid: string | undefined): Promise<string> {
+    const now = this.clock();
+    const known = this.find(kid);
+    if (known && now - this.fetchedAt <= this.options.cacheMaxAgeMs) return known;
+    if (now - this.attemptedAt >= this.options.refetchIntervalMs) {
+      // A stale key we already hold beats an outage of the JWKS endpoint.
+      await this.refresh().catch((error: unknown) => {
+        if (!known) throw error;
+      });
+    }
+    const key = this.find(kid) ?? known;
+    if (!key) throw new UnknownSigningKeyError(`no signing key ${kid ?? '(no kid)'}`);
+    return key;
+  }
+
+  private find(kid: string | undefined): string | undefined {
+    if (kid !== undefined) return this.keys.get(kid);
+    return this.keys.size === 1 ? [...this.keys.values()][0] : undefined;
+  }
+
+  private refresh(): Promise<void> {
+    this.inFlight ??= this.fetch().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async fetch(): Promise<void> {
+    this.attemptedAt = this.clock();
+    const signingKeys = await this.client.getSigningKeys();
+    this.keys = new Map(signingKeys.map((key) => [key.kid, key.getPublicKey()]));
+    this.fetchedAt = this.clock();
+  }
+}

@@ -1,0 +1,16 @@
+/** Per-kind permissions, checked only when AUTH_PERMISSIONS_ENABLED=true. */
+export const Permission = {
+  VIDEO: 'upload:video',
+  IMAGE: 'upload:image',
+  ATTACHED_MEDIA: 'upload:attached-media',
+  MEDIA: 'upload:media',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+/** A `scope` claim may be an OAuth-style space-separated string or an array of strings. */
+export function permissionsFromClaim(claim: unknown): string[] {
+  if (typeof claim === 'string') return claim.split(/\s+/).filter((scope) => scope.length > 0);
+  if (Array.isArray(claim)) return claim.filter((scope): scope is string => typeof scope === 'string');
+  return [];
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiError, ErrorCode } from '@app/common';
+import { ConfigService, type JwtKeySource } from '@app/config';
+import { JwksKeyResolver } from './jwks-key-resolver';
+import { permissionsFromClaim } from './permissions';
+import type { Principal } from './principal';
+
+const SUBJECT = /^[^\p{Cc}]{1,255}$/u;
+
+/** Errors that mean "this token is not acceptable" (401), as opposed to "we could not check" (503). */
+const VERIFICATION_FAILURES = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'SigningKeyNotFoundError']);
+
+class InvalidTokenError extends Error {
+  override name = 'JsonWebTokenError';
+}
+
+interface Claims {
+  sub?: unknown;
+  exp?: unknown;
+  [claim: string]: unknown;
+}
+
+/** Verifies bearer tokens against the one configured key source, with its algorithms pinned. */
+@Injectable()
+export class TokenVerifier {
+  private readonly source: JwtKeySource;
+  private readonly jwks?: JwksKeyResolver;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: ConfigService,
+  ) {
+    this.source = config.auth.source;
+    if (this.source.kind === 'jwks') this.jwks = new JwksKeyResolver(this.source);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const { auth } = this.config;
+    const claims = await this.verifySignature(token).catch((error: unknown) => {
+      if (!VERIFICATION_FAILURES.has((error as Error)?.name)) {
+        // The key set could not be fetched: our dependency is down, the token may well be fine.
+        throw new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The signing keys could not be fetched; retry shortly.', {
+          retryAfterSeconds: 5,
+          cause: error,
+        });
+      }
+      throw ApiError.unauthenticated(reasonFor(error));
+    });
+    if (typeof claims.exp !== 'number') throw ApiError.unauthenticated('The token has no expiry (exp).');
+    if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub)) {
+      throw ApiError.unauthenticated('The token has no usable subject (sub).');
+    }
+    return { id: claims.sub, permissions: permissionsFromClaim(claims[auth.permissions.claim]) };
+  }
+
+  private async verifySignature(token: string): Promise<Claims> {
+    const { auth } = this.config;
+    const options = {
+      issuer: auth.issuer,
+      audience: auth.audience.length > 0 ? (auth.audience as [string, ...string[]]) : undefined,
+      clockTolerance: auth.clockToleranceSeconds,
+    };
+    switch (this.source.kind) {
+      case 'secret':
+        return this.jwt.verifyAsync<Claims>(token, { ...options, secret: this.source.secret, algorithms: this.source.algorithms });
+      case 'publicKey':
+        return this.jwt.verifyAsync<Claims>(token, { ...options, publicKey: this.source.publicKey, algorithms: this.source.algorithms });
+      case 'jwks': {
+        const header = this.jwt.decode(token, { complete: true })?.header;
+        if (!header) throw new InvalidTokenError('malformed');
+        const publicKey = await this.jwks!.publicKey(header.kid);
+        return this.jwt.verifyAsync<Claims>(token, { ...options, publicKey, algorithms: this.source.algorithms });
+      }
+      case 'none':
+        throw new InvalidTokenError('no key source');
+    }
+  }
+}
+
+/** A short, safe reason. jsonwebtoken's messages are fine to map but never echoed raw. */
+function reasonFor(error: unknown): string {
+  const name = (error as { name?: string })?.name;
+  const message = (error as { message?: string })?.message ?? '';
+  if (name === 'TokenExpiredError') return 'The token has expired.';
+  if (name === 'NotBeforeError') return 'The token is not valid yet (nbf).';
+  if (message.includes('audience')) return 'The token audience (aud) is not accepted.';
+  if (message.includes('issuer')) return 'The token issuer (iss) is not accepted.';
+  if (message.includes('algorithm')) return 'The token algorithm is not accepted.';
+  if (name === 'SigningKeyNotFoundError') return 'The token signing key is unknown.';
+  if (message.includes('signature')) return 'The token signature is invalid.';
+  return 'The token is malformed or invalid.';
+}

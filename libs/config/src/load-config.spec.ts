@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+const SECRET = 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu';
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, REDIS_URL: 'redis://cache.internal:6379' };
+
+function problems(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe(loadConfig.name, () => {
+  it('starts with no environment at all outside production (sandbox)', () => {
+    const sut = loadConfig({});
+    expect(sut.env).toBe('development');
+    expect(sut.http).toMatchObject({ port: 3000, host: '127.0.0.1', bodyLimitBytes: 16384, trustProxy: false, corsOrigins: [] });
+    expect(sut.auth.source).toEqual({ kind: 'none' });
+    expect(sut.store.kind).toBe('memory');
+  });
+
+  it('refuses production without a JWT key source, naming the variable', () => {
+    expect(problems({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' })).toMatch(/AUTH_JWT_SECRET: is required in production/);
+  });
+
+  it('refuses production without Redis', () => {
+    expect(problems({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toMatch(/REDIS_URL: is required in production/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const sut = loadConfig(PRODUCTION);
+    expect(sut.isProduction).toBe(true);
+    expect(sut.auth.source).toMatchObject({ kind: 'secret', algorithms: ['HS256', 'HS384', 'HS512'] });
+    expect(sut.store).toMatchObject({ kind: 'redis', mode: 'standalone', url: 'redis://cache.internal:6379' });
+  });
+
+  it.each([
+    ['change-me-to-a-long-random-secret-value'],
+    ['your-jwt-secret-goes-here-0123456789abcdef'],
+    ['placeholder-placeholder-placeholder-000'],
+  ])('refuses the placeholder secret %s in production', (secret) => {
+    expect(problems({ ...PRODUCTION, AUTH_JWT_SECRET: secret })).toMatch(/AUTH_JWT_SECRET: holds a placeholder value/);
+  });
+
+  it('never prints the value of a variable it refuses', () => {
+    const badSecret = problems({ AUTH_JWT_SECRET: 'short-but-secret' });
+    expect(badSecret).toMatch(/AUTH_JWT_SECRET: must be at least 32 bytes/);
+    expect(badSecret).not.toContain('short-but-secret');
+    const badPort = problems({ PORT: 'not-a-port-9z' });
+    expect(badPort).toMatch(/PORT: must be an integer from 0 to 65535/);
+    expect(badPort).not.toContain('not-a-port-9z');
+  });
+
+  it('reports every problem at once', () => {
+    const message = problems({ NODE_ENV: 'staging', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '1' });
+    expect(message).toMatch(/NODE_ENV: must be one of development, test, production/);
+    expect(message).toMatch(/LOG_LEVEL: must be one of/);
+    expect(message).toMatch(/BODY_LIMIT_BYTES: must be an integer from 1024/);
+  });
+
+  it('reads a secret from NAME_FILE and drops the trailing newline', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'jwt');
+    writeFileSync(file, `${SECRET}\n`);
+    const sut = loadConfig({ AUTH_JWT_SECRET_FILE: file });
+    expect(sut.auth.source).toMatchObject({ kind: 'secret', secret: SECRET });
+  });
+
+  it('refuses both NAME and NAME_FILE, and an unreadable file', () => {
+    expect(problems({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_SECRET_FILE: '/etc/hostname' })).toMatch(
+      /AUTH_JWT_SECRET: set either AUTH_JWT_SECRET or AUTH_JWT_SECRET_FILE/,
+    );
+    expect(problems({ AUTH_JWT_SECRET_FILE: '/nonexistent/secret' })).toMatch(/AUTH_JWT_SECRET_FILE: must name a readable file/);
+  });
+
+  it('refuses two key sources at once, and a public key that is not PEM', () => {
+    expect(problems({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.example.com/jwks' })).toMatch(/set exactly one of/);
+    expect(problems({ AUTH_JWT_PUBLIC_KEY: 'not a key' })).toMatch(/AUTH_JWT_PUBLIC_KEY: must be a PEM-encoded/);
+    expect(problems({ AUTH_JWKS_URL: 'ftp://id.example.com/jwks' })).toMatch(/AUTH_JWKS_URL: must be a URL/);
+  });
+
+  it('requires https for JWKS in production', () => {
+    expect(problems({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://id.example.com/jwks' })).toMatch(
+      /AUTH_JWKS_URL: must use https in production/,
+    );
+  });
+
+  it('refuses CORS_ORIGINS=* in production and malformed origins anywhere', () => {
+    expect(problems({ ...PRODUCTION, CORS_ORIGINS: '*' })).toMatch(/CORS_ORIGINS: must list explicit origins/);
+    expect(problems({ CORS_ORIGINS: 'app.example.com' })).toMatch(/CORS_ORIGINS: each entry must be an origin/);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).http.corsOrigins).toEqual([
+      'https://a.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.0/8,127.0.0.1', '10.0.0.0/8,127.0.0.1'],
+  ])('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
+  });
+
+  it('builds Sentinel and Cluster settings and refuses mixing them', () => {
+    expect(loadConfig({ REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'mymaster' }).store).toMatchObject({
+      kind: 'redis',
+      mode: 'sentinel',
+      sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+      name: 'mymaster',
+    });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' }).store).toMatchObject({ mode: 'cluster' });
+    expect(problems({ REDIS_SENTINELS: 's1:26379' })).toMatch(/REDIS_SENTINEL_NAME: is required/);
+    expect(problems({ REDIS_CLUSTER_NODES: 'n1' })).toMatch(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
+    expect(problems({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'n1:7000' })).toMatch(/set only one of/);
+  });
+});

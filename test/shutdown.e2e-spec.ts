@@ -1,0 +1,40 @@
+import { FixtureModule } from './support/fixture.module';
+import { spawnService } from './support/spawn-service';
+import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
+
+describe('Graceful shutdown', () => {
+  it('lets an in-flight request finish and stops accepting new ones', async () => {
+    const sut = await startTestApp({ imports: [FixtureModule] });
+    const inFlight = fetch(`${sut.url}/test-fixture/slow?ms=400`, { method: 'POST' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = sut.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const late = await fetch(`${sut.url}/healthz`).then(
+      (response) => response.status,
+      () => 'refused',
+    );
+    const response = await inFlight;
+    await closing;
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ waitedMs: 400 });
+    expect([503, 'refused']).toContain(late);
+  });
+
+  it('exits cleanly on SIGTERM', async () => {
+    const service = spawnService({ NODE_ENV: 'test', PORT: '0', AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info' });
+    const port = await service.listening;
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+    expect(service.stdout()).toContain('"msg":"shutdown complete"');
+  });
+});
+
+describe('Boot', () => {
+  it('refuses to start in production without a JWT key source, naming the variable and not the values', async () => {
+    const service = spawnService({ NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:1', REDIS_PASSWORD: 'hunter2-but-secret' });
+    expect(await service.exited).toBe(1);
+    expect(service.stderr()).toMatch(/AUTH_JWT_SECRET: is required in production/);
+    expect(service.stderr()).not.toContain('hunter2-but-secret');
+  });
+});

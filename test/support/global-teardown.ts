@@ -1,0 +1,2 @@
+// TEMPORARY until the store branch lands
+export default async function globalTeardown(): Promise<void> {}
