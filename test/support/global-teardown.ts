@@ -1,2 +1,0 @@
-// TEMPORARY until the store branch lands
-export default async function globalTeardown(): Promise<void> {}
