@@ -24,21 +24,31 @@ export function describeTarget(config: RedisConfig): string {
 
 /**
  * One warning per outage and one line per recovery. ioredis emits an error on every reconnect
- * attempt; logging each would flood the log while Redis is down.
+ * attempt; logging each would flood the log while Redis is down. Returns a function that
+ * silences it, called when we close the connection ourselves.
  */
-export function logConnectionChanges(client: RedisClient, target: string, logger: StoreLogger): void {
-  let outageReported = false;
+export function logConnectionChanges(client: RedisClient, target: string, logger: StoreLogger): () => void {
+  let silenced = false;
+  let connected = false;
   let connectedOnce = false;
-  const onError = (error: Error) => {
-    if (outageReported) return;
+  let outageReported = false;
+  const reportOutage = (reason: string) => {
+    if (silenced || outageReported) return;
     outageReported = true;
-    logger.warn(`store unavailable: ${target}: ${error.message}`);
+    logger.warn(`store unavailable: ${target}: ${reason}`);
   };
-  client.on('error', onError);
-  client.on('node error', onError);
+  client.on('error', (error: Error) => reportOutage(error.message));
+  client.on('node error', (error: Error) => reportOutage(error.message));
+  client.on('close', () => {
+    if (connected) reportOutage('connection lost; reconnecting');
+    connected = false;
+  });
   client.on('ready', () => {
-    logger.log(`store ${connectedOnce ? 'reconnected to' : 'connected to'} ${target}`);
-    connectedOnce = true;
+    if (!silenced) logger.log(`store ${connectedOnce ? 'reconnected to' : 'connected to'} ${target}`);
+    connected = connectedOnce = true;
     outageReported = false;
   });
+  return () => {
+    silenced = true;
+  };
 }

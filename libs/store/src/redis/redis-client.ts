@@ -19,6 +19,9 @@ function connectionOptions(config: RedisConfig): RedisOptions {
     // replaying a quota reservation the caller already saw fail would count it twice.
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
+    // ioredis arms this timer on disconnect even when the socket is already gone; its 2 s default
+    // would hold a shutting-down process open that long.
+    disconnectTimeout: config.commandTimeoutMs,
     ...(config.username !== undefined && { username: config.username }),
     ...(config.password !== undefined && { password: config.password }),
     ...(config.tls && { tls: {} }),

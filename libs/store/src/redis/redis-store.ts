@@ -17,16 +17,17 @@ export interface RedisStoreOptions {
 export class RedisStore extends Store {
   readonly kind = 'redis' as const;
   private readonly client: RedisClient;
+  private readonly silenceLog: () => void;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly config: RedisConfig, options: RedisStoreOptions = {}) {
     super();
     this.client = createRedisClient(config);
-    logConnectionChanges(this.client, describeTarget(config), options.logger ?? new Logger(RedisStore.name));
+    this.silenceLog = logConnectionChanges(this.client, describeTarget(config), options.logger ?? new Logger(RedisStore.name));
   }
 
   isReady(): boolean {
-    return this.client.status === 'ready';
+    return this.closing === undefined && this.client.status === 'ready';
   }
 
   waitUntilReady(timeoutMs: number): Promise<boolean> {
@@ -107,13 +108,16 @@ export class RedisStore extends Store {
   }
 
   private async quit(): Promise<void> {
+    this.silenceLog();
     // QUIT lets replies in flight arrive; disconnect() also stops reconnecting when Redis is down.
-    if (this.isReady()) await this.client.quit().catch(() => undefined);
+    if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
     this.client.disconnect();
   }
 
   /** Every failure of a Redis call, whatever ioredis raised, reaches callers as the same 503. */
   private async call<T>(command: () => Promise<T>): Promise<T> {
+    // The socket may still say "ready" while QUIT completes; a closed store is closed at once.
+    if (this.closing) throw storeUnavailable(new Error('The store is closed'));
     try {
       return await command();
     } catch (error) {
