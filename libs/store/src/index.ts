@@ -1,7 +1,6 @@
 export * from './store';
 export * from './store.types';
-export { CrossSlotKeysError } from './errors/cross-slot-keys.error';
-export { storeUnavailable } from './errors/store-unavailable';
+export { CrossSlotKeysError, storeUnavailable } from './errors/store-errors';
 export { createStore, type CreateStoreOptions } from './factory/create-store';
 export { MemoryStore, type MemoryStoreOptions } from './memory/memory-store';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store';

@@ -1,6 +1,6 @@
 import { gcra } from '../algorithms/gcra';
 import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
-import { storeUnavailable } from '../errors/store-unavailable';
+import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
 import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
 import { ExpiringMap } from './expiring-map';

@@ -1,7 +1,7 @@
 import calculateSlot from 'cluster-key-slot';
 import { Redis } from 'ioredis';
 import { type RedisCluster, startRedisCluster } from '../../../../test/support/redis-server';
-import { CrossSlotKeysError } from '../errors/cross-slot-keys.error';
+import { CrossSlotKeysError } from '../errors/store-errors';
 import { CapturingLogger } from '../testing/store-test-helpers';
 import { RedisStore } from './redis-store';
 

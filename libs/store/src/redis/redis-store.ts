@@ -1,7 +1,7 @@
 import type { RedisConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
-import { storeUnavailable } from '../errors/store-unavailable';
+import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
 import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
@@ -32,6 +32,7 @@ export class RedisStore extends Store {
 
   waitUntilReady(timeoutMs: number): Promise<boolean> {
     if (this.isReady()) return Promise.resolve(true);
+    if (this.closing) return Promise.resolve(false);
     return new Promise((resolve) => {
       const onReady = () => {
         clearTimeout(timer);

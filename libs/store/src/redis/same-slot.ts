@@ -1,5 +1,5 @@
 import calculateSlot from 'cluster-key-slot';
-import { CrossSlotKeysError } from '../errors/cross-slot-keys.error';
+import { CrossSlotKeysError } from '../errors/store-errors';
 
 /**
  * Redis Cluster runs a script on the node owning its first key and refuses it (CROSSSLOT) when
