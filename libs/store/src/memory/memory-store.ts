@@ -1,0 +1,129 @@
+import { gcra } from '../algorithms/gcra';
+import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { storeUnavailable } from '../errors/store-errors';
+import { Store } from '../store';
+import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import { ExpiringMap } from './expiring-map';
+
+export interface MemoryStoreOptions {
+  /** Milliseconds since the epoch; tests pass a clock they can move. */
+  clock?: () => number;
+  sweepIntervalMs?: number;
+}
+
+/**
+ * The store for a single instance without Redis (development, tests). Same semantics as
+ * RedisStore; atomic because each operation runs to completion on the one JavaScript thread.
+ */
+export class MemoryStore extends Store {
+  readonly kind = 'memory' as const;
+  private readonly clock: () => number;
+  private readonly entries: ExpiringMap;
+  private readonly sweeper: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly keyPrefix: string, options: MemoryStoreOptions = {}) {
+    super();
+    this.clock = options.clock ?? Date.now;
+    this.entries = new ExpiringMap(this.clock);
+    // unref: the sweep must never keep the process alive on its own.
+    this.sweeper = setInterval(() => this.entries.sweep(), options.sweepIntervalMs ?? 60_000).unref();
+  }
+
+  /** Entries held, including expired ones not yet swept. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  isReady(): boolean {
+    return !this.closed;
+  }
+
+  async waitUntilReady(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async ping(): Promise<void> {
+    this.open();
+  }
+
+  async get(key: string): Promise<string | null> {
+    checkKey(key);
+    this.open();
+    return this.entries.get(this.keyPrefix + key)?.value ?? null;
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    checkKey(key);
+    const ttl = checkTtl(ttlMs);
+    this.open();
+    this.entries.set(this.keyPrefix + key, value, ttl);
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    checkKey(key);
+    const ttl = checkTtl(ttlMs);
+    this.open();
+    if (this.entries.get(this.keyPrefix + key)) return false;
+    this.entries.set(this.keyPrefix + key, value, ttl);
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    checkKey(key);
+    this.open();
+    this.entries.delete(this.keyPrefix + key);
+  }
+
+  async deleteIfEquals(key: string, expected: string): Promise<boolean> {
+    checkKey(key);
+    this.open();
+    if (this.entries.get(this.keyPrefix + key)?.value !== expected) return false;
+    return this.entries.delete(this.keyPrefix + key);
+  }
+
+  async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {
+    checkRateLimit(rules, cost);
+    this.open();
+    const keys = rules.map((rule) => this.keyPrefix + rule.key);
+    const inputs = rules.map((rule, i) => {
+      const tat = Number(this.entries.get(keys[i])?.value ?? Number.NaN);
+      return { limit: rule.limit, periodMs: rule.periodMs, tat: Number.isFinite(tat) ? tat : null };
+    });
+    const { result, writes } = gcra(inputs, cost, this.clock());
+    writes.forEach((write, i) => this.entries.set(keys[i], write.value, write.ttlMs));
+    return result;
+  }
+
+  async reserveQuota(key: string, limit: number, ttlMs: number): Promise<QuotaReservation> {
+    checkKey(key);
+    checkQuota(limit);
+    const ttl = checkTtl(ttlMs);
+    this.open();
+    const entry = this.entries.get(this.keyPrefix + key);
+    const used = entry ? Number(entry.value) : 0;
+    if (used >= limit) return { allowed: false, used };
+    if (entry) this.entries.replaceValue(this.keyPrefix + key, entry, String(used + 1));
+    else this.entries.set(this.keyPrefix + key, '1', ttl);
+    return { allowed: true, used: used + 1 };
+  }
+
+  async releaseQuota(key: string): Promise<void> {
+    checkKey(key);
+    this.open();
+    const entry = this.entries.get(this.keyPrefix + key);
+    const used = entry ? Number(entry.value) : 0;
+    if (entry && used > 0) this.entries.replaceValue(this.keyPrefix + key, entry, String(used - 1));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    this.entries.clear();
+  }
+
+  /** A closed store behaves like an unreachable Redis, so callers see one failure mode. */
+  private open(): void {
+    if (this.closed) throw storeUnavailable(new Error('The memory store is closed'));
+  }
+}

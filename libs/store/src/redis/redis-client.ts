@@ -1,0 +1,54 @@
+import type { RedisConfig } from '@app/config';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { STORE_SCRIPTS, type StoreScriptCommands } from './scripts';
+
+export type RedisClient = (Redis | Cluster) & StoreScriptCommands;
+
+const MAX_RECONNECT_DELAY_MS = 2_000;
+
+/** Capped exponential backoff with jitter. It never returns null: the store recovers on its own. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(attempt - 1, 10)) + Math.floor(Math.random() * 50);
+}
+
+function connectionOptions(config: RedisConfig): RedisOptions {
+  return {
+    commandTimeout: config.commandTimeoutMs,
+    connectTimeout: config.connectTimeoutMs,
+    // Fail fast: no retries, and a command lost with its connection is not replayed later, since
+    // replaying a quota reservation the caller already saw fail would count it twice.
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    // ioredis arms this timer on disconnect even when the socket is already gone; its 2 s default
+    // would hold a shutting-down process open that long.
+    disconnectTimeout: config.commandTimeoutMs,
+    ...(config.username !== undefined && { username: config.username }),
+    ...(config.password !== undefined && { password: config.password }),
+    ...(config.tls && { tls: {} }),
+  };
+}
+
+/** One ioredis client for any of the three deployment modes, with our scripts registered. */
+export function createRedisClient(config: RedisConfig): RedisClient {
+  // Without a connection, commands fail at once instead of queueing until Redis returns.
+  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false };
+  switch (config.mode) {
+    case 'cluster':
+      return new Cluster(config.nodes, {
+        ...shared,
+        clusterRetryStrategy: reconnectDelay,
+        redisOptions: connectionOptions(config),
+      }) as RedisClient;
+    case 'sentinel':
+      return new Redis({
+        ...shared,
+        ...connectionOptions(config),
+        retryStrategy: reconnectDelay,
+        sentinels: config.sentinels,
+        name: config.name,
+        ...(config.tls && { enableTLSForSentinelMode: true, sentinelTLS: {} }),
+      }) as RedisClient;
+    case 'standalone':
+      return new Redis(config.url, { ...shared, ...connectionOptions(config), retryStrategy: reconnectDelay }) as RedisClient;
+  }
+}

@@ -1,0 +1,128 @@
+import type { RedisConfig } from '@app/config';
+import { Logger } from '@nestjs/common';
+import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { storeUnavailable } from '../errors/store-errors';
+import { Store } from '../store';
+import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
+import { createRedisClient, type RedisClient } from './redis-client';
+import { assertSameSlot } from './same-slot';
+
+export interface RedisStoreOptions {
+  /** Defaults to Nest's Logger (routed to pino by the app). */
+  logger?: StoreLogger;
+}
+
+/** The store shared by every replica: standalone Redis, Sentinel or Cluster through ioredis. */
+export class RedisStore extends Store {
+  readonly kind = 'redis' as const;
+  private readonly client: RedisClient;
+  private readonly silenceLog: () => void;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly config: RedisConfig, options: RedisStoreOptions = {}) {
+    super();
+    this.client = createRedisClient(config);
+    this.silenceLog = logConnectionChanges(this.client, describeTarget(config), options.logger ?? new Logger(RedisStore.name));
+  }
+
+  isReady(): boolean {
+    return this.closing === undefined && this.client.status === 'ready';
+  }
+
+  waitUntilReady(timeoutMs: number): Promise<boolean> {
+    if (this.isReady()) return Promise.resolve(true);
+    if (this.closing) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.client.off('ready', onReady);
+        resolve(false);
+      }, timeoutMs);
+      this.client.once('ready', onReady);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.call(() => this.client.ping());
+  }
+
+  async get(key: string): Promise<string | null> {
+    checkKey(key);
+    return this.call(() => this.client.get(key));
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    checkKey(key);
+    const px = checkTtl(ttlMs);
+    await this.call(() => this.client.set(key, value, 'PX', px));
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    checkKey(key);
+    const px = checkTtl(ttlMs);
+    return (await this.call(() => this.client.set(key, value, 'PX', px, 'NX'))) === 'OK';
+  }
+
+  async delete(key: string): Promise<void> {
+    checkKey(key);
+    await this.call(() => this.client.del(key));
+  }
+
+  async deleteIfEquals(key: string, expected: string): Promise<boolean> {
+    checkKey(key);
+    return (await this.call(() => this.client.storeDeleteIfEquals(key, expected))) === 1;
+  }
+
+  async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {
+    checkRateLimit(rules, cost);
+    const keys = rules.map((rule) => rule.key);
+    if (this.config.mode === 'cluster') assertSameSlot(keys, this.config.keyPrefix);
+    const args = rules.flatMap((rule) => [rule.limit, rule.periodMs]);
+    const reply = await this.call(() => this.client.storeRateLimit(keys.length, ...keys, cost, ...args));
+    return {
+      allowed: reply[0] === 1,
+      retryAfterMs: reply[1],
+      rules: rules.map((rule, i) => ({ limit: rule.limit, remaining: reply[2 + 2 * i], resetMs: reply[3 + 2 * i] })),
+    };
+  }
+
+  async reserveQuota(key: string, limit: number, ttlMs: number): Promise<QuotaReservation> {
+    checkKey(key);
+    checkQuota(limit);
+    const px = checkTtl(ttlMs);
+    const [allowed, used] = await this.call(() => this.client.storeReserveQuota(key, limit, px));
+    return { allowed: allowed === 1, used };
+  }
+
+  async releaseQuota(key: string): Promise<void> {
+    checkKey(key);
+    await this.call(() => this.client.storeReleaseQuota(key));
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.quit();
+    return this.closing;
+  }
+
+  private async quit(): Promise<void> {
+    this.silenceLog();
+    // QUIT lets replies in flight arrive; disconnect() also stops reconnecting when Redis is down.
+    if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
+    this.client.disconnect();
+  }
+
+  /** Every failure of a Redis call, whatever ioredis raised, reaches callers as the same 503. */
+  private async call<T>(command: () => Promise<T>): Promise<T> {
+    // The socket may still say "ready" while QUIT completes; a closed store is closed at once.
+    if (this.closing) throw storeUnavailable(new Error('The store is closed'));
+    try {
+      return await command();
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { DELETE_IF_EQUALS_SCRIPT } from './delete-if-equals.script';
+import { RELEASE_QUOTA_SCRIPT, RESERVE_QUOTA_SCRIPT } from './quota.script';
+import { RATE_LIMIT_SCRIPT } from './rate-limit.script';
+
+/**
+ * Registered through ioredis `scripts`: it sends EVALSHA and falls back to EVAL on NOSCRIPT
+ * (new connection, restarted server, another cluster node), and applies keyPrefix to KEYS.
+ */
+export const STORE_SCRIPTS = {
+  storeRateLimit: { lua: RATE_LIMIT_SCRIPT },
+  storeReserveQuota: { lua: RESERVE_QUOTA_SCRIPT, numberOfKeys: 1 },
+  storeReleaseQuota: { lua: RELEASE_QUOTA_SCRIPT, numberOfKeys: 1 },
+  storeDeleteIfEquals: { lua: DELETE_IF_EQUALS_SCRIPT, numberOfKeys: 1 },
+};
+
+/** The commands ioredis adds for STORE_SCRIPTS. */
+export interface StoreScriptCommands {
+  /** numberOfKeys varies with the number of rules, so it is passed on each call. */
+  storeRateLimit(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
+  storeReserveQuota(key: string, limit: number, ttlMs: number): Promise<[number, number]>;
+  storeReleaseQuota(key: string): Promise<number>;
+  storeDeleteIfEquals(key: string, expected: string): Promise<number>;
+}

@@ -1,0 +1,65 @@
+import { checkTokenBucket } from './arguments/check-arguments';
+import type { QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, TokenGrant } from './store.types';
+
+/**
+ * Small atomic key-value store shared by every replica (Redis) or held in-process (memory).
+ * Inject it by this class. Every key is prefixed with the configured keyPrefix and carries a TTL.
+ * When the backing system is unreachable, every call rejects with ApiError 503 STORE_UNAVAILABLE;
+ * invalid arguments reject with RangeError.
+ */
+export abstract class Store {
+  abstract readonly kind: StoreKind;
+
+  /** Resolves when the store answers; rejects with 503 otherwise. */
+  abstract ping(): Promise<void>;
+
+  /** Synchronous readiness for health checks: true while connected (memory: until closed). */
+  abstract isReady(): boolean;
+
+  /** Resolves true once connected, or false after `timeoutMs`. Never rejects. */
+  abstract waitUntilReady(timeoutMs: number): Promise<boolean>;
+
+  abstract get(key: string): Promise<string | null>;
+
+  /** Writes the value, replacing any value and TTL the key had. */
+  abstract set(key: string, value: string, ttlMs: number): Promise<void>;
+
+  /** Writes only when the key does not exist. Exactly one of concurrent callers gets true. */
+  abstract setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+
+  abstract delete(key: string): Promise<void>;
+
+  /** Deletes the key only while it still holds `expected` (releasing a lock we own). */
+  abstract deleteIfEquals(key: string, expected: string): Promise<boolean>;
+
+  /**
+   * GCRA over every rule at once, all-or-nothing: `cost` is spent on every rule, or on none when
+   * any rule would be exceeded. A burst of `limit` is admitted, then one unit per periodMs/limit.
+   *
+   * Redis Cluster: the keys of one call must hash to the same slot, so give them a shared hash
+   * tag, e.g. `{rl:alice}:user` and `{rl:alice}:ip`. A call whose keys span slots throws
+   * CrossSlotKeysError in cluster mode. `cost` above any rule's limit throws RangeError.
+   */
+  abstract rateLimit(rules: readonly RateLimitRule[], cost?: number): Promise<RateLimitResult>;
+
+  /**
+   * Increments the counter when it is below `limit`. The TTL is set when the counter is created
+   * and never extended: pass the milliseconds until the quota resets.
+   */
+  abstract reserveQuota(key: string, limit: number, ttlMs: number): Promise<QuotaReservation>;
+
+  /** Gives one unit back (the upstream call failed). Never goes below zero, never recreates. */
+  abstract releaseQuota(key: string): Promise<void>;
+
+  abstract close(): Promise<void>;
+
+  /**
+   * A token bucket of `burst` tokens refilled at `ratePerSecond`, shared by all replicas.
+   * A token bucket is GCRA seen from the other side, so it runs on the same atomic script.
+   */
+  async takeToken(key: string, ratePerSecond: number, burst: number): Promise<TokenGrant> {
+    checkTokenBucket(ratePerSecond, burst);
+    const result = await this.rateLimit([{ key, limit: burst, periodMs: (burst * 1000) / ratePerSecond }]);
+    return { allowed: result.allowed, waitMs: result.retryAfterMs };
+  }
+}

@@ -1,0 +1,36 @@
+export type StoreKind = 'memory' | 'redis';
+
+/** One GCRA rule: at most `limit` units per `periodMs`, refilled smoothly (one unit every periodMs/limit). */
+export interface RateLimitRule {
+  key: string;
+  limit: number;
+  periodMs: number;
+}
+
+export interface RateLimitRuleState {
+  limit: number;
+  /** Units still available right now (after this call's spend when allowed). */
+  remaining: number;
+  /** Milliseconds until the bucket is full again. */
+  resetMs: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** 0 when allowed; otherwise milliseconds until every rule can admit the requested cost. */
+  retryAfterMs: number;
+  /** One entry per rule, in the order given. */
+  rules: RateLimitRuleState[];
+}
+
+export interface QuotaReservation {
+  allowed: boolean;
+  /** The counter after this call: incremented when allowed, unchanged when refused. */
+  used: number;
+}
+
+export interface TokenGrant {
+  allowed: boolean;
+  /** 0 when allowed; otherwise milliseconds until one token is available. */
+  waitMs: number;
+}

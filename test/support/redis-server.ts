@@ -1,0 +1,179 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+// Throwaway redis-server processes for tests. Never the shared Redis on 6379.
+
+export interface RedisServer {
+  url: string;
+  port: number;
+  /** Kills the server (an outage as clients see it). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open but nothing answers. */
+  pause(): void;
+  resume(): void;
+}
+
+export interface RedisCluster {
+  nodes: { host: string; port: number }[];
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const READY_TIMEOUT_MS = 5_000;
+const run = promisify(execFile);
+const live = new Set<ChildProcess>();
+const handedOut = new Set<number>();
+process.once('exit', () => live.forEach((child) => child.kill('SIGKILL')));
+
+/** A port nobody listens on, never the same twice in this process. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer().once('error', reject);
+      server.listen(0, HOST, () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, HOST);
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => finish(data.toString().startsWith('+PONG')));
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** One redis-server process that can be killed and started again on its port. */
+class RedisProcess {
+  private child: ChildProcess | undefined;
+  private dir: string | undefined;
+
+  constructor(readonly port: number, private readonly argv: (dir: string) => Promise<string[]>) {}
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    this.dir = await mkdtemp(path.join(os.tmpdir(), 'store-redis-'));
+    const child = spawn('redis-server', await this.argv(this.dir), { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    live.add(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`redis-server on ${this.port} exited (${code}):\n${output}`))),
+    );
+    exited.catch(() => undefined);
+    child.once('exit', () => live.delete(child));
+    await Promise.race([waitFor(`redis-server on ${this.port}`, () => answersPing(this.port)), exited]);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(signal);
+  }
+}
+
+const baseArgs = (port: number, dir: string) => ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dir];
+
+function handle(server: RedisProcess): RedisServer {
+  return {
+    url: `redis://${HOST}:${server.port}`,
+    port: server.port,
+    stop: () => server.stop(),
+    start: () => server.start(),
+    pause: () => server.signal('SIGSTOP'),
+    resume: () => server.signal('SIGCONT'),
+  };
+}
+
+export async function startRedisServer(opts: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
+  const port = opts.port ?? (await freePort());
+  const server = new RedisProcess(port, async (dir) => [...baseArgs(port, dir), ...(opts.args ?? [])]);
+  await server.start();
+  return handle(server);
+}
+
+/** A Sentinel watching the master on `masterPort` under `name`, with quorum 1. */
+export async function startRedisSentinel(masterPort: number, name: string): Promise<RedisServer> {
+  const port = await freePort();
+  const server = new RedisProcess(port, async (dir) => {
+    const file = path.join(dir, 'sentinel.conf');
+    await writeFile(file, `port ${port}\nbind ${HOST}\ndir ${dir}\nsentinel monitor ${name} ${HOST} ${masterPort} 1\n`);
+    return [file, '--sentinel'];
+  });
+  await server.start();
+  return handle(server);
+}
+
+async function clusterStateOk(port: number): Promise<boolean> {
+  const { stdout } = await run('redis-cli', ['-h', HOST, '-p', String(port), 'cluster', 'info']);
+  return /cluster_state:ok/.test(stdout);
+}
+
+/** A Redis Cluster of `masters` masters and no replicas. Throws when it cannot be formed. */
+export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
+  const servers: RedisProcess[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  };
+  try {
+    for (let i = 0; i < masters; i++) {
+      const port = await freePort();
+      // The cluster bus port defaults to port + 10000, which may be taken; pick a free one.
+      const busPort = await freePort();
+      const server = new RedisProcess(port, async (dir) => [
+        ...baseArgs(port, dir),
+        ...['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort)],
+      ]);
+      servers.push(server);
+      await server.start();
+    }
+    const addresses = servers.map((server) => `${HOST}:${server.port}`);
+    await run('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes'], {
+      timeout: 20_000,
+    });
+    for (const server of servers) await waitFor(`cluster_state:ok on ${server.port}`, () => clusterStateOk(server.port));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { nodes: servers.map((server) => ({ host: HOST, port: server.port })), stop };
+}
