@@ -1,5 +1,7 @@
+import { aliyunEmulators } from './aliyun';
 import { EmulatorServer } from './core/emulator-server';
 import type { ProviderEmulator } from './core/provider';
+import { tencentEmulators } from './tencent';
 
 /** An access key pair the emulator accepts, and that the service is configured with. */
 export interface KeyPair {
@@ -22,9 +24,8 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Builds the provider emulators. Each provider issue adds its own here. */
-function providers(_options: EmulatorOptions): ProviderEmulator[] {
-  return [];
+function providers(options: EmulatorOptions): ProviderEmulator[] {
+  return [...aliyunEmulators(options), ...tencentEmulators(options)];
 }
 
 /** Starts the emulator in-process (tests, sandbox) on a free loopback port unless told otherwise. */

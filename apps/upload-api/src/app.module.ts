@@ -2,16 +2,30 @@ import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common'
 import { AuthModule } from '@app/auth';
 import { type AppConfig, ConfigModule } from '@app/config';
 import { StoreModule } from '@app/store';
+import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
+import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TencentVodModule } from './tencent-vod/tencent-vod.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), StoreModule.forRoot(), MetricsModule, AuthModule, HealthModule, MeModule, ...extra],
+      imports: [
+        ConfigModule.forRoot(config),
+        StoreModule.forRoot(),
+        MetricsModule,
+        AuthModule,
+        HealthModule,
+        MeModule,
+        AliyunVodModule,
+        AliyunImsModule,
+        TencentVodModule,
+        ...extra,
+      ],
     };
   }
 }

@@ -13,3 +13,4 @@ export * from './logging/redact';
 export * from './validation/validation-pipe';
 export * from './openapi/api-problem.decorator';
 export * from './openapi/problem.dto';
+export * from './ids/upload-id';

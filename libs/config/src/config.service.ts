@@ -22,6 +22,18 @@ export class ConfigService {
     return this.config.store;
   }
 
+  get uploads() {
+    return this.config.uploads;
+  }
+
+  get aliyun() {
+    return this.config.aliyun;
+  }
+
+  get tencent() {
+    return this.config.tencent;
+  }
+
   get isProduction(): boolean {
     return this.config.isProduction;
   }

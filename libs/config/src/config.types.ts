@@ -1,4 +1,9 @@
+import type { AliyunConfig } from './sections/aliyun.section';
 import type { TrustProxy } from './sections/app.section';
+import type { TencentConfig } from './sections/tencent.section';
+import type { UploadsConfig } from './sections/uploads.section';
+
+export type { AliyunConfig, TencentConfig, UploadsConfig };
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -57,4 +62,7 @@ export interface AppConfig {
   docs: { enabled: boolean };
   auth: AuthConfig;
   store: StoreConfig;
+  uploads: UploadsConfig;
+  aliyun: AliyunConfig;
+  tencent: TencentConfig;
 }

@@ -5,7 +5,10 @@ import { looksLikePlaceholder } from './placeholders';
 import { type BuildContext, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
 import { buildApp } from './sections/app.section';
 import { buildAuth } from './sections/auth.section';
+import { buildAliyun } from './sections/aliyun.section';
 import { buildStore } from './sections/store.section';
+import { buildTencent } from './sections/tencent.section';
+import { buildUploads } from './sections/uploads.section';
 
 /**
  * Reads and validates the whole configuration once. Throws a ConfigError that names every
@@ -32,7 +35,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
 
   if (isProduction) {
     for (const name of SECRET_VARIABLES) {
-      const value = env[name];
+      const value = env[name as keyof typeof env];
       if (typeof value === 'string' && looksLikePlaceholder(value)) {
         ctx.problem(name, 'holds a placeholder value; set a real secret in production');
       }
@@ -43,6 +46,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
     ...buildApp(ctx),
     auth: buildAuth(ctx),
     store: buildStore(ctx),
+    uploads: buildUploads(ctx),
+    aliyun: buildAliyun(ctx),
+    tencent: buildTencent(ctx),
   };
   if (issues.length > 0) throw new ConfigError(issues);
   return config;

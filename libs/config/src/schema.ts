@@ -1,19 +1,31 @@
 import { z } from 'zod';
+import { aliyunEnv, aliyunSecrets } from './sections/aliyun.section';
 import { appEnv } from './sections/app.section';
 import { authEnv } from './sections/auth.section';
 import { storeEnv } from './sections/store.section';
+import { tencentEnv, tencentSecrets } from './sections/tencent.section';
+import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
 
-/** Every environment variable the service reads. Sections add their own shapes here. */
+/** Every environment variable the service reads. Each section owns its shape. */
 export const envSchema = z.object({
   ...appEnv,
   ...authEnv,
   ...storeEnv,
+  ...uploadsEnv,
+  ...aliyunEnv,
+  ...tencentEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Variables holding secrets: `NAME_FILE` works for every variable, but these are also refused as placeholders in production. */
-export const SECRET_VARIABLES = ['AUTH_JWT_SECRET', 'REDIS_PASSWORD'] as const;
+/** Variables holding secrets: refused as placeholders in production (`NAME_FILE` works for every variable). */
+export const SECRET_VARIABLES: readonly string[] = [
+  'AUTH_JWT_SECRET',
+  'REDIS_PASSWORD',
+  ...uploadsSecrets,
+  ...aliyunSecrets,
+  ...tencentSecrets,
+];
 
 export const KNOWN_VARIABLES = Object.keys(envSchema.shape);
 

@@ -1,0 +1,17 @@
+import { int } from '../env';
+import type { BuildContext } from '../schema';
+
+export const uploadsEnv = {
+  /** How long the ownership record of an upload (who may refresh or commit it) is kept, in seconds. */
+  UPLOAD_RECORD_TTL_SECONDS: int(7 * 24 * 3600, 60, 90 * 24 * 3600),
+};
+
+export const uploadsSecrets: string[] = [];
+
+export interface UploadsConfig {
+  recordTtlSeconds: number;
+}
+
+export function buildUploads(ctx: BuildContext): UploadsConfig {
+  return { recordTtlSeconds: ctx.env.UPLOAD_RECORD_TTL_SECONDS };
+}

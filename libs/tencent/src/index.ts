@@ -1,0 +1,2 @@
+// Tencent Cloud VOD adapter (filled in by the Tencent VOD issue).
+export {};
