@@ -15,6 +15,7 @@ export const ErrorCode = {
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_IN_FLIGHT: 'IDEMPOTENCY_IN_FLIGHT',
+  PROVIDER_NOT_CONFIGURED: 'PROVIDER_NOT_CONFIGURED',
   UPSTREAM_REJECTED: 'UPSTREAM_REJECTED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_THROTTLED: 'UPSTREAM_THROTTLED',
@@ -42,6 +43,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   QUOTA_EXCEEDED: 'Daily quota exceeded',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with a different request',
   IDEMPOTENCY_IN_FLIGHT: 'A request with this idempotency key is in progress',
+  PROVIDER_NOT_CONFIGURED: 'This deployment does not offer this provider',
   UPSTREAM_REJECTED: 'The cloud provider refused the request',
   UPSTREAM_UNAVAILABLE: 'The cloud provider is unavailable',
   UPSTREAM_THROTTLED: 'The cloud provider is throttling our requests',
@@ -65,6 +67,7 @@ export function codeForStatus(status: number): ErrorCode {
     case 415: return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
     case 422: return ErrorCode.UNPROCESSABLE;
     case 429: return ErrorCode.RATE_LIMITED;
+    case 501: return ErrorCode.PROVIDER_NOT_CONFIGURED;
     case 502: return ErrorCode.UPSTREAM_REJECTED;
     case 503: return ErrorCode.UPSTREAM_UNAVAILABLE;
     case 504: return ErrorCode.UPSTREAM_TIMEOUT;

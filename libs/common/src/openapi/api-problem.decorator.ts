@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'The request body is not application/json.',
   422: 'The Idempotency-Key was already used with a different request body.',
   429: 'Rate limit or daily quota exceeded; see Retry-After.',
+  501: 'This deployment has not configured the provider.',
   502: 'The cloud provider refused our request (our configuration or permissions).',
   503: 'The cloud provider or our store is unavailable or busy; see Retry-After.',
   504: 'The cloud provider did not answer in time.',
