@@ -19,8 +19,8 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@app/(config|auth|common|store|aliyun|tencent)$': '<rootDir>/libs/$1/src',
-    '^@app/(config|auth|common|store|aliyun|tencent)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(config|auth|common|store|aliyun|tencent|protection)$': '<rootDir>/libs/$1/src',
+    '^@app/(config|auth|common|store|aliyun|tencent|protection)/(.*)$': '<rootDir>/libs/$1/src/$2',
     '^@app/emulator$': '<rootDir>/apps/cloud-emulator/src',
     '^@app/emulator/(.*)$': '<rootDir>/apps/cloud-emulator/src/$1',
   },
@@ -28,6 +28,8 @@ const shared = {
 };
 
 module.exports = {
+  // A leaked socket (say, a store left reconnecting by a failed test) must not hold CI for an hour.
+  forceExit: true,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@app/common';
@@ -7,6 +8,8 @@ import { LogCapture } from './log-capture';
 import { claims, signJwt } from './tokens';
 
 export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+/** A fixed test key: CACHE_ENCRYPTION_KEY is required whenever Redis is configured. */
+export const TEST_CACHE_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -31,7 +34,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    ...(options.redis ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    // Each app gets its own key prefix on the shared test Redis unless a test shares one on purpose.
+    ...(options.redis
+      ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:`, CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY }
+      : {}),
     ...options.env,
   };
   const config = loadConfig(env);

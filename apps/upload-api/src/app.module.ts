@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { type AppConfig, ConfigModule } from '@app/config';
+import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
@@ -19,6 +20,7 @@ export class AppModule {
         StoreModule.forRoot(),
         MetricsModule,
         AuthModule,
+        ProtectionModule,
         HealthModule,
         MeModule,
         AliyunVodModule,

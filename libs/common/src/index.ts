@@ -14,3 +14,4 @@ export * from './validation/validation-pipe';
 export * from './openapi/api-problem.decorator';
 export * from './openapi/problem.dto';
 export * from './ids/upload-id';
+export * from './metrics/metrics.service';

@@ -26,6 +26,10 @@ export class ConfigService {
     return this.config.uploads;
   }
 
+  get protection() {
+    return this.config.protection;
+  }
+
   get aliyun() {
     return this.config.aliyun;
   }

@@ -1,9 +1,10 @@
 import type { AliyunConfig } from './sections/aliyun.section';
 import type { TrustProxy } from './sections/app.section';
+import type { ProtectionConfig } from './sections/protection.section';
 import type { TencentConfig } from './sections/tencent.section';
 import type { UploadsConfig } from './sections/uploads.section';
 
-export type { AliyunConfig, TencentConfig, UploadsConfig };
+export type { AliyunConfig, ProtectionConfig, TencentConfig, UploadsConfig };
 
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -63,6 +64,7 @@ export interface AppConfig {
   auth: AuthConfig;
   store: StoreConfig;
   uploads: UploadsConfig;
+  protection: ProtectionConfig;
   aliyun: AliyunConfig;
   tencent: TencentConfig;
 }

@@ -5,7 +5,8 @@ import { ConfigError } from './config.error';
 import { loadConfig } from './load-config';
 
 const SECRET = 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu';
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, REDIS_URL: 'redis://cache.internal:6379' };
+const CACHE_KEY = Buffer.alloc(32, 9).toString('base64');
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, REDIS_URL: 'redis://cache.internal:6379', CACHE_ENCRYPTION_KEY: CACHE_KEY };
 
 function problems(env: Record<string, string | undefined>): string {
   try {
@@ -27,11 +28,18 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses production without a JWT key source, naming the variable', () => {
-    expect(problems({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' })).toMatch(/AUTH_JWT_SECRET: is required in production/);
+    expect(problems({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: CACHE_KEY })).toMatch(
+      /AUTH_JWT_SECRET: is required in production/,
+    );
   });
 
   it('refuses production without Redis', () => {
     expect(problems({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toMatch(/REDIS_URL: is required in production/);
+  });
+
+  it('requires CACHE_ENCRYPTION_KEY with Redis, as 32 base64 bytes', () => {
+    expect(problems({ REDIS_URL: 'redis://r:6379' })).toMatch(/CACHE_ENCRYPTION_KEY: is required with Redis/);
+    expect(problems({ REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: 'c2hvcnQ=' })).toMatch(/CACHE_ENCRYPTION_KEY: must be 32 random bytes/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -110,13 +118,14 @@ describe(loadConfig.name, () => {
   });
 
   it('builds Sentinel and Cluster settings and refuses mixing them', () => {
-    expect(loadConfig({ REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'mymaster' }).store).toMatchObject({
+    const key = { CACHE_ENCRYPTION_KEY: CACHE_KEY };
+    expect(loadConfig({ ...key, REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'mymaster' }).store).toMatchObject({
       kind: 'redis',
       mode: 'sentinel',
       sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
       name: 'mymaster',
     });
-    expect(loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' }).store).toMatchObject({ mode: 'cluster' });
+    expect(loadConfig({ ...key, REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' }).store).toMatchObject({ mode: 'cluster' });
     expect(problems({ REDIS_SENTINELS: 's1:26379' })).toMatch(/REDIS_SENTINEL_NAME: is required/);
     expect(problems({ REDIS_CLUSTER_NODES: 'n1' })).toMatch(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
     expect(problems({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'n1:7000' })).toMatch(/set only one of/);

@@ -6,6 +6,7 @@ import { type BuildContext, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from 
 import { buildApp } from './sections/app.section';
 import { buildAuth } from './sections/auth.section';
 import { buildAliyun } from './sections/aliyun.section';
+import { buildProtection } from './sections/protection.section';
 import { buildStore } from './sections/store.section';
 import { buildTencent } from './sections/tencent.section';
 import { buildUploads } from './sections/uploads.section';
@@ -47,6 +48,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
     auth: buildAuth(ctx),
     store: buildStore(ctx),
     uploads: buildUploads(ctx),
+    protection: buildProtection(ctx),
     aliyun: buildAliyun(ctx),
     tencent: buildTencent(ctx),
   };

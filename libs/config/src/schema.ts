@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { aliyunEnv, aliyunSecrets } from './sections/aliyun.section';
 import { appEnv } from './sections/app.section';
 import { authEnv } from './sections/auth.section';
+import { protectionEnv, protectionSecrets } from './sections/protection.section';
 import { storeEnv } from './sections/store.section';
 import { tencentEnv, tencentSecrets } from './sections/tencent.section';
 import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
@@ -12,6 +13,7 @@ export const envSchema = z.object({
   ...authEnv,
   ...storeEnv,
   ...uploadsEnv,
+  ...protectionEnv,
   ...aliyunEnv,
   ...tencentEnv,
 });
@@ -23,6 +25,7 @@ export const SECRET_VARIABLES: readonly string[] = [
   'AUTH_JWT_SECRET',
   'REDIS_PASSWORD',
   ...uploadsSecrets,
+  ...protectionSecrets,
   ...aliyunSecrets,
   ...tencentSecrets,
 ];

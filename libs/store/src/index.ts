@@ -6,3 +6,5 @@ export { MemoryStore, type MemoryStoreOptions } from './memory/memory-store';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store';
 export type { StoreLogger } from './redis/connection-log';
 export { StoreModule } from './nest/store.module';
+export { EnvelopeCipher, EnvelopeError } from './sealing/envelope-cipher';
+export { SealedRecords } from './sealing/sealed-records';

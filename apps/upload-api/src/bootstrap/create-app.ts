@@ -13,8 +13,9 @@ import {
   RouteMethods,
 } from '@app/common';
 import type { AppConfig } from '@app/config';
+import { ProtectionMetrics } from '@app/protection';
 import { AppModule } from '../app.module';
-import { MetricsService } from '../metrics/metrics.service';
+import { MetricsService } from '@app/common';
 import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
@@ -69,7 +70,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
   }
 
-  app.useGlobalFilters(new ProblemFilter(new ProblemWriter(routes, logger)));
+  const protectionMetrics = app.get(ProtectionMetrics);
+  app.useGlobalFilters(new ProblemFilter(new ProblemWriter(routes, logger, (problem) => protectionMetrics.observeProblem(problem.code))));
   app.useGlobalPipes(createValidationPipe());
 
   if (config.docs.enabled) serveOpenApi(app, buildOpenApiDocument(app));

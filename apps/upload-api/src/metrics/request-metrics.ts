@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsService } from './metrics.service';
+import type { MetricsService } from '@app/common';
 
 /** Observes every response; unmatched paths share one label so random 404s cannot blow up cardinality. */
 export function registerRequestMetrics(fastify: FastifyInstance, metrics: MetricsService): void {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { NotFoundException } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
-import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { type Problem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
 import { toProblem } from '../errors/to-problem';
 import type { RouteMethods } from './route-methods';
 
@@ -12,12 +12,15 @@ export class ProblemWriter {
   constructor(
     private readonly routes: RouteMethods,
     private readonly logger: Logger,
+    /** Sees every problem response, e.g. to count refusals by code. */
+    private readonly onProblem: (problem: Problem) => void = () => undefined,
   ) {}
 
   write(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const translated = this.translateRouterMiss(error, request);
     const { problem, headers, unexpected } = toProblem(translated, String(request.id));
     request.problemCode = problem.code;
+    this.onProblem(problem);
     if (unexpected) {
       this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
     } else if (problem.status >= 500) {

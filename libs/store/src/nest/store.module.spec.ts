@@ -4,13 +4,14 @@ import { freePort, type RedisServer, startRedisServer } from '../../../../test/s
 import { createStore } from '../factory/create-store';
 import { MemoryStore } from '../memory/memory-store';
 import { RedisStore } from '../redis/redis-store';
+import { SealedRecords } from '../sealing/sealed-records';
 import { Store } from '../store';
 import { CapturingLogger, expectUnavailable, standaloneConfig } from '../testing/store-test-helpers';
 import { StoreModule } from './store.module';
 
 async function bootModule(store: StoreConfig, logger = new CapturingLogger()) {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot({ store } as AppConfig), StoreModule.forRoot({ logger })],
+    imports: [ConfigModule.forRoot({ store, protection: { encryptionKeys: [] } } as unknown as AppConfig), StoreModule.forRoot({ logger })],
   }).compile();
   await moduleRef.init();
   return moduleRef;
@@ -39,6 +40,10 @@ describe('StoreModule', () => {
     const store = moduleRef.get(Store);
     expect(store.kind).toBe('memory');
     await store.set('k', 'v', 1_000);
+    const sealed = moduleRef.get(SealedRecords);
+    await sealed.set('sealed', { secretKey: 'never-in-clear' }, 1_000);
+    expect(await store.get('sealed')).not.toContain('never-in-clear');
+    expect(await sealed.get('sealed')).toEqual({ secretKey: 'never-in-clear' });
     await moduleRef.close();
     await expectUnavailable(store.get('k'));
   });

@@ -1,6 +1,10 @@
 import { ConfigService } from '@app/config';
 import { type DynamicModule, Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { keyId } from '@app/config';
 import { createStore, type CreateStoreOptions } from '../factory/create-store';
+import { EnvelopeCipher } from '../sealing/envelope-cipher';
+import { SealedRecords } from '../sealing/sealed-records';
 import { Store } from '../store';
 
 async function buildStore(config: ConfigService, options: CreateStoreOptions): Promise<Store> {
@@ -14,7 +18,21 @@ async function buildStore(config: ConfigService, options: CreateStoreOptions): P
   return store;
 }
 
-/** Provides `Store` everywhere, built from `config.store`, and closes it on shutdown. */
+/**
+ * The configured keys; without one (the in-process store only: config requires a key with Redis)
+ * a random key that lives and dies with the process, as the data does.
+ */
+function buildCipher(config: ConfigService): EnvelopeCipher {
+  const keys = config.protection.encryptionKeys;
+  if (keys.length > 0) return new EnvelopeCipher(keys);
+  const key = randomBytes(32);
+  return new EnvelopeCipher([{ id: keyId(key), key }]);
+}
+
+/**
+ * Provides `Store` and `SealedRecords` everywhere, built from `config.store` and the encryption
+ * keys, and closes the store on shutdown.
+ */
 @Global()
 @Module({})
 export class StoreModule implements OnApplicationShutdown {
@@ -23,8 +41,12 @@ export class StoreModule implements OnApplicationShutdown {
   static forRoot(options: CreateStoreOptions = {}): DynamicModule {
     return {
       module: StoreModule,
-      providers: [{ provide: Store, inject: [ConfigService], useFactory: (config: ConfigService) => buildStore(config, options) }],
-      exports: [Store],
+      providers: [
+        { provide: Store, inject: [ConfigService], useFactory: (config: ConfigService) => buildStore(config, options) },
+        { provide: EnvelopeCipher, inject: [ConfigService], useFactory: buildCipher },
+        SealedRecords,
+      ],
+      exports: [Store, SealedRecords],
     };
   }
 

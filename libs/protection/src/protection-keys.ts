@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import type { UploadKind, UpstreamProvider } from '@app/config';
+
+/** Short, fixed-length and opaque: user ids and IPs never sit in Redis in clear, and never break a hash tag. */
+export const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/**
+ * Store keys of the protection layer. The `{...}` hash tag keeps the keys of one script call in one
+ * Redis Cluster slot: both rate-limit keys of a request share the kind's tag.
+ */
+export const ProtectionKeys = {
+  rateLimit: (kind: UploadKind, scope: 'user' | 'ip', id: string) => `rl:{${kind}}:${scope}:${digest(id)}`,
+  quota: (kind: UploadKind, userId: string, day: string) => `quota:{${digest(userId)}}:${kind}:${day}`,
+  idempotency: (kind: UploadKind, userId: string, key: string) => `idem:{${digest(userId)}}:${kind}:${digest(key)}`,
+  upstream: (provider: UpstreamProvider, operation: string) => `upstream:{${provider}:${operation}}`,
+};

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { Store } from '../store';
+import { EnvelopeCipher, EnvelopeError } from './envelope-cipher';
+
+/**
+ * JSON records that could be used to upload (replayable credentials, Tencent session keys),
+ * kept in the store only as AES-256-GCM envelopes bound to their key.
+ */
+@Injectable()
+export class SealedRecords {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: EnvelopeCipher,
+  ) {}
+
+  /** Seals a value for `key`; the envelope string is what the store holds (keep it to release a lock). */
+  seal(key: string, value: unknown): string {
+    return this.cipher.seal(JSON.stringify(value), key);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const envelope = await this.store.get(key);
+    if (envelope === null) return undefined;
+    try {
+      return JSON.parse(this.cipher.open(envelope, key)) as T;
+    } catch (error) {
+      // An envelope from a retired key, or tampered with: as good as absent.
+      if (error instanceof EnvelopeError || error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  }
+
+  async set(key: string, value: unknown, ttlMs: number): Promise<string> {
+    const envelope = this.seal(key, value);
+    await this.store.set(key, envelope, ttlMs);
+    return envelope;
+  }
+
+  /** Writes only if absent. Returns the envelope written, or undefined when the key was taken. */
+  async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<string | undefined> {
+    const envelope = this.seal(key, value);
+    return (await this.store.setIfAbsent(key, envelope, ttlMs)) ? envelope : undefined;
+  }
+
+  delete(key: string): Promise<void> {
+    return this.store.delete(key);
+  }
+
+  deleteIfEquals(key: string, envelope: string): Promise<boolean> {
+    return this.store.deleteIfEquals(key, envelope);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Module, Post, Query } from '@nestjs/common';
+import { IsOptional, IsString } from 'class-validator';
+import { CurrentUser, type Principal } from '@app/auth';
+import { ApiError, ErrorCode } from '@app/common';
+import { IdempotencyKey, ProtectedUpload, UpstreamBudget } from '@app/protection';
+
+export class FixtureUploadDto {
+  @IsString() @IsOptional() name?: string;
+}
+
+/** Counts the "upstream" calls the fixture made, per test file. */
+export const fixtureCalls = { count: 0 };
+
+/**
+ * A stand-in upload route declared like the real ones: the protection layer sees a real kind
+ * (tencent-vod-signature: rate limited, daily quota) and a credential with an expiry.
+ */
+@Controller('test-protection')
+export class ProtectionFixtureController {
+  constructor(private readonly budget: UpstreamBudget) {}
+
+  @Post('credentials')
+  @ProtectedUpload('tencent-vod-signature', { permission: 'upload:video', idempotent: true })
+  async issue(
+    @CurrentUser() user: Principal,
+    @Body() body: FixtureUploadDto,
+    @IdempotencyKey() key: string | undefined,
+    @Query('fail') fail?: string,
+    @Query('delayMs') delayMs?: string,
+  ): Promise<Record<string, unknown>> {
+    await this.budget.acquire('tencent-vod', 'FixtureOperation');
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, Number(delayMs)));
+    if (fail) throw new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The fixture upstream failed.', { retryAfterSeconds: 1 });
+    fixtureCalls.count += 1;
+    return {
+      call: fixtureCalls.count,
+      owner: user.id,
+      name: body.name ?? null,
+      idempotencyKey: key ?? null,
+      secretKey: `fixture-secret-${fixtureCalls.count}-do-not-store-in-clear`,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    };
+  }
+}
+
+@Module({ controllers: [ProtectionFixtureController] })
+export class ProtectionFixtureModule {}
