@@ -10,3 +10,4 @@ export * from './models/vod.models';
 export * from './upload-credential';
 export * from './user-data';
 export * from './validation';
+export * from './policy/server-policy';

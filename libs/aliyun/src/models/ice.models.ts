@@ -1,4 +1,4 @@
-import { definedOnly, optionalString, requiredString } from './model-helpers';
+import { definedOnly, type Fields, optionalString, requiredString } from './model-helpers';
 
 // Request and answer shapes of ICE 2020-11-09 CreateUploadMedia and RefreshUploadMedia, as in the
 // generated @alicloud/ice20201109 models: FileInfo, MediaMetaData, UploadTargetConfig,
@@ -40,7 +40,7 @@ export class CreateUploadMediaRequest {
   uploadTargetConfig?: IceUploadTargetConfig;
   userData?: string;
 
-  constructor(init: CreateUploadMediaRequest) {
+  constructor(init: Fields<CreateUploadMediaRequest>) {
     Object.assign(this, init);
   }
 
@@ -84,7 +84,7 @@ export class CreateUploadMediaResponseBody {
 export class RefreshUploadMediaRequest {
   mediaId: string;
 
-  constructor(init: RefreshUploadMediaRequest) {
+  constructor(init: Fields<RefreshUploadMediaRequest>) {
     Object.assign(this, init);
   }
 

@@ -19,3 +19,6 @@ export function optionalString(body: Record<string, unknown>, field: string): st
   const value = body[field];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/** The data fields of a request class, for its constructor. */
+export type Fields<T> = Omit<T, 'toQuery'>;

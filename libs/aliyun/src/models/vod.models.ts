@@ -1,4 +1,4 @@
-import { definedOnly, optionalString, requiredString } from './model-helpers';
+import { definedOnly, type Fields, optionalString, requiredString } from './model-helpers';
 
 // Request and answer shapes of the four VOD 2017-03-21 upload operations, named and typed as in
 // the generated @alicloud/vod20170321 models. Every parameter travels in the query (RPC style).
@@ -19,7 +19,7 @@ export class CreateUploadVideoRequest {
   userData?: string;
   workflowId?: string;
 
-  constructor(init: CreateUploadVideoRequest) {
+  constructor(init: Fields<CreateUploadVideoRequest>) {
     Object.assign(this, init);
   }
 
@@ -45,7 +45,7 @@ export class CreateUploadVideoRequest {
 export class RefreshUploadVideoRequest {
   videoId: string;
 
-  constructor(init: RefreshUploadVideoRequest) {
+  constructor(init: Fields<RefreshUploadVideoRequest>) {
     Object.assign(this, init);
   }
 
@@ -85,7 +85,7 @@ export class CreateUploadImageRequest {
   title?: string;
   userData?: string;
 
-  constructor(init: CreateUploadImageRequest) {
+  constructor(init: Fields<CreateUploadImageRequest>) {
     Object.assign(this, init);
   }
 
@@ -142,7 +142,7 @@ export class CreateUploadAttachedMediaRequest {
   title?: string;
   userData?: string;
 
-  constructor(init: CreateUploadAttachedMediaRequest) {
+  constructor(init: Fields<CreateUploadAttachedMediaRequest>) {
     Object.assign(this, init);
   }
 
