@@ -66,7 +66,7 @@ export class MediaService {
     try {
       await this.repository.saveMedia(result.mediaId, { ownerId: user.id, uploadId, createdAt: new Date().toISOString() });
     } catch (error) {
-      this.logger.warn({ mediaId: result.mediaId, uploadId, upstreamRequestId: result.requestId }, 'media created but its owner record was not saved');
+      this.logger.warn({ event: 'media created but its owner record was not saved', mediaId: result.mediaId, uploadId, upstreamRequestId: result.requestId });
       throw error;
     }
     return {

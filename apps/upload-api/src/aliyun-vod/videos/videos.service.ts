@@ -70,7 +70,7 @@ export class VideosService {
       await this.repository.saveVideo(result.videoId, { ownerId: user.id, uploadId, createdAt: new Date().toISOString() });
     } catch (error) {
       // The video exists upstream but nobody can refresh it: say which one, for clean-up.
-      this.logger.warn({ videoId: result.videoId, uploadId, upstreamRequestId: result.requestId }, 'video created but its owner record was not saved');
+      this.logger.warn({ event: 'video created but its owner record was not saved', videoId: result.videoId, uploadId, upstreamRequestId: result.requestId });
       throw error;
     }
     return toVideoUpload(uploadId, result);
