@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { VOD_API_VERSION } from '@app/aliyun';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { AliyunGateway } from './gateway';
-import { captureSignedRequest, type CapturedRequest, failure, openApiCaller, replay } from './testing';
+import { captureSignedRequest, type CapturedRequest, failure, openApiCaller, replay } from './testing/openapi-caller';
 
 const key = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
 const QUERY = { Title: 'A title with spaces, commas + plus & ampersand', FileName: 'D:\\videos\\clip 01.mp4', FileSize: 123, Tags: 'a,b' };

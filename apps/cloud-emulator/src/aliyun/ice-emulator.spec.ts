@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ICE_API_VERSION } from '@app/aliyun';
 import { startEmulator, type RunningEmulator } from '../emulator';
-import { type Caller, decodeBase64Json, failure, openApiCaller } from './testing';
+import { type Caller, decodeBase64Json, failure, openApiCaller } from './testing/openapi-caller';
 
 const key = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
 const FILE = { Type: 'video', Name: 'clip', Ext: 'mp4', Size: 1024 };

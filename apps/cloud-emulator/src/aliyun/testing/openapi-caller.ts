@@ -3,7 +3,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { createServer, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyPair } from '../emulator';
+import type { KeyPair } from '../../emulator';
 
 // Test helpers: the real @alicloud/openapi-client, configured as the generated SDKs configure it.
 
