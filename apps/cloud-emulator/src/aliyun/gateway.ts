@@ -37,6 +37,7 @@ export class AliyunGateway {
     const acsHeaders = Object.keys(request.headers).filter((name) => name.startsWith('x-acs-'));
     const unsigned = [...REQUIRED_SIGNED, ...acsHeaders].filter((name) => !authorization.signedHeaders.includes(name));
     if (unsigned.length > 0) return refuse(400, 'IncompleteSignature', `The request signature does not sign ${unsigned.join(', ')}.`);
+    // STS tokens cannot be verified here; the token must at least travel with its own AccessKey id.
     if (request.headers['x-acs-security-token'] !== undefined && request.headers['x-acs-accesskey-id'] !== authorization.accessKeyId) {
       return refuse(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'The security token does not belong to the access key.');
     }
