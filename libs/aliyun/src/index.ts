@@ -1,2 +1,13 @@
-// Alibaba Cloud VOD/ICE adapter (filled in by the Alibaba VOD issue).
-export {};
+// Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09) adapter, provider facts and validators.
+export * from './aliyun.constants';
+export * from './aliyun.module';
+export * from './adapter/aliyun.adapter';
+export * from './adapter/aliyun-configured.guard';
+export { UPLOAD_NOT_FOUND } from './adapter/error-mapper';
+export type { AliyunProduct } from './adapter/operations';
+export * from './models/ice.models';
+export * from './models/vod.models';
+export * from './upload-credential';
+export * from './user-data';
+export * from './validation';
+export * from './policy/server-policy';

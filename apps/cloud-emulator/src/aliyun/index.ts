@@ -1,7 +1,11 @@
 import type { ProviderEmulator } from '../core/provider';
 import type { EmulatorOptions } from '../emulator';
+import { AliyunGateway } from './gateway';
+import { iceEmulator } from './ice-emulator';
+import { vodEmulator } from './vod-emulator';
 
-/** Alibaba Cloud VOD (2017-03-21) and ICE (2020-11-09) emulators. */
-export function aliyunEmulators(_options: EmulatorOptions): ProviderEmulator[] {
-  return [];
+/** Alibaba Cloud VOD (2017-03-21) and ICE (2020-11-09) emulators behind one signature-checking gateway. */
+export function aliyunEmulators(options: EmulatorOptions): ProviderEmulator[] {
+  const gateway = new AliyunGateway(options.aliyunKeys ?? []);
+  return [vodEmulator(gateway), iceEmulator(gateway)];
 }

@@ -1,14 +1,301 @@
+import { bool, int, list, optionalStr } from '../env';
 import type { BuildContext } from '../schema';
 
 /** Alibaba Cloud VOD (2017-03-21) and IMS/ICE (2020-11-09) settings. */
-export const aliyunEnv = {};
+export const aliyunEnv = {
+  // Credentials, shared by VOD and IMS. Unset: the default chain of @alicloud/credentials, on opt-in.
+  ALIBABA_CLOUD_ACCESS_KEY_ID: optionalStr(),
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: optionalStr(),
+  ALIBABA_CLOUD_SECURITY_TOKEN: optionalStr(),
+  ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: bool(false),
+  ALIBABA_CLOUD_CONNECT_TIMEOUT_MS: int(3_000, 100, 60_000),
+  ALIBABA_CLOUD_READ_TIMEOUT_MS: int(10_000, 100, 120_000),
+
+  ALIBABA_CLOUD_VOD_REGION: optionalStr(),
+  ALIBABA_CLOUD_VOD_ENDPOINT: optionalStr(),
+  ALIBABA_CLOUD_VOD_APP_ID: optionalStr(),
+  ALIBABA_CLOUD_VOD_STORAGE_LOCATION: optionalStr(),
+  ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID: optionalStr(),
+  ALIBABA_CLOUD_VOD_WORKFLOW_ID: optionalStr(),
+  ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS: list(),
+  ALIBABA_CLOUD_VOD_WORKFLOW_IDS: list(),
+  ALIBABA_CLOUD_VOD_CATE_IDS: list(),
+  ALIBABA_CLOUD_VOD_CALLBACK_URL: optionalStr(),
+  ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
+  ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE: int(gib(), 1, ossMaxObjectBytes()),
+
+  ALIBABA_CLOUD_IMS_REGION: optionalStr(),
+  ALIBABA_CLOUD_IMS_ENDPOINT: optionalStr(),
+  ALIBABA_CLOUD_IMS_APP_ID: optionalStr(),
+  ALIBABA_CLOUD_IMS_STORAGE_LOCATION: optionalStr(),
+  ALIBABA_CLOUD_IMS_WORKFLOW_ID: optionalStr(),
+  ALIBABA_CLOUD_IMS_WORKFLOW_IDS: list(),
+  ALIBABA_CLOUD_IMS_CATE_IDS: list(),
+  ALIBABA_CLOUD_IMS_CALLBACK_URL: optionalStr(),
+  ALIBABA_CLOUD_IMS_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
+};
+
+// Functions, not constants: aliyunEnv above is evaluated before a `const` further down would be.
+function gib(): number {
+  return 1024 ** 3;
+}
+
+/** OSS's largest object, 48.8 TB (OSS "Limits" page): no bigger file can be uploaded anyway. */
+function ossMaxObjectBytes(): number {
+  return Math.floor(48.8 * 1024 ** 4);
+}
 
 /** Variables of this section holding secrets (refused as placeholders in production). */
-export const aliyunSecrets: string[] = [];
+export const aliyunSecrets: string[] = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface AliyunConfig {}
+/** CreateUploadMedia is available only in these regions (ICE API reference, CreateUploadMedia, "Limitations"). */
+export const IMS_UPLOAD_REGIONS = ['cn-shanghai', 'cn-beijing', 'cn-shenzhen'] as const;
 
-export function buildAliyun(_ctx: BuildContext): AliyunConfig {
-  return {};
+/** UserData must stay within ICE's 1,024 bytes with Extend's 512 (ICE data types, MediaBasicInfo.UserData). */
+export const MAX_CALLBACK_URL_BYTES = 400;
+
+export type AliyunCredentialSource =
+  | { kind: 'accessKey'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
+  /** The default chain of @alicloud/credentials: env, OIDC/RRSA, profiles, ECS RAM role, credentials URI. */
+  | { kind: 'defaultChain' };
+
+export interface AliyunEndpoint {
+  protocol: 'https' | 'http';
+  /** host or host:port, exactly what openapi-client puts in the Host header. */
+  host: string;
+}
+
+export interface AliyunVodConfig {
+  region: string;
+  endpoint: AliyunEndpoint;
+  appId?: string;
+  storageLocation?: string;
+  defaultTemplateGroupId?: string;
+  defaultWorkflowId?: string;
+  /** Client choices accepted only from these lists. */
+  templateGroupIds: string[];
+  workflowIds: string[];
+  cateIds: number[];
+  callbackUrl?: string;
+  maxVideoFileSize: number;
+  maxAttachedMediaFileSize: number;
+}
+
+export interface AliyunImsConfig {
+  region: (typeof IMS_UPLOAD_REGIONS)[number];
+  endpoint: AliyunEndpoint;
+  appId?: string;
+  storageLocation?: string;
+  defaultWorkflowId?: string;
+  workflowIds: string[];
+  cateIds: number[];
+  callbackUrl?: string;
+  maxFileSize: number;
+}
+
+export interface AliyunConfig {
+  /** Absent: no product configured, nothing below is used. */
+  credentials?: AliyunCredentialSource;
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+  /** Absent: the VOD routes answer 501. */
+  vod?: AliyunVodConfig;
+  /** Absent: the IMS routes answer 501. */
+  ims?: AliyunImsConfig;
+}
+
+const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const APP_ID = /^app-[A-Za-z0-9]{1,64}$/;
+const HOST = /^(?=.{1,253}(?::\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+
+/**
+ * `vod.cn-shanghai.aliyuncs.com`, `host:port`, or a full URL (`http://127.0.0.1:4000` for the
+ * emulator). openapi-client builds `${protocol}://${endpoint}`, so a URL becomes protocol + host.
+ */
+export function parseEndpoint(raw: string): AliyunEndpoint | undefined {
+  if (/^https?:\/\//i.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return undefined;
+      return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
+    } catch {
+      return undefined;
+    }
+  }
+  return HOST.test(raw) ? { protocol: 'https', host: raw.toLowerCase() } : undefined;
+}
+
+function endpoint(ctx: BuildContext, variable: string, raw: string | undefined, fallbackHost: string): AliyunEndpoint {
+  if (raw === undefined) return { protocol: 'https', host: fallbackHost };
+  const parsed = parseEndpoint(raw);
+  if (!parsed) {
+    ctx.problem(variable, 'must be a host (vod.cn-shanghai.aliyuncs.com), host:port, or an http(s) URL without a path');
+    return { protocol: 'https', host: fallbackHost };
+  }
+  if (ctx.isProduction && parsed.protocol !== 'https') ctx.problem(variable, 'must use https in production');
+  return parsed;
+}
+
+function credentials(ctx: BuildContext): AliyunCredentialSource | undefined {
+  const { env } = ctx;
+  const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  if ((id === undefined) !== (secret === undefined)) {
+    ctx.problem(id === undefined ? 'ALIBABA_CLOUD_ACCESS_KEY_ID' : 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'must be set together with its pair');
+    return undefined;
+  }
+  if (env.ALIBABA_CLOUD_SECURITY_TOKEN !== undefined && id === undefined) {
+    ctx.problem('ALIBABA_CLOUD_SECURITY_TOKEN', 'needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+  }
+  if (id !== undefined && secret !== undefined) {
+    if (env.ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS) {
+      ctx.problem('ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS', 'cannot be true while ALIBABA_CLOUD_ACCESS_KEY_ID is set; choose one source');
+    }
+    return { kind: 'accessKey', accessKeyId: id, accessKeySecret: secret, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN };
+  }
+  return env.ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS ? { kind: 'defaultChain' } : undefined;
+}
+
+function resourceIds(ctx: BuildContext, variable: string, values: string[]): string[] {
+  if (values.some((value) => !RESOURCE_ID.test(value))) ctx.problem(variable, 'each entry must be 1-64 letters, digits, "_" or "-"');
+  return values;
+}
+
+function optionalResourceId(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !RESOURCE_ID.test(value)) ctx.problem(variable, 'must be 1-64 letters, digits, "_" or "-"');
+  return value;
+}
+
+function cateIds(ctx: BuildContext, variable: string, values: string[]): number[] {
+  const ids = values.map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id) || id < 1)) ctx.problem(variable, 'each entry must be a positive integer category id');
+  return ids;
+}
+
+function appId(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !APP_ID.test(value)) ctx.problem(variable, 'must look like app-1000000');
+  return value;
+}
+
+function storageLocation(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !HOST.test(value)) ctx.problem(variable, 'must be a storage host such as outin-xxxx.oss-cn-shanghai.aliyuncs.com');
+  return value;
+}
+
+function callbackUrl(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    ctx.problem(variable, 'must be an http(s) URL');
+    return undefined;
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') ctx.problem(variable, 'must be an http(s) URL');
+  if (ctx.isProduction && protocol !== 'https:') ctx.problem(variable, 'must use https in production');
+  if (Buffer.byteLength(value) > MAX_CALLBACK_URL_BYTES) ctx.problem(variable, `must be at most ${MAX_CALLBACK_URL_BYTES} bytes`);
+  return value;
+}
+
+function vodSettingsWithoutRegion(ctx: BuildContext): boolean {
+  const { env } = ctx;
+  return [
+    env.ALIBABA_CLOUD_VOD_ENDPOINT,
+    env.ALIBABA_CLOUD_VOD_APP_ID,
+    env.ALIBABA_CLOUD_VOD_STORAGE_LOCATION,
+    env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID,
+    env.ALIBABA_CLOUD_VOD_WORKFLOW_ID,
+    env.ALIBABA_CLOUD_VOD_CALLBACK_URL,
+  ].some((value) => value !== undefined) ||
+    [env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS, env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS, env.ALIBABA_CLOUD_VOD_CATE_IDS].some((ids) => ids.length > 0);
+}
+
+function imsSettingsWithoutRegion(ctx: BuildContext): boolean {
+  const { env } = ctx;
+  return [
+    env.ALIBABA_CLOUD_IMS_ENDPOINT,
+    env.ALIBABA_CLOUD_IMS_APP_ID,
+    env.ALIBABA_CLOUD_IMS_STORAGE_LOCATION,
+    env.ALIBABA_CLOUD_IMS_WORKFLOW_ID,
+    env.ALIBABA_CLOUD_IMS_CALLBACK_URL,
+  ].some((value) => value !== undefined) ||
+    [env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS, env.ALIBABA_CLOUD_IMS_CATE_IDS].some((ids) => ids.length > 0);
+}
+
+function buildVod(ctx: BuildContext, hasCredentials: boolean): AliyunVodConfig | undefined {
+  const { env } = ctx;
+  const region = env.ALIBABA_CLOUD_VOD_REGION;
+  if (region === undefined) {
+    if (vodSettingsWithoutRegion(ctx)) ctx.problem('ALIBABA_CLOUD_VOD_REGION', 'is required when other ALIBABA_CLOUD_VOD_* settings are set');
+    return undefined;
+  }
+  if (!REGION.test(region)) ctx.problem('ALIBABA_CLOUD_VOD_REGION', 'must be a region id such as cn-shanghai');
+  if (!hasCredentials) {
+    ctx.problem('ALIBABA_CLOUD_ACCESS_KEY_ID', 'is required with ALIBABA_CLOUD_VOD_REGION (or set ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS=true)');
+  }
+  return {
+    region,
+    // VOD's published endpoints all have this form (VOD API reference, "Endpoints").
+    endpoint: endpoint(ctx, 'ALIBABA_CLOUD_VOD_ENDPOINT', env.ALIBABA_CLOUD_VOD_ENDPOINT, `vod.${region}.aliyuncs.com`),
+    appId: appId(ctx, 'ALIBABA_CLOUD_VOD_APP_ID', env.ALIBABA_CLOUD_VOD_APP_ID),
+    storageLocation: storageLocation(ctx, 'ALIBABA_CLOUD_VOD_STORAGE_LOCATION', env.ALIBABA_CLOUD_VOD_STORAGE_LOCATION),
+    defaultTemplateGroupId: optionalResourceId(ctx, 'ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID', env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID),
+    defaultWorkflowId: optionalResourceId(ctx, 'ALIBABA_CLOUD_VOD_WORKFLOW_ID', env.ALIBABA_CLOUD_VOD_WORKFLOW_ID),
+    templateGroupIds: resourceIds(ctx, 'ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS', env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS),
+    workflowIds: resourceIds(ctx, 'ALIBABA_CLOUD_VOD_WORKFLOW_IDS', env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS),
+    cateIds: cateIds(ctx, 'ALIBABA_CLOUD_VOD_CATE_IDS', env.ALIBABA_CLOUD_VOD_CATE_IDS),
+    callbackUrl: callbackUrl(ctx, 'ALIBABA_CLOUD_VOD_CALLBACK_URL', env.ALIBABA_CLOUD_VOD_CALLBACK_URL),
+    maxVideoFileSize: env.ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE,
+    maxAttachedMediaFileSize: env.ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE,
+  };
+}
+
+function isImsRegion(region: string): region is AliyunImsConfig['region'] {
+  return (IMS_UPLOAD_REGIONS as readonly string[]).includes(region);
+}
+
+function buildIms(ctx: BuildContext, hasCredentials: boolean): AliyunImsConfig | undefined {
+  const { env } = ctx;
+  const region = env.ALIBABA_CLOUD_IMS_REGION;
+  if (region === undefined) {
+    if (imsSettingsWithoutRegion(ctx)) ctx.problem('ALIBABA_CLOUD_IMS_REGION', 'is required when other ALIBABA_CLOUD_IMS_* settings are set');
+    return undefined;
+  }
+  if (!isImsRegion(region)) {
+    ctx.problem('ALIBABA_CLOUD_IMS_REGION', `must be one of ${IMS_UPLOAD_REGIONS.join(', ')}: CreateUploadMedia is available only there`);
+  }
+  if (!hasCredentials) {
+    ctx.problem('ALIBABA_CLOUD_ACCESS_KEY_ID', 'is required with ALIBABA_CLOUD_IMS_REGION (or set ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS=true)');
+  }
+  return {
+    region: region as AliyunImsConfig['region'],
+    // Set explicitly: the generated ICE SDK maps cn-beijing and cn-shenzhen to the central ice.aliyuncs.com.
+    endpoint: endpoint(ctx, 'ALIBABA_CLOUD_IMS_ENDPOINT', env.ALIBABA_CLOUD_IMS_ENDPOINT, `ice.${region}.aliyuncs.com`),
+    appId: appId(ctx, 'ALIBABA_CLOUD_IMS_APP_ID', env.ALIBABA_CLOUD_IMS_APP_ID),
+    storageLocation: storageLocation(ctx, 'ALIBABA_CLOUD_IMS_STORAGE_LOCATION', env.ALIBABA_CLOUD_IMS_STORAGE_LOCATION),
+    defaultWorkflowId: optionalResourceId(ctx, 'ALIBABA_CLOUD_IMS_WORKFLOW_ID', env.ALIBABA_CLOUD_IMS_WORKFLOW_ID),
+    workflowIds: resourceIds(ctx, 'ALIBABA_CLOUD_IMS_WORKFLOW_IDS', env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS),
+    cateIds: cateIds(ctx, 'ALIBABA_CLOUD_IMS_CATE_IDS', env.ALIBABA_CLOUD_IMS_CATE_IDS),
+    callbackUrl: callbackUrl(ctx, 'ALIBABA_CLOUD_IMS_CALLBACK_URL', env.ALIBABA_CLOUD_IMS_CALLBACK_URL),
+    maxFileSize: env.ALIBABA_CLOUD_IMS_MAX_FILE_SIZE,
+  };
+}
+
+/**
+ * A product is configured when its region is set; it then needs credentials: an AccessKey pair
+ * (optionally with an STS token) or the explicit opt-in to the default credential chain.
+ * Nothing set: both products answer 501 and boot succeeds, in production too.
+ */
+export function buildAliyun(ctx: BuildContext): AliyunConfig {
+  const source = credentials(ctx);
+  const vod = buildVod(ctx, source !== undefined);
+  const ims = buildIms(ctx, source !== undefined);
+  return {
+    credentials: vod || ims ? source : undefined,
+    connectTimeoutMs: ctx.env.ALIBABA_CLOUD_CONNECT_TIMEOUT_MS,
+    readTimeoutMs: ctx.env.ALIBABA_CLOUD_READ_TIMEOUT_MS,
+    vod,
+    ims,
+  };
 }

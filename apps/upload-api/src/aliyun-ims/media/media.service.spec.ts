@@ -1,0 +1,90 @@
+import { AliyunAdapter, type CreateUploadMediaRequest, CreateUploadMediaResponseBody } from '@app/aliyun';
+import { ApiError } from '@app/common';
+import { ConfigService, loadConfig } from '@app/config';
+import { AliyunImsRepository } from '../aliyun-ims.repository';
+import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
+import { MediaService } from './media.service';
+
+const ANSWER = new CreateUploadMediaResponseBody('REQ-1', 'media-1', 'ADDR', Buffer.from('{}').toString('base64'), undefined, 'https://f');
+const alice = { id: 'alice', permissions: [] };
+const dto = (type: string, extra: Partial<CreateUploadMediaDto> = {}) =>
+  ({
+    fileInfo: { type, name: 'clip', ext: type === 'video' ? 'mp4' : 'png', size: 5 },
+    mediaMetaData: { title: 'T', businessType: 'general', tags: ['a', 'b'], cateId: 7 },
+    ...extra,
+  }) as CreateUploadMediaDto;
+
+function setup(env: Record<string, string> = {}) {
+  const config = new ConfigService(
+    loadConfig({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIid',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret',
+      ALIBABA_CLOUD_IMS_REGION: 'cn-shenzhen',
+      ALIBABA_CLOUD_IMS_APP_ID: 'app-3000000',
+      ALIBABA_CLOUD_IMS_STORAGE_LOCATION: 'outin-abc.oss-cn-shenzhen.aliyuncs.com',
+      ALIBABA_CLOUD_IMS_WORKFLOW_ID: 'default-flow',
+      ALIBABA_CLOUD_IMS_WORKFLOW_IDS: 'chosen-flow',
+      ALIBABA_CLOUD_IMS_CATE_IDS: '7',
+      ALIBABA_CLOUD_IMS_MAX_FILE_SIZE: '100',
+      ...env,
+    }),
+  );
+  const adapter = { createUploadMedia: jest.fn().mockResolvedValue(ANSWER), refreshUploadMedia: jest.fn() };
+  const repository = { saveMedia: jest.fn(), findMedia: jest.fn() };
+  const sut = new MediaService(adapter as unknown as AliyunAdapter, repository as unknown as AliyunImsRepository, config);
+  return { sut, adapter, repository };
+}
+
+const sent = (adapter: { createUploadMedia: jest.Mock }) => adapter.createUploadMedia.mock.calls[0][0] as CreateUploadMediaRequest;
+
+describe(MediaService.name, () => {
+  it('builds FileInfo and MediaMetaData in PascalCase, with the server-owned target, workflow and UserData', async () => {
+    const { sut, adapter, repository } = setup();
+    const result = await sut.create(alice, dto('video', { entityId: 'ent-1' }));
+    expect(sent(adapter)).toMatchObject({
+      appId: 'app-3000000',
+      entityId: 'ent-1',
+      fileInfo: { Type: 'video', Name: 'clip', Size: 5, Ext: 'mp4' },
+      mediaMetaData: { Title: 'T', Tags: 'a,b', CateId: 7, BusinessType: 'general' },
+      uploadTargetConfig: { StorageType: 'oss', StorageLocation: 'outin-abc.oss-cn-shenzhen.aliyuncs.com' },
+      postProcessConfig: { ProcessType: 'Workflow', ProcessID: 'default-flow' },
+    });
+    expect(JSON.parse(sent(adapter).userData!)).toEqual({ Extend: { userId: 'alice', uploadId: result.uploadId } });
+    expect(result).toMatchObject({ mediaId: 'media-1', fileUrl: 'https://f', requestId: 'REQ-1' });
+    expect(result.mediaUrl).toBeUndefined();
+    expect(repository.saveMedia).toHaveBeenCalledWith('media-1', expect.objectContaining({ ownerId: 'alice', uploadId: result.uploadId }));
+  });
+
+  it('post-processes only video and audio', async () => {
+    const { sut, adapter } = setup();
+    await sut.create(alice, dto('image'));
+    expect(sent(adapter).postProcessConfig).toBeUndefined();
+    await expect(sut.create(alice, dto('image', { workflowId: 'chosen-flow' }))).rejects.toMatchObject({ details: { errors: [{ field: 'workflowId' }] } });
+  });
+
+  it('uses an allowlisted workflow and refuses others, a foreign category and an oversized file', async () => {
+    const { sut, adapter } = setup();
+    await sut.create(alice, dto('video', { workflowId: 'chosen-flow' }));
+    expect(sent(adapter).postProcessConfig).toEqual({ ProcessType: 'Workflow', ProcessID: 'chosen-flow' });
+    const bad = dto('video', { workflowId: 'nope' });
+    bad.mediaMetaData.cateId = 8;
+    bad.fileInfo.size = 101;
+    const error = (await sut.create(alice, bad).catch((e) => e)) as ApiError;
+    expect(error.details.errors?.map((e) => e.field)).toEqual(['workflowId', 'mediaMetaData.cateId', 'fileInfo.size']);
+  });
+
+  it('omits UploadTargetConfig when no storage location is configured', async () => {
+    const { sut, adapter } = setup({ ALIBABA_CLOUD_IMS_STORAGE_LOCATION: '' });
+    await sut.create(alice, dto('audio'));
+    expect(sent(adapter).uploadTargetConfig).toBeUndefined();
+  });
+
+  it('refreshes only for the owner', async () => {
+    const { sut, adapter, repository } = setup();
+    repository.findMedia.mockResolvedValue({ ownerId: 'alice', uploadId: 'upl_x', createdAt: '' });
+    adapter.refreshUploadMedia.mockResolvedValue({ requestId: 'R', mediaId: 'm', uploadAddress: 'A', uploadAuth: Buffer.from('{}').toString('base64') });
+    expect(await sut.refresh(alice, 'm')).toMatchObject({ uploadId: 'upl_x', mediaId: 'm' });
+    await expect(sut.refresh({ id: 'bob', permissions: [] }, 'm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(adapter.refreshUploadMedia).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,27 @@
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { AliyunConfiguredGuard } from '@app/aliyun';
+import { VodProblems } from '../vod-problems.decorator';
+import { AttachedMediaService } from './attached-media.service';
+import { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
+import { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media.dto';
+
+@ApiTags('aliyun-vod')
+@Controller('v1/uploads/aliyun-vod/attached-media')
+@UseGuards(AliyunConfiguredGuard('vod'))
+export class AttachedMediaController {
+  constructor(private readonly attachedMedia: AttachedMediaService) {}
+
+  @Post()
+  @Authenticated(Permission.ATTACHED_MEDIA)
+  @ApiOperation({
+    operationId: 'createAliyunVodAttachedMediaUpload',
+    summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',
+  })
+  @ApiCreatedResponse({ type: AttachedMediaUploadDto, description: 'The media is created; upload with uploadAddress and uploadAuth.' })
+  @VodProblems()
+  create(@CurrentUser() user: Principal, @Body() body: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
+    return this.attachedMedia.create(user, body);
+  }
+}

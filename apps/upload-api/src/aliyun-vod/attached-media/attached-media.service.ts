@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, PolicyCheck, uploadAuthExpiresAt } from '@app/aliyun';
+import { newUploadId } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
+import type { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media.dto';
+
+@Injectable()
+export class AttachedMediaService {
+  constructor(
+    private readonly aliyun: AliyunAdapter,
+    private readonly config: ConfigService,
+  ) {}
+
+  async create(user: Principal, dto: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
+    const vod = this.config.aliyun.vod!;
+    new PolicyCheck().allowedEach('cateIds', dto.cateIds, vod.cateIds).atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize).done();
+    const uploadId = newUploadId();
+    const result = await this.aliyun.createUploadAttachedMedia(
+      new CreateUploadAttachedMediaRequest({
+        appId: vod.appId,
+        businessType: dto.businessType,
+        cateIds: dto.cateIds?.join(','),
+        description: dto.description,
+        fileName: dto.fileName,
+        fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
+        mediaExt: dto.mediaExt,
+        storageLocation: vod.storageLocation,
+        tags: dto.tags?.join(','),
+        title: dto.title,
+        userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+      }),
+    );
+    return {
+      uploadId,
+      mediaId: result.mediaId,
+      mediaUrl: result.mediaURL,
+      fileUrl: result.fileURL,
+      uploadAddress: result.uploadAddress,
+      uploadAuth: result.uploadAuth,
+      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
+      requestId: result.requestId,
+    };
+  }
+}

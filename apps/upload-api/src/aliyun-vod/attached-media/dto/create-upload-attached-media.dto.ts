@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import {
+  HasExtensionIn,
+  IsNotBlank,
+  IsOneOfFor,
+  MaxUtf8Bytes,
+  NoComma,
+  NoEmojiOrControl,
+  OUR_LIMITS,
+  VOD_ATTACHED_MEDIA,
+  VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
+  VOD_ATTACHED_MEDIA_EXTENSIONS,
+  type VodAttachedMediaBusinessType,
+} from '@app/aliyun';
+
+const extensionsFor = (businessType: unknown) => VOD_ATTACHED_MEDIA_EXTENSIONS[businessType as VodAttachedMediaBusinessType];
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+const EXTENSION_LIST = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS)
+  .map(([type, extensions]) => `${type}: ${extensions.join(', ')}`)
+  .join('; ');
+
+/** CreateUploadAttachedMedia: watermarks, subtitles, material. Title, description and tags count UTF-8 bytes. */
+export class CreateUploadAttachedMediaDto {
+  @ApiProperty({ enum: VOD_ATTACHED_MEDIA_BUSINESS_TYPES, example: 'watermark' })
+  @IsIn(VOD_ATTACHED_MEDIA_BUSINESS_TYPES)
+  businessType: VodAttachedMediaBusinessType;
+
+  @ApiProperty({ description: `File extension (any case), valid for the business type: ${EXTENSION_LIST}.`, example: 'png' })
+  @Transform(lowerCase)
+  @IsString()
+  @IsOneOfFor((dto) => dto.businessType, 'businessType', extensionsFor)
+  mediaExt: string;
+
+  @ApiPropertyOptional({ description: `At most ${VOD_ATTACHED_MEDIA.TITLE_MAX_BYTES} bytes of UTF-8, no emoji or control characters.`, example: 'Test' })
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @MaxUtf8Bytes(VOD_ATTACHED_MEDIA.TITLE_MAX_BYTES)
+  @NoEmojiOrControl()
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Name of the source file; its extension must be valid for the business type.', example: 'D:\\test.png' })
+  @IsOptional()
+  @IsString()
+  @MaxUtf8Bytes(OUR_LIMITS.FILE_NAME_MAX_BYTES)
+  @NoEmojiOrControl()
+  @HasExtensionIn((dto) => extensionsFor(dto.businessType))
+  fileName?: string;
+
+  @ApiPropertyOptional({ description: 'Size in bytes, up to the maximum this service allows.', example: 123, minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  fileSize?: number;
+
+  @ApiPropertyOptional({ description: `At most ${VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`, example: 'uploadTest' })
+  @IsOptional()
+  @IsString()
+  @MaxUtf8Bytes(VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES)
+  @NoEmojiOrControl({ allowLineBreaks: true })
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: `At most ${VOD_ATTACHED_MEDIA.TAGS_MAX} tags of at most ${VOD_ATTACHED_MEDIA.TAG_MAX_BYTES} bytes of UTF-8 each, without commas.`,
+    example: ['tag1', 'tag2'],
+    type: [String],
+    maxItems: VOD_ATTACHED_MEDIA.TAGS_MAX,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOD_ATTACHED_MEDIA.TAGS_MAX)
+  @IsString({ each: true })
+  @IsNotBlank({ each: true })
+  @MaxUtf8Bytes(VOD_ATTACHED_MEDIA.TAG_MAX_BYTES, { each: true })
+  @NoComma({ each: true })
+  @NoEmojiOrControl({ each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    description: `At most ${VOD_ATTACHED_MEDIA.CATE_IDS_MAX} category ids, each one this service offers.`,
+    example: [1000036, 1000037],
+    type: [Number],
+    maxItems: VOD_ATTACHED_MEDIA.CATE_IDS_MAX,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOD_ATTACHED_MEDIA.CATE_IDS_MAX)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  cateIds?: number[];
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import {
+  HasExtensionIn,
+  IsNotBlank,
+  MaxUtf8Bytes,
+  NoComma,
+  NoEmojiOrControl,
+  OUR_LIMITS,
+  VOD_IMAGE,
+  VOD_IMAGE_EXTENSIONS,
+  VOD_IMAGE_TYPES,
+} from '@app/aliyun';
+
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */
+export class CreateUploadImageDto {
+  @ApiProperty({ description: 'default, or cover (only default images are managed in the VOD console).', enum: VOD_IMAGE_TYPES, example: 'default' })
+  @IsIn(VOD_IMAGE_TYPES)
+  imageType: (typeof VOD_IMAGE_TYPES)[number];
+
+  @ApiPropertyOptional({ description: 'Extension of the image (any case); default png. webp is not offered (see the constants file).', enum: VOD_IMAGE_EXTENSIONS, example: 'png' })
+  @IsOptional()
+  @Transform(lowerCase)
+  @IsIn(VOD_IMAGE_EXTENSIONS)
+  imageExt?: (typeof VOD_IMAGE_EXTENSIONS)[number];
+
+  @ApiPropertyOptional({ description: `At most ${VOD_IMAGE.TITLE_MAX_BYTES} bytes of UTF-8 (a CJK character is 3), no emoji or control characters.`, example: 'mytitle' })
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @MaxUtf8Bytes(VOD_IMAGE.TITLE_MAX_BYTES)
+  @NoEmojiOrControl()
+  title?: string;
+
+  @ApiPropertyOptional({ description: `At most ${VOD_IMAGE.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`, example: 'Image upload test' })
+  @IsOptional()
+  @IsString()
+  @MaxUtf8Bytes(VOD_IMAGE.DESCRIPTION_MAX_BYTES)
+  @NoEmojiOrControl({ allowLineBreaks: true })
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: `At most ${VOD_IMAGE.TAGS_MAX} tags of at most ${VOD_IMAGE.TAG_MAX_BYTES} bytes of UTF-8 each, without commas.`,
+    example: ['Test'],
+    type: [String],
+    maxItems: VOD_IMAGE.TAGS_MAX,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOD_IMAGE.TAGS_MAX)
+  @IsString({ each: true })
+  @IsNotBlank({ each: true })
+  @MaxUtf8Bytes(VOD_IMAGE.TAG_MAX_BYTES, { each: true })
+  @NoComma({ each: true })
+  @NoEmojiOrControl({ each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'Category id, one of those this service offers.', example: 1000036 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  cateId?: number;
+
+  @ApiPropertyOptional({ description: `The file's original name; its extension must be one of ${VOD_IMAGE_EXTENSIONS.join(', ')}.`, example: 'cover.png' })
+  @IsOptional()
+  @IsString()
+  @MaxUtf8Bytes(OUR_LIMITS.FILE_NAME_MAX_BYTES)
+  @NoEmojiOrControl()
+  @HasExtensionIn(VOD_IMAGE_EXTENSIONS)
+  originalFileName?: string;
+}

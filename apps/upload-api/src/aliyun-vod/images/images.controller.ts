@@ -1,0 +1,24 @@
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { AliyunConfiguredGuard } from '@app/aliyun';
+import { VodProblems } from '../vod-problems.decorator';
+import { CreateUploadImageDto } from './dto/create-upload-image.dto';
+import { ImageUploadDto } from './dto/image-upload.dto';
+import { ImagesService } from './images.service';
+
+@ApiTags('aliyun-vod')
+@Controller('v1/uploads/aliyun-vod/images')
+@UseGuards(AliyunConfiguredGuard('vod'))
+export class ImagesController {
+  constructor(private readonly images: ImagesService) {}
+
+  @Post()
+  @Authenticated(Permission.IMAGE)
+  @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
+  @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.' })
+  @VodProblems()
+  create(@CurrentUser() user: Principal, @Body() body: CreateUploadImageDto): Promise<ImageUploadDto> {
+    return this.images.create(user, body);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { AliyunAdapter, buildUserData, CreateUploadImageRequest, PolicyCheck, uploadAuthExpiresAt } from '@app/aliyun';
+import { newUploadId } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { CreateUploadImageDto } from './dto/create-upload-image.dto';
+import type { ImageUploadDto } from './dto/image-upload.dto';
+
+@Injectable()
+export class ImagesService {
+  constructor(
+    private readonly aliyun: AliyunAdapter,
+    private readonly config: ConfigService,
+  ) {}
+
+  async create(user: Principal, dto: CreateUploadImageDto): Promise<ImageUploadDto> {
+    const vod = this.config.aliyun.vod!;
+    new PolicyCheck().allowed('cateId', dto.cateId, vod.cateIds).done();
+    const uploadId = newUploadId();
+    const result = await this.aliyun.createUploadImage(
+      new CreateUploadImageRequest({
+        appId: vod.appId,
+        cateId: dto.cateId,
+        description: dto.description,
+        imageExt: dto.imageExt,
+        imageType: dto.imageType,
+        originalFileName: dto.originalFileName,
+        storageLocation: vod.storageLocation,
+        tags: dto.tags?.join(','),
+        title: dto.title,
+        userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+      }),
+    );
+    return {
+      uploadId,
+      imageId: result.imageId,
+      imageUrl: result.imageURL,
+      fileUrl: result.fileURL,
+      uploadAddress: result.uploadAddress,
+      uploadAuth: result.uploadAuth,
+      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
+      requestId: result.requestId,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+import { Logger } from '@nestjs/common';
+import { AliyunAdapter, CreateUploadVideoRequest, UploadVideoResponseBody } from '@app/aliyun';
+import { ApiError, UPLOAD_ID_PATTERN } from '@app/common';
+import { ConfigService, loadConfig } from '@app/config';
+import { AliyunVodRepository, type VideoRecord } from '../aliyun-vod.repository';
+import { VideosService } from './videos.service';
+
+const auth = (fields: object) => Buffer.from(JSON.stringify(fields)).toString('base64');
+const ANSWER = new UploadVideoResponseBody('REQ-1', 'vid-1', 'ADDR', auth({ ExpireUTCTime: '2030-01-01T00:00:00Z' }));
+const alice = { id: 'alice', permissions: [] };
+
+function setup(env: Record<string, string> = {}) {
+  const config = new ConfigService(
+    loadConfig({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIid',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret',
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_APP_ID: 'app-2000000',
+      ALIBABA_CLOUD_VOD_STORAGE_LOCATION: 'outin-abc.oss-cn-shanghai.aliyuncs.com',
+      ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID: 'default-group',
+      ALIBABA_CLOUD_VOD_WORKFLOW_ID: 'default-flow',
+      ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS: 'chosen-group',
+      ALIBABA_CLOUD_VOD_WORKFLOW_IDS: 'chosen-flow',
+      ALIBABA_CLOUD_VOD_CATE_IDS: '7',
+      ALIBABA_CLOUD_VOD_CALLBACK_URL: 'https://hooks.example.com/vod',
+      ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: '1000',
+      ...env,
+    }),
+  );
+  const records = new Map<string, VideoRecord>();
+  const adapter = { createUploadVideo: jest.fn().mockResolvedValue(ANSWER), refreshUploadVideo: jest.fn().mockResolvedValue(ANSWER) };
+  const repository = {
+    saveVideo: jest.fn(async (id: string, record: VideoRecord) => void records.set(id, record)),
+    findVideo: jest.fn(async (id: string) => records.get(id)),
+  };
+  const sut = new VideosService(adapter as unknown as AliyunAdapter, repository as unknown as AliyunVodRepository, config);
+  return { sut, adapter, repository, records };
+}
+
+const sent = (adapter: { createUploadVideo: jest.Mock }) => adapter.createUploadVideo.mock.calls[0][0] as CreateUploadVideoRequest;
+
+describe(VideosService.name, () => {
+  it('sends the server-owned fields from config and the client fields as given', async () => {
+    const { sut, adapter } = setup();
+    const result = await sut.create(alice, { title: 'T', fileName: 'a.mp4', fileSize: 10, tags: ['x', 'y'], cateId: 7, coverUrl: 'https://c.example.com/c.jpg' });
+    const request = sent(adapter);
+    expect(request).toMatchObject({
+      appId: 'app-2000000',
+      storageLocation: 'outin-abc.oss-cn-shanghai.aliyuncs.com',
+      templateGroupId: 'default-group',
+      workflowId: 'default-flow',
+      title: 'T',
+      fileName: 'a.mp4',
+      fileSize: 10,
+      tags: 'x,y',
+      cateId: 7,
+      coverURL: 'https://c.example.com/c.jpg',
+    });
+    expect(JSON.parse(request.userData!)).toEqual({ MessageCallback: { CallbackURL: 'https://hooks.example.com/vod' }, Extend: { userId: 'alice', uploadId: result.uploadId } });
+    expect(result).toEqual({ uploadId: expect.stringMatching(UPLOAD_ID_PATTERN), videoId: 'vid-1', uploadAddress: 'ADDR', uploadAuth: ANSWER.uploadAuth, expiresAt: '2030-01-01T00:00:00Z', requestId: 'REQ-1' });
+  });
+
+  it('replaces both defaults by an allowlisted client choice', async () => {
+    const { sut, adapter } = setup();
+    await sut.create(alice, { title: 'T', fileName: 'a.mp4', templateGroupId: 'chosen-group' });
+    expect(sent(adapter)).toMatchObject({ templateGroupId: 'chosen-group', workflowId: undefined });
+  });
+
+  it('refuses choices outside the allowlists and sizes over the maximum, naming each field, without a call', async () => {
+    const { sut, adapter } = setup();
+    const error = await sut.create(alice, { title: 'T', fileName: 'a.mp4', templateGroupId: 'other', workflowId: 'other', cateId: 8, fileSize: 1001 }).catch((e: ApiError) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details.errors?.map((e) => e.field)).toEqual(['templateGroupId', 'workflowId', 'cateId', 'fileSize']);
+    expect(adapter.createUploadVideo).not.toHaveBeenCalled();
+  });
+
+  it('passes a referenceId through as ReferenceId, and refuses a malformed one', async () => {
+    const { sut, adapter } = setup();
+    await sut.create(alice, { title: 'T', fileName: 'a.mp4' }, 'idem-key_123');
+    expect(sent(adapter).referenceId).toBe('idem-key_123');
+    await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' }, 'short')).rejects.toThrow(RangeError);
+  });
+
+  it('records the owner, and lets only the owner refresh', async () => {
+    const { sut, adapter, records } = setup();
+    const created = await sut.create(alice, { title: 'T', fileName: 'a.mp4' });
+    expect(records.get('vid-1')).toEqual({ ownerId: 'alice', uploadId: created.uploadId, createdAt: expect.any(String) });
+    expect(await sut.refresh(alice, 'vid-1')).toMatchObject({ uploadId: created.uploadId, videoId: 'vid-1' });
+    const bob = await sut.refresh({ id: 'bob', permissions: [] }, 'vid-1').catch((e: ApiError) => e);
+    const unknown = await sut.refresh(alice, 'vid-2').catch((e: ApiError) => e);
+    expect(bob).toEqual(unknown);
+    expect((bob as ApiError).getStatus()).toBe(404);
+    expect(adapter.refreshUploadVideo).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers ids that cannot be ours with 404 without looking them up', async () => {
+    const { sut, repository } = setup();
+    await expect(sut.refresh(alice, 'a:b{c}')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(repository.findVideo).not.toHaveBeenCalled();
+  });
+
+  it('fails the request when the owner record cannot be saved', async () => {
+    const { sut, repository } = setup();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    repository.saveVideo.mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
+    await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ videoId: 'vid-1' }));
+    warn.mockRestore();
+  });
+});

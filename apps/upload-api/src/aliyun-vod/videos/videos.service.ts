@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type Principal } from '@app/auth';
+import {
+  ALIYUN,
+  AliyunAdapter,
+  buildUserData,
+  CreateUploadVideoRequest,
+  PolicyCheck,
+  RefreshUploadVideoRequest,
+  UPLOAD_NOT_FOUND,
+  type UploadVideoResponseBody,
+  uploadAuthExpiresAt,
+} from '@app/aliyun';
+import { ApiError, newUploadId } from '@app/common';
+import { ConfigService } from '@app/config';
+import { AliyunVodRepository } from '../aliyun-vod.repository';
+import type { CreateUploadVideoDto } from './dto/create-upload-video.dto';
+import type { VideoUploadDto } from './dto/video-upload.dto';
+
+/** Anything else cannot be a video id we issued; answered like an unknown id, without a lookup. */
+const VIDEO_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+@Injectable()
+export class VideosService {
+  private readonly logger = new Logger(VideosService.name);
+
+  constructor(
+    private readonly aliyun: AliyunAdapter,
+    private readonly repository: AliyunVodRepository,
+    private readonly config: ConfigService,
+  ) {}
+
+  /**
+   * `referenceId` (6-64 of [A-Za-z0-9_-]) becomes CreateUploadVideo's ReferenceId, for the
+   * idempotency layer; a malformed one is a programming error.
+   */
+  async create(user: Principal, dto: CreateUploadVideoDto, referenceId?: string): Promise<VideoUploadDto> {
+    if (referenceId !== undefined && !ALIYUN.REFERENCE_ID_PATTERN.test(referenceId)) {
+      throw new RangeError('referenceId must be 6-64 characters of letters, digits, "_" or "-"');
+    }
+    const vod = this.config.aliyun.vod!;
+    new PolicyCheck()
+      .allowed('templateGroupId', dto.templateGroupId, vod.templateGroupIds)
+      .allowed('workflowId', dto.workflowId, vod.workflowIds)
+      .allowed('cateId', dto.cateId, vod.cateIds)
+      .atMost('fileSize', dto.fileSize, vod.maxVideoFileSize)
+      .done();
+
+    const uploadId = newUploadId();
+    // A client's choice replaces both defaults: a default workflow would otherwise override its template group.
+    const chosen = dto.templateGroupId !== undefined || dto.workflowId !== undefined;
+    const result = await this.aliyun.createUploadVideo(
+      new CreateUploadVideoRequest({
+        appId: vod.appId,
+        cateId: dto.cateId,
+        coverURL: dto.coverUrl,
+        description: dto.description,
+        fileName: dto.fileName,
+        fileSize: dto.fileSize,
+        referenceId,
+        storageLocation: vod.storageLocation,
+        tags: dto.tags?.join(','),
+        templateGroupId: chosen ? dto.templateGroupId : vod.defaultTemplateGroupId,
+        title: dto.title,
+        userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+        workflowId: chosen ? dto.workflowId : vod.defaultWorkflowId,
+      }),
+    );
+    try {
+      await this.repository.saveVideo(result.videoId, { ownerId: user.id, uploadId, createdAt: new Date().toISOString() });
+    } catch (error) {
+      // The video exists upstream but nobody can refresh it: say which one, for clean-up.
+      this.logger.warn({ event: 'video created but its owner record was not saved', videoId: result.videoId, uploadId, upstreamRequestId: result.requestId });
+      throw error;
+    }
+    return toVideoUpload(uploadId, result);
+  }
+
+  /** Only the owner; anyone else, and any id we never issued, gets the same 404 without an upstream call. */
+  async refresh(user: Principal, videoId: string): Promise<VideoUploadDto> {
+    const record = VIDEO_ID.test(videoId) ? await this.repository.findVideo(videoId) : undefined;
+    if (!record || record.ownerId !== user.id) throw ApiError.notFound(UPLOAD_NOT_FOUND);
+    const result = await this.aliyun.refreshUploadVideo(new RefreshUploadVideoRequest({ videoId }));
+    return toVideoUpload(record.uploadId, result);
+  }
+}
+
+function toVideoUpload(uploadId: string, result: UploadVideoResponseBody): VideoUploadDto {
+  return {
+    uploadId,
+    videoId: result.videoId,
+    uploadAddress: result.uploadAddress,
+    uploadAuth: result.uploadAuth,
+    expiresAt: uploadAuthExpiresAt(result.uploadAuth),
+    requestId: result.requestId,
+  };
+}

@@ -1,0 +1,22 @@
+import { ALIYUN } from './aliyun.constants';
+
+/**
+ * When a base64 UploadAuth stops working: its ExpireUTCTime, else Expiration (a string of seconds,
+ * counted from now), else the documented default of 3,000 s. The credential itself is never
+ * changed or logged; only these two fields are read.
+ */
+export function uploadAuthExpiresAt(uploadAuth: string, now = Date.now()): string {
+  let decoded: { ExpireUTCTime?: unknown; Expiration?: unknown } = {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(uploadAuth, 'base64').toString('utf8'));
+    if (parsed !== null && typeof parsed === 'object') decoded = parsed;
+  } catch {
+    // Not JSON: fall back to the default validity.
+  }
+  const absolute = typeof decoded.ExpireUTCTime === 'string' ? Date.parse(decoded.ExpireUTCTime) : Number.NaN;
+  const seconds = Number(decoded.Expiration);
+  const at = Number.isFinite(absolute)
+    ? absolute
+    : now + 1000 * (typeof decoded.Expiration === 'string' && Number.isFinite(seconds) && seconds > 0 ? seconds : ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS);
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
