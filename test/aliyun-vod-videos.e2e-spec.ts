@@ -59,7 +59,7 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
     const created = await post(videos(), VIDEO, sut.bearer('alice'));
     const redis = new Redis(process.env.TEST_REDIS_URL!);
     try {
-      const key = `ucb:aliyun-vod:video:${created.body.videoId}`;
+      const key = `${sut.config.store.keyPrefix}aliyun-vod:video:${created.body.videoId}`;
       expect(JSON.parse((await redis.get(key))!)).toMatchObject({ ownerId: 'alice', uploadId: created.body.uploadId });
       expect(await redis.pttl(key)).toBeGreaterThan(7 * 24 * 3600 * 1000 - 60_000);
     } finally {

@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
     const principal = await this.verifier.verify(match[1]);
     request.user = principal;
 
-    const required = this.reflector.get<string | undefined>(REQUIRED_PERMISSION, context.getHandler());
+    const required = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
     if (required && this.config.auth.permissions.enabled && !principal.permissions.includes(required)) {
       throw new ApiError(403, ErrorCode.FORBIDDEN, `The token lacks the permission ${required}.`);
     }

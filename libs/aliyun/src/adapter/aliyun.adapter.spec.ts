@@ -6,7 +6,14 @@ import { ConfigService, loadConfig } from '@app/config';
 import { type RunningEmulator, startEmulator } from '@app/emulator';
 import { CreateUploadMediaRequest, RefreshUploadMediaRequest } from '../models/ice.models';
 import { CreateUploadAttachedMediaRequest, CreateUploadImageRequest, CreateUploadVideoRequest, RefreshUploadVideoRequest } from '../models/vod.models';
+import { UpstreamBudget } from '@app/protection';
+import { MemoryStore } from '@app/store';
 import { AliyunAdapter } from './aliyun.adapter';
+
+/** The adapter with a real (in-process) upstream budget, as the app wires it. */
+function adapterWith(config: ConfigService): AliyunAdapter {
+  return new AliyunAdapter(config, new UpstreamBudget(new MemoryStore('t:'), config));
+}
 
 const key = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
 const VIDEO = new CreateUploadVideoRequest({ title: 'UploadTest', fileName: 'D:\\video_01.mp4', fileSize: 123, tags: 'a,b' });
@@ -23,7 +30,7 @@ function adapterFor(url: string, env: Record<string, string> = {}): AliyunAdapte
     ALIBABA_CLOUD_READ_TIMEOUT_MS: '300',
     ...env,
   });
-  return new AliyunAdapter(new ConfigService(config));
+  return adapterWith(new ConfigService(config));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
@@ -133,12 +140,12 @@ describe(AliyunAdapter.name, () => {
   });
 
   it('answers 501 for a product the deployment has not configured, without a call', async () => {
-    const vodOnly = new AliyunAdapter(
+    const vodOnly = adapterWith(
       new ConfigService(loadConfig({ ALIBABA_CLOUD_ACCESS_KEY_ID: key.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_ENDPOINT: emulator.url })),
     );
     expect(vodOnly.isConfigured('vod')).toBe(true);
     expect(vodOnly.isConfigured('ice')).toBe(false);
     expect(await rejection(vodOnly.refreshUploadMedia(new RefreshUploadMediaRequest({ mediaId: 'x' })))).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
-    expect(new AliyunAdapter(new ConfigService(loadConfig({}))).isConfigured('vod')).toBe(false);
+    expect(adapterWith(new ConfigService(loadConfig({}))).isConfigured('vod')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import { Injectable, Logger } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
+import { UpstreamBudget } from '@app/protection';
 import type { CreateUploadMediaRequest, CreateUploadMediaResponseBody, RefreshUploadMediaRequest, RefreshUploadMediaResponseBody } from '../models/ice.models';
 import type {
   CreateUploadAttachedMediaRequest,
@@ -46,7 +47,10 @@ export class AliyunAdapter {
   private readonly logger = new Logger(AliyunAdapter.name);
   private readonly clients: Partial<Record<AliyunProduct, OpenApi>>;
 
-  constructor(config: ConfigService) {
+  constructor(
+    config: ConfigService,
+    private readonly budget: UpstreamBudget,
+  ) {
     const { aliyun } = config;
     this.clients = aliyun.credentials ? createOpenApiClients(aliyun, createCredentialProvider(aliyun.credentials)) : {};
   }
@@ -94,6 +98,8 @@ export class AliyunAdapter {
       reqBodyType: 'formData',
       bodyType: 'json',
     });
+    // Our share of the provider's QPS cap, shared by all replicas: a burst of users never becomes throttling.
+    await this.budget.acquire(operation.provider, operation.action);
     const started = performance.now();
     const line = { provider: operation.provider, operation: operation.action };
     try {

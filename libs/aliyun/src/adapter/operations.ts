@@ -1,3 +1,4 @@
+import type { UpstreamProvider } from '@app/config';
 import { ICE_API_VERSION, VOD_API_VERSION } from '../aliyun.constants';
 import {
   CreateUploadMediaResponseBody,
@@ -16,8 +17,8 @@ export type FieldMap = Record<string, string | null>;
 
 export interface AliyunOperation<Result> {
   product: AliyunProduct;
-  /** Emulator and log name of the provider: aliyun-vod, aliyun-ice. */
-  provider: string;
+  /** Emulator, log and upstream-budget name of the provider. */
+  provider: UpstreamProvider;
   action: string;
   version: string;
   /** Provider parameters (also dotted JSON keys for ICE) as they may appear in an error message. */

@@ -2,7 +2,7 @@ import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { parseEndpoint } from './aliyun.section';
 
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379' };
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379' , CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') };
 const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tQ9mX2vY7pK3nR8sW1z', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'q8Vn3kLm5Zt7Rw2Yp9Xs4Bc6Hd1Fg0' };
 
 function problems(env: Record<string, string | undefined>): string {

@@ -19,6 +19,7 @@ describe('protection settings', () => {
     expect(sut.dailyQuotas['tencent-vod-commit']).toBeUndefined();
     expect(sut.upstreamBudgets['aliyun-vod']).toBeLessThan(80);
     expect(sut.upstreamBudgets['tencent-vod']).toBeLessThan(100);
+    expect(loadConfig({ ALIBABA_CLOUD_VOD_REGION: 'eu-central-1', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' }).protection.upstreamBudgets['aliyun-vod']).toBeLessThan(40);
   });
 
   it('reads per-kind overrides over the default, each part optional', () => {

@@ -103,7 +103,7 @@ function defaultBudget(provider: UpstreamProvider, env: Record<string, unknown>)
   switch (provider) {
     case 'aliyun-vod': {
       // VOD upload operations: 80/s in the main regions, 40/s elsewhere (help.aliyun.com, QPS limits on API operations).
-      const region = String(env.ALIBABA_CLOUD_REGION ?? 'cn-shanghai');
+      const region = String(env.ALIBABA_CLOUD_VOD_REGION ?? 'cn-shanghai');
       return MAIN_VOD_REGIONS.includes(region) ? 60 : 30;
     }
     case 'aliyun-ice':

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { ProtectedUpload } from '@app/protection';
 import { ApiProblemResponses } from '@app/common';
 import { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { ImsMediaRefreshDto, ImsMediaUploadDto } from './dto/ims-media-upload.dto';
@@ -14,7 +15,7 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
-  @Authenticated(Permission.MEDIA)
+  @ProtectedUpload('aliyun-ims-media', { permission: Permission.MEDIA, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunImsMediaUpload', summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).' })
   @ApiCreatedResponse({ type: ImsMediaUploadDto, description: 'The media asset is created; upload with uploadAddress and uploadAuth.' })
   @ApiProblemResponses(400, 401, 403, 413, 415, 429, 501, 502, 503, 504)
@@ -24,7 +25,7 @@ export class MediaController {
 
   @Post(':mediaId/refresh')
   @HttpCode(200)
-  @Authenticated(Permission.MEDIA)
+  @ProtectedUpload('aliyun-ims-media-refresh', { permission: Permission.MEDIA })
   @ApiOperation({ operationId: 'refreshAliyunImsMediaUpload', summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.' })
   @ApiParam({ name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' })
   @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.' })

@@ -1,7 +1,8 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { AttachedMediaService } from './attached-media.service';
 import { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
@@ -14,7 +15,7 @@ export class AttachedMediaController {
   constructor(private readonly attachedMedia: AttachedMediaService) {}
 
   @Post()
-  @Authenticated(Permission.ATTACHED_MEDIA)
+  @ProtectedUpload('aliyun-vod-attached-media', { permission: Permission.ATTACHED_MEDIA, idempotent: true })
   @ApiOperation({
     operationId: 'createAliyunVodAttachedMediaUpload',
     summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',

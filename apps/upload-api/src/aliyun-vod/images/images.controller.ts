@@ -1,7 +1,8 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import { ImageUploadDto } from './dto/image-upload.dto';
@@ -14,7 +15,7 @@ export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
   @Post()
-  @Authenticated(Permission.IMAGE)
+  @ProtectedUpload('aliyun-vod-image', { permission: Permission.IMAGE, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
   @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.' })
   @VodProblems()

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import { VideoUploadDto } from './dto/video-upload.dto';
@@ -14,17 +15,22 @@ export class VideosController {
   constructor(private readonly videos: VideosService) {}
 
   @Post()
-  @Authenticated(Permission.VIDEO)
+  @ProtectedUpload('aliyun-vod-video', { permission: Permission.VIDEO, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodVideoUpload', summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).' })
   @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.' })
   @VodProblems()
-  create(@CurrentUser() user: Principal, @Body() body: CreateUploadVideoDto): Promise<VideoUploadDto> {
-    return this.videos.create(user, body);
+  create(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateUploadVideoDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<VideoUploadDto> {
+    // The provider deduplicates a retry too, even after our own idempotency record is gone.
+    return this.videos.create(user, body, idempotencyKey && referenceIdFor(user.id, idempotencyKey));
   }
 
   @Post(':videoId/refresh')
   @HttpCode(200)
-  @Authenticated(Permission.VIDEO)
+  @ProtectedUpload('aliyun-vod-video-refresh', { permission: Permission.VIDEO })
   @ApiOperation({ operationId: 'refreshAliyunVodVideoUpload', summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.' })
   @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
   @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.' })
