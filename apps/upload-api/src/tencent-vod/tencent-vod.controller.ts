@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, type Principal } from '@app/auth';
 import { ApiProblemResponses } from '@app/common';
 import { ApplyUploadService } from './apply-upload.service';
 import { CommitUploadService } from './commit-upload.service';
@@ -10,14 +10,10 @@ import { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
 import { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
 import { ApiCommitProblems } from './tencent-vod.openapi';
-import { TencentVodConfiguredGuard } from './tencent-vod-configured.guard';
+import { TencentVodRoute } from './tencent-vod-route.decorator';
 import { UploadSignatureService } from './upload-signature.service';
 
 @ApiTags('tencent-vod')
-// Class decorators apply bottom-up, so the AuthGuard of @Authenticated runs first: 401 before 501.
-@UseGuards(TencentVodConfiguredGuard)
-@Authenticated(Permission.VIDEO)
-@ApiProblemResponses(501, 503)
 @Controller('v1/uploads/tencent-vod')
 export class TencentVodController {
   constructor(
@@ -27,6 +23,7 @@ export class TencentVodController {
   ) {}
 
   @Post('media')
+  @TencentVodRoute()
   @ApiOperation({
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
@@ -38,6 +35,7 @@ export class TencentVodController {
   }
 
   @Post('media/:uploadId/commit')
+  @TencentVodRoute()
   @HttpCode(200)
   @ApiOperation({
     operationId: 'commitTencentVodUpload',
@@ -52,6 +50,7 @@ export class TencentVodController {
   }
 
   @Post('signatures')
+  @TencentVodRoute()
   @ApiOperation({
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
