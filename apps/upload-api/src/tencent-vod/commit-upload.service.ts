@@ -47,7 +47,7 @@ export class CommitUploadService {
         } finally {
           await this.uploads.releaseCommitLock(uploadId, token).catch((error: unknown) => {
             // The lock's TTL frees it anyway; a commit retried before then answers 409.
-            this.logger.warn({ uploadId, error: (error as Error)?.name }, 'commit lock not released');
+            this.logger.warn({ event: 'commit lock not released', uploadId, error: (error as Error)?.name });
           });
         }
       }
