@@ -127,6 +127,12 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     expect(cloud.emulator.server.calls('tencent-vod', 'ApplyUpload')).toBe(before);
   });
 
+  it('treats null in optional fields as not given (generated clients send them)', async () => {
+    const body = { mediaType: 'mp4', mediaName: null, coverType: null, expireTime: null, sessionContext: null, procedure: null, classId: null };
+    expect((await api.apply('alice', body)).status).toBe(201);
+    expect((await api.sign('alice', { procedure: null, classId: null, sessionContext: null })).status).toBe(201);
+  });
+
   it('fits a long user id into SourceContext (Tencent allows 250 characters) by hashing it', async () => {
     const longUser = 'u'.repeat(255);
     const response = await api.apply(longUser);

@@ -70,6 +70,12 @@ describe(ApplyTencentVodUploadDto.name, () => {
     expect(await refusedFields(ApplyTencentVodUploadDto, body)).toEqual([field]);
   });
 
+  it('reads null in an optional field as not given', async () => {
+    const nulls = { mediaName: null, coverType: null, expireTime: null, sessionContext: null, procedure: null, classId: null };
+    const dto = await validate(ApplyTencentVodUploadDto, { mediaType: 'mp4', ...nulls });
+    for (const field of Object.keys(nulls)) expect(dto[field as keyof ApplyTencentVodUploadDto]).toBeUndefined();
+  });
+
   it('accepts an expireTime in the future with fractional seconds', async () => {
     expect(await refusedFields(ApplyTencentVodUploadDto, { mediaType: 'mp4', expireTime: future })).toEqual([]);
   });

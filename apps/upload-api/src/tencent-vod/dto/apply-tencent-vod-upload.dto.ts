@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { VOD_COVER_TYPES, VOD_MEDIA_NAME_MAX_CHARS, VOD_MEDIA_TYPES } from '@app/tencent';
 import { IsFutureDateTime } from './is-future-date-time';
+import { OptionalField } from './optional-field';
 import { TencentVodProcessingDto } from './tencent-vod-processing.dto';
 
 /** Tencent documents the types in upper case and its examples send lower case: accept either, send lower. */
@@ -19,7 +20,7 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
   mediaType: string;
 
   @ApiPropertyOptional({ description: 'Media name.', minLength: 1, maxLength: VOD_MEDIA_NAME_MAX_CHARS, example: 'Spring launch' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(1)
   @MaxLength(VOD_MEDIA_NAME_MAX_CHARS)
@@ -27,7 +28,7 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
   mediaName?: string;
 
   @ApiPropertyOptional({ description: 'File type of the cover image, when a cover is uploaded too.', enum: VOD_COVER_TYPES, example: 'jpg' })
-  @IsOptional()
+  @OptionalField()
   @Transform(lowerCase)
   @IsString()
   @IsIn(VOD_COVER_TYPES, { message: `coverType must be one of ${VOD_COVER_TYPES.join(', ')}` })
@@ -38,7 +39,7 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
     format: 'date-time',
     example: '2030-01-01T00:00:00Z',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(DATE_TIME_WITH_ZONE, { message: 'expireTime must be an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00Z' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expireTime must be a real calendar date-time' })
