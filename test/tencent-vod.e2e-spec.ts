@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { Store } from '@app/store';
 import { decodeUploadSignature, tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -167,6 +168,20 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     const response = await api.sign('alice', { classId: 7 });
     expect(response.status).toBe(400);
     expect(await json(response)).toMatchObject({ errors: [expect.objectContaining({ field: 'classId' })] });
+  });
+
+  it('gives every key it writes a TTL', async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL!);
+    try {
+      const keys = await redis.keys(`${sut.config.store.keyPrefix}tencent-vod:*`);
+      expect(keys.some((key) => key.includes(':commit:'))).toBe(true);
+      expect(keys.some((key) => key.includes(':upload:'))).toBe(true);
+      expect(keys.some((key) => key.includes(':signature-nonce:'))).toBe(true);
+      // -1 is a key without a TTL; -2 one that expired since KEYS (other suites share this Redis).
+      for (const key of keys) expect(await redis.pttl(key)).not.toBe(-1);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('never lets the SecretKey or a VodSessionKey out: responses, log lines, OpenAPI document', async () => {

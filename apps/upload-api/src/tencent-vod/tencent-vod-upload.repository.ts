@@ -37,9 +37,9 @@ export class TencentVodUploadRepository {
 
   /** The session first: only the owner record makes the upload visible, so a failure between leaves nothing usable. */
   async saveSession(uploadId: string, session: UploadSession, sessionTtlMs: number, ownerTtlMs: number): Promise<void> {
-    await this.store.set(keys.session(uploadId), serialize(session), sessionTtlMs);
+    await this.store.set(keys.session(uploadId), this.serialize(session), sessionTtlMs);
     try {
-      await this.store.set(keys.owner(uploadId), serialize({ ownerId: session.ownerId }), Math.max(ownerTtlMs, sessionTtlMs));
+      await this.store.set(keys.owner(uploadId), this.serialize({ ownerId: session.ownerId }), Math.max(ownerTtlMs, sessionTtlMs));
     } catch (error) {
       await this.store.delete(keys.session(uploadId)).catch(() => undefined);
       throw error;
@@ -47,11 +47,11 @@ export class TencentVodUploadRepository {
   }
 
   async findOwner(uploadId: string): Promise<string | null> {
-    return deserialize<{ ownerId: string }>(await this.store.get(keys.owner(uploadId)))?.ownerId ?? null;
+    return this.deserialize<{ ownerId: string }>(await this.store.get(keys.owner(uploadId)))?.ownerId ?? null;
   }
 
   async findSession(uploadId: string): Promise<UploadSession | null> {
-    return deserialize<UploadSession>(await this.store.get(keys.session(uploadId)));
+    return this.deserialize<UploadSession>(await this.store.get(keys.session(uploadId)));
   }
 
   deleteSession(uploadId: string): Promise<void> {
@@ -59,11 +59,11 @@ export class TencentVodUploadRepository {
   }
 
   async findCommit(uploadId: string): Promise<CommitRecord | null> {
-    return deserialize<CommitRecord>(await this.store.get(keys.commit(uploadId)));
+    return this.deserialize<CommitRecord>(await this.store.get(keys.commit(uploadId)));
   }
 
   saveCommit(uploadId: string, record: CommitRecord, ttlMs: number): Promise<void> {
-    return this.store.set(keys.commit(uploadId), serialize(record), ttlMs);
+    return this.store.set(keys.commit(uploadId), this.serialize(record), ttlMs);
   }
 
   acquireCommitLock(uploadId: string, token: string, ttlMs: number): Promise<boolean> {
@@ -78,14 +78,14 @@ export class TencentVodUploadRepository {
   reserveSignatureNonce(timestamp: number, random: number): Promise<boolean> {
     return this.store.setIfAbsent(keys.signatureNonce(timestamp, random), '1', SIGNATURE_NONCE_TTL_MS);
   }
-}
 
-/** The one place records become stored text (and back). */
-function serialize(value: object): string {
-  return JSON.stringify(value);
-}
+  /** The one place records become stored text (and back). Lock tokens and nonces stay raw: they are compared as stored. */
+  private serialize(value: object): string {
+    return JSON.stringify(value);
+  }
 
-function deserialize<T>(stored: string | null): T | null {
-  if (stored === null) return null;
-  return JSON.parse(stored) as T;
+  private deserialize<T>(stored: string | null): T | null {
+    if (stored === null) return null;
+    return JSON.parse(stored) as T;
+  }
 }
