@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TencentModule } from '@app/tencent';
+import { ApplyUploadService } from './apply-upload.service';
+import { CommitUploadService } from './commit-upload.service';
+import { TencentVodConfiguredGuard } from './tencent-vod-configured.guard';
+import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { TencentVodController } from './tencent-vod.controller';
+import { UploadSignatureService } from './upload-signature.service';
 
 /** Tencent Cloud VOD: ApplyUpload + CommitUpload, client upload signatures. */
-@Module({})
+@Module({
+  imports: [TencentModule],
+  controllers: [TencentVodController],
+  providers: [ApplyUploadService, CommitUploadService, UploadSignatureService, TencentVodUploadRepository, TencentVodConfiguredGuard],
+})
 export class TencentVodModule {}

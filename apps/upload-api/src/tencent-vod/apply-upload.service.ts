@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { ApiError, ErrorCode, newUploadId } from '@app/common';
+import { ConfigService } from '@app/config';
+import { TencentVodClient } from '@app/tencent';
+import type { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
+import type { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
+import { requireTencent } from './tencent-vod-configured.guard';
+import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { rfc3339 } from './time';
+
+/** ApplyUpload for a user: the server's settings over the client's description, the session key kept here. */
+@Injectable()
+export class ApplyUploadService {
+  constructor(
+    private readonly config: ConfigService,
+    private readonly vod: TencentVodClient,
+    private readonly uploads: TencentVodUploadRepository,
+  ) {}
+
+  async apply(user: Principal, dto: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
+    const { vod } = requireTencent(this.config);
+    const processing = resolveProcessing(dto, vod);
+    const uploadId = newUploadId();
+    const applied = await this.vod.applyUpload({
+      SubAppId: vod.subAppId,
+      MediaType: dto.mediaType,
+      MediaName: dto.mediaName,
+      CoverType: dto.coverType,
+      // Tencent's documented form: UTC, whole seconds (266/11732).
+      ExpireTime: dto.expireTime === undefined ? undefined : rfc3339(Date.parse(dto.expireTime)),
+      Procedure: processing.procedure,
+      ClassId: processing.classId,
+      StorageRegion: vod.storageRegion,
+      SourceContext: sourceContext(user.id, uploadId),
+      SessionContext: dto.sessionContext,
+    });
+
+    const certificateExpiresAt = applied.tempCertificate.expiredTime * 1000;
+    if (certificateExpiresAt <= Date.now()) {
+      throw new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'Tencent Cloud VOD issued an already expired credential; retry shortly.', {
+        retryAfterSeconds: 5,
+        upstreamRequestId: applied.requestId,
+      });
+    }
+    // Kept past the certificate so a commit right after a last-minute upload still works.
+    const sessionExpiresAt = certificateExpiresAt + vod.sessionMarginSeconds * 1000;
+    await this.uploads.saveSession(
+      uploadId,
+      { ownerId: user.id, vodSessionKey: applied.vodSessionKey, expiresAt: sessionExpiresAt },
+      sessionExpiresAt - Date.now(),
+      this.config.uploads.recordTtlSeconds * 1000,
+    );
+
+    const { secretId, secretKey, token, expiredTime } = applied.tempCertificate;
+    return {
+      uploadId,
+      storageBucket: applied.storageBucket,
+      storageRegion: applied.storageRegion,
+      mediaStoragePath: applied.mediaStoragePath,
+      coverStoragePath: applied.coverStoragePath,
+      tempCertificate: { secretId, secretKey, token, expiredTime },
+      expiresAt: rfc3339(certificateExpiresAt),
+      requestId: applied.requestId,
+    };
+  }
+}

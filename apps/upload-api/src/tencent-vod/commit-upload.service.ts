@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { ApiError, ErrorCode, UPLOAD_ID_PATTERN } from '@app/common';
+import { ConfigService } from '@app/config';
+import { TencentVodClient } from '@app/tencent';
+import type { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
+import { requireTencent } from './tencent-vod-configured.guard';
+import { type CommitRecord, TencentVodUploadRepository } from './tencent-vod-upload.repository';
+
+/** How often a waiting commit looks for the running one's result. */
+const POLL_INTERVAL_MS = 50;
+/** The lock outlives the longest commit (its upstream timeout plus store round trips), then frees itself if we crash. */
+const LOCK_MARGIN_MS = 10_000;
+
+const notFound = () => ApiError.notFound('No such upload.');
+
+/**
+ * CommitUpload exactly once per upload: the first result is stored and returned to every repeat;
+ * concurrent commits take a store lock, and the one that loses waits briefly for the winner.
+ */
+@Injectable()
+export class CommitUploadService {
+  private readonly logger = new Logger(CommitUploadService.name);
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly vod: TencentVodClient,
+    private readonly uploads: TencentVodUploadRepository,
+  ) {}
+
+  async commit(user: Principal, uploadId: string): Promise<TencentVodCommitDto> {
+    const settings = requireTencent(this.config).vod;
+    if (!UPLOAD_ID_PATTERN.test(uploadId)) throw notFound();
+    const deadline = Date.now() + settings.commitWaitMs;
+    for (;;) {
+      const done = await this.uploads.findCommit(uploadId);
+      if (done) return answer(done, user);
+      // Someone else's upload looks exactly like an unknown one.
+      if ((await this.uploads.findOwner(uploadId)) !== user.id) throw notFound();
+
+      const token = randomUUID();
+      if (await this.uploads.acquireCommitLock(uploadId, token, settings.requestTimeoutMs + LOCK_MARGIN_MS)) {
+        try {
+          return await this.commitLocked(user, uploadId, settings.subAppId);
+        } finally {
+          await this.uploads.releaseCommitLock(uploadId, token).catch((error: unknown) => {
+            // The lock's TTL frees it anyway; a commit retried before then answers 409.
+            this.logger.warn({ event: 'commit lock not released', uploadId, error: (error as Error)?.name });
+          });
+        }
+      }
+      if (Date.now() >= deadline) {
+        throw new ApiError(409, ErrorCode.CONFLICT, 'Another commit of this upload is still running; retry shortly.', { retryAfterSeconds: 1 });
+      }
+      await sleep(POLL_INTERVAL_MS);
+    }
+  }
+
+  private async commitLocked(user: Principal, uploadId: string, subAppId: number): Promise<TencentVodCommitDto> {
+    // The previous holder may have finished between our first look and taking the lock.
+    const done = await this.uploads.findCommit(uploadId);
+    if (done) return answer(done, user);
+    const session = await this.uploads.findSession(uploadId);
+    if (!session || session.expiresAt <= Date.now()) {
+      throw new ApiError(410, ErrorCode.GONE, 'The upload session expired; apply again.');
+    }
+
+    const committed = await this.vod.commitUpload({ VodSessionKey: session.vodSessionKey, SubAppId: subAppId }).catch(async (error: unknown) => {
+      // Tencent no longer knows the session: retrying cannot help, so forget the key now.
+      if (error instanceof ApiError && error.code === ErrorCode.GONE) await this.uploads.deleteSession(uploadId).catch(() => undefined);
+      throw error;
+    });
+    const record: CommitRecord = { ownerId: user.id, ...committed };
+    await this.uploads.saveCommit(uploadId, record, this.config.uploads.recordTtlSeconds * 1000);
+    // The key has done its job; if this delete fails, its TTL removes it.
+    await this.uploads.deleteSession(uploadId).catch(() => undefined);
+    return answer(record, user);
+  }
+}
+
+function answer(record: CommitRecord, user: Principal): TencentVodCommitDto {
+  if (record.ownerId !== user.id) throw notFound();
+  return { fileId: record.fileId, mediaUrl: record.mediaUrl, coverUrl: record.coverUrl, requestId: record.requestId };
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class TencentVodUploadSignatureDto {
+  @ApiProperty({
+    description: 'Client upload signature for vod-js-sdk-v6 (`getSignature`) and TXUGCPublish. Valid once by default.',
+    example: 'MudrkVx00TF72GPb0R8NCG5f9tNzZWNyZXRJZD1BS0lE...',
+  })
+  signature: string;
+
+  @ApiProperty({ description: 'When the signature stops working (RFC 3339, UTC).', format: 'date-time', example: '2030-01-01T00:30:00Z' })
+  expiresAt: string;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Store } from '@app/store';
+
+/** An applied upload: whose it is, and the session key CommitUpload needs (never returned, never logged). */
+export interface UploadSession {
+  ownerId: string;
+  vodSessionKey: string;
+  /** Epoch ms after which we no longer commit it: certificate expiry plus the configured margin. */
+  expiresAt: number;
+}
+
+/** The first successful commit, returned again to every repeat. */
+export interface CommitRecord {
+  ownerId: string;
+  fileId: string;
+  mediaUrl: string | null;
+  coverUrl: string | null;
+  requestId: string;
+}
+
+const keys = {
+  session: (uploadId: string) => `tencent-vod:upload:${uploadId}`,
+  /** Outlives the session so an expired upload answers 410, an unknown one 404. */
+  owner: (uploadId: string) => `tencent-vod:owner:${uploadId}`,
+  commit: (uploadId: string) => `tencent-vod:commit:${uploadId}`,
+  commitLock: (uploadId: string) => `tencent-vod:commit-lock:${uploadId}`,
+  signatureNonce: (timestamp: number, random: number) => `tencent-vod:signature-nonce:${timestamp}:${random}`,
+};
+
+/** A (currentTimeStamp, random) pair is unique once no replica can mint that timestamp again: clocks skew by seconds. */
+const SIGNATURE_NONCE_TTL_MS = 10 * 60_000;
+
+/** Everything the Tencent VOD feature keeps in the store. Every key has a TTL. */
+@Injectable()
+export class TencentVodUploadRepository {
+  constructor(private readonly store: Store) {}
+
+  /** The session first: only the owner record makes the upload visible, so a failure between leaves nothing usable. */
+  async saveSession(uploadId: string, session: UploadSession, sessionTtlMs: number, ownerTtlMs: number): Promise<void> {
+    await this.store.set(keys.session(uploadId), this.serialize(session), sessionTtlMs);
+    try {
+      await this.store.set(keys.owner(uploadId), this.serialize({ ownerId: session.ownerId }), Math.max(ownerTtlMs, sessionTtlMs));
+    } catch (error) {
+      await this.store.delete(keys.session(uploadId)).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async findOwner(uploadId: string): Promise<string | null> {
+    return this.deserialize<{ ownerId: string }>(await this.store.get(keys.owner(uploadId)))?.ownerId ?? null;
+  }
+
+  async findSession(uploadId: string): Promise<UploadSession | null> {
+    return this.deserialize<UploadSession>(await this.store.get(keys.session(uploadId)));
+  }
+
+  deleteSession(uploadId: string): Promise<void> {
+    return this.store.delete(keys.session(uploadId));
+  }
+
+  async findCommit(uploadId: string): Promise<CommitRecord | null> {
+    return this.deserialize<CommitRecord>(await this.store.get(keys.commit(uploadId)));
+  }
+
+  saveCommit(uploadId: string, record: CommitRecord, ttlMs: number): Promise<void> {
+    return this.store.set(keys.commit(uploadId), this.serialize(record), ttlMs);
+  }
+
+  acquireCommitLock(uploadId: string, token: string, ttlMs: number): Promise<boolean> {
+    return this.store.setIfAbsent(keys.commitLock(uploadId), token, ttlMs);
+  }
+
+  async releaseCommitLock(uploadId: string, token: string): Promise<void> {
+    await this.store.deleteIfEquals(keys.commitLock(uploadId), token);
+  }
+
+  /** True when no signature with this timestamp and random was issued before, by any replica. */
+  reserveSignatureNonce(timestamp: number, random: number): Promise<boolean> {
+    return this.store.setIfAbsent(keys.signatureNonce(timestamp, random), '1', SIGNATURE_NONCE_TTL_MS);
+  }
+
+  /** The one place records become stored text (and back). Lock tokens and nonces stay raw: they are compared as stored. */
+  private serialize(value: object): string {
+    return JSON.stringify(value);
+  }
+
+  private deserialize<T>(stored: string | null): T | null {
+    if (stored === null) return null;
+    return JSON.parse(stored) as T;
+  }
+}

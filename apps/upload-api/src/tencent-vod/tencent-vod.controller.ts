@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type Principal } from '@app/auth';
+import { ApiProblemResponses } from '@app/common';
+import { ApplyUploadService } from './apply-upload.service';
+import { CommitUploadService } from './commit-upload.service';
+import { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
+import { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upload-signature.dto';
+import { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
+import { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
+import { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
+import { ApiCommitProblems } from './tencent-vod.openapi';
+import { TencentVodRoute } from './tencent-vod-route.decorator';
+import { UploadSignatureService } from './upload-signature.service';
+
+@ApiTags('tencent-vod')
+@Controller('v1/uploads/tencent-vod')
+export class TencentVodController {
+  constructor(
+    private readonly applyUpload: ApplyUploadService,
+    private readonly commitUpload: CommitUploadService,
+    private readonly signatures: UploadSignatureService,
+  ) {}
+
+  @Post('media')
+  @TencentVodRoute()
+  @ApiOperation({
+    operationId: 'applyTencentVodUpload',
+    summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
+  })
+  @ApiCreatedResponse({ type: TencentVodUploadDto, description: 'Upload to COS with these, then commit with `uploadId`.' })
+  @ApiProblemResponses(400, 413, 415, 502, 504)
+  apply(@CurrentUser() user: Principal, @Body() body: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
+    return this.applyUpload.apply(user, body);
+  }
+
+  @Post('media/:uploadId/commit')
+  @TencentVodRoute()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'commitTencentVodUpload',
+    summary: 'Confirm an uploaded media file (CommitUpload). Exactly once: repeats return the first result. No body.',
+  })
+  @ApiParam({ name: 'uploadId', description: 'The `uploadId` from applyTencentVodUpload.', example: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A' })
+  @ApiOkResponse({ type: TencentVodCommitDto, description: 'The media is stored in VOD.' })
+  @ApiProblemResponses(400, 404, 413, 415, 502, 504)
+  @ApiCommitProblems()
+  commit(@CurrentUser() user: Principal, @Param('uploadId') uploadId: string): Promise<TencentVodCommitDto> {
+    return this.commitUpload.commit(user, uploadId);
+  }
+
+  @Post('signatures')
+  @TencentVodRoute()
+  @ApiOperation({
+    operationId: 'createTencentVodUploadSignature',
+    summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
+  })
+  @ApiBody({ type: CreateTencentVodUploadSignatureDto, required: false })
+  @ApiCreatedResponse({ type: TencentVodUploadSignatureDto, description: 'Hand `signature` to the upload SDK.' })
+  @ApiProblemResponses(400, 413, 415)
+  sign(@CurrentUser() user: Principal, @Body() body: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
+    return this.signatures.create(user, body);
+  }
+}

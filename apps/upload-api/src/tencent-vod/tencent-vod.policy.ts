@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { ApiError, type FieldError } from '@app/common';
+import { VOD_SOURCE_CONTEXT_MAX_CHARS } from '@app/tencent';
+import type { EnabledTencentConfig } from './tencent-vod-configured.guard';
+
+export interface ProcessingChoice {
+  procedure?: string;
+  classId?: number;
+}
+
+/**
+ * The server's policy over the client's choices: a task flow or category the client names must be
+ * on the deployment's allowlist; without a choice the configured default applies.
+ */
+export function resolveProcessing(requested: ProcessingChoice, vod: EnabledTencentConfig['vod']): ProcessingChoice {
+  const errors: FieldError[] = [];
+  if (requested.procedure !== undefined && !vod.procedures.includes(requested.procedure)) {
+    errors.push({ field: 'procedure', message: allowlistMessage('procedure', vod.procedures) });
+  }
+  if (requested.classId !== undefined && !vod.classIds.includes(requested.classId)) {
+    errors.push({ field: 'classId', message: allowlistMessage('classId', vod.classIds) });
+  }
+  if (errors.length > 0) throw ApiError.validation(errors);
+  return { procedure: requested.procedure ?? vod.procedure, classId: requested.classId ?? vod.classId };
+}
+
+function allowlistMessage(field: string, allowed: readonly (string | number)[]): string {
+  return allowed.length === 0 ? `${field} cannot be chosen on this deployment` : `${field} must be one of ${allowed.join(', ')}`;
+}
+
+/**
+ * SourceContext, echoed in Tencent's NewFileUpload callback: our upload id (when there is one) and
+ * the user id, as a query string. Tencent allows 250 characters; a user id too long for that
+ * (ours may have 255, and percent-encoding triples non-ASCII) is sent as its SHA-256 instead:
+ * truncating could make two users look alike, refusing would punish a user for their id.
+ */
+export function sourceContext(userId: string, uploadId?: string): string {
+  const prefix = uploadId ? `uploadId=${uploadId}&` : '';
+  const plain = `${prefix}userId=${encodeURIComponent(userId)}`;
+  if (plain.length <= VOD_SOURCE_CONTEXT_MAX_CHARS) return plain;
+  return `${prefix}userSha256=${createHash('sha256').update(userId, 'utf8').digest('base64url')}`;
+}

@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { ApiError, ErrorCode } from '@app/common';
+import { ConfigService } from '@app/config';
+import { SIGNATURE_RANDOM_MAX, TencentUploadSigner } from '@app/tencent';
+import type { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upload-signature.dto';
+import type { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
+import { requireTencent } from './tencent-vod-configured.guard';
+import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { rfc3339 } from './time';
+
+/** Two random draws colliding in the same second is already a one in four billion event; three in a row means a bug. */
+const NONCE_ATTEMPTS = 3;
+
+/** Client upload signatures (no API call): the server's settings, a short validity, a random never reused. */
+@Injectable()
+export class UploadSignatureService {
+  constructor(
+    private readonly config: ConfigService,
+    private readonly signer: TencentUploadSigner,
+    private readonly uploads: TencentVodUploadRepository,
+  ) {}
+
+  async create(user: Principal, dto: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
+    const { vod } = requireTencent(this.config);
+    const processing = resolveProcessing(dto, vod);
+    const now = Math.floor(Date.now() / 1000);
+    const expireTime = now + vod.signatureTtlSeconds;
+    const signature = this.signer.sign({
+      currentTimeStamp: now,
+      expireTime,
+      // A one-time signature must differ from every other: the store proves this random unused at this second.
+      random: await this.uniqueRandom(now),
+      classId: processing.classId,
+      procedure: processing.procedure,
+      sourceContext: sourceContext(user.id),
+      oneTimeValid: vod.signatureOneTime ? 1 : undefined,
+      vodSubAppId: vod.subAppId,
+      sessionContext: dto.sessionContext,
+      storageRegion: vod.storageRegion,
+    });
+    return { signature, expiresAt: rfc3339(expireTime * 1000) };
+  }
+
+  private async uniqueRandom(timestamp: number): Promise<number> {
+    for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt++) {
+      const random = randomInt(0, SIGNATURE_RANDOM_MAX + 1);
+      if (await this.uploads.reserveSignatureNonce(timestamp, random)) return random;
+    }
+    throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'No unique signature could be issued; retry shortly.', { retryAfterSeconds: 1 });
+  }
+}
