@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { Store } from '@app/store';
+import { SealedRecords, Store } from '@app/store';
 import { decodeUploadSignature, tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
@@ -25,8 +25,13 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     const response = await api.apply(user, body);
     expect(response.status).toBe(201);
     const upload = await json(response);
-    const stored = await sut.app.get(Store).get(`tencent-vod:upload:${upload.uploadId}`);
-    sessionKeys.push(JSON.parse(stored!).vodSessionKey);
+    const key = `tencent-vod:upload:${upload.uploadId}`;
+    const { vodSessionKey } = (await sut.app.get(SealedRecords).get<{ vodSessionKey: string }>(key))!;
+    // What Redis holds is an AES-GCM envelope: the session key is not in it in clear.
+    const raw = (await sut.app.get(Store).get(key))!;
+    expect(raw).toMatch(/^v1\./);
+    expect(raw).not.toContain(vodSessionKey);
+    sessionKeys.push(vodSessionKey);
     return upload;
   }
 

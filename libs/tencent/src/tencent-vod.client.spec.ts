@@ -4,6 +4,13 @@ import { Logger } from '@nestjs/common';
 import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { TencentVodClient } from './tencent-vod.client';
+import { UpstreamBudget } from '@app/protection';
+import { MemoryStore } from '@app/store';
+
+/** The client with a real (in-process) upstream budget, as the app wires it. */
+function clientWith(config: ConfigService): TencentVodClient {
+  return new TencentVodClient(config, new UpstreamBudget(new MemoryStore('t:'), config));
+}
 
 const SECRET_ID = 'AKIDunitTest0000000000000000000000';
 const SECRET_KEY = 'unit-test-secret-key-000000000000';
@@ -66,7 +73,7 @@ function clientFor(endpoint: string, env: Record<string, string> = {}): TencentV
     TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: '300',
     ...env,
   });
-  return new TencentVodClient(new ConfigService(config));
+  return clientWith(new ConfigService(config));
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -225,7 +232,7 @@ describe(TencentVodClient.name, () => {
   });
 
   it('answers 501 when Tencent is not configured', async () => {
-    const off = new TencentVodClient(new ConfigService(loadConfig({})));
+    const off = clientWith(new ConfigService(loadConfig({})));
     const error = await failure(off.applyUpload({ MediaType: 'mp4' }));
     expect([error.getStatus(), error.code]).toEqual([501, 'PROVIDER_NOT_CONFIGURED']);
   });

@@ -7,11 +7,12 @@ import type { AppliedUpload, ApplyUploadRequest, CommittedUpload, CommitUploadRe
 import { classifyVodFailure, vodFailureToApiError } from './vod-errors';
 import { parseAppliedUpload, parseCommittedUpload } from './vod-responses';
 import { vodTransport } from './vod-transport';
+import { UpstreamBudget } from '@app/protection';
 
 type SdkClient = InstanceType<typeof vod.v20180717.Client>;
 type RawResponse = Record<string, unknown>;
 
-export const TENCENT_VOD_PROVIDER = 'tencent-vod';
+export const TENCENT_VOD_PROVIDER = 'tencent-vod' as const;
 
 export function tencentNotConfigured(): ApiError {
   return new ApiError(501, ErrorCode.PROVIDER_NOT_CONFIGURED, 'This deployment does not offer Tencent Cloud VOD uploads.');
@@ -28,7 +29,10 @@ export class TencentVodClient implements OnApplicationShutdown {
   private readonly agent?: Agent;
   private readonly timeoutMs: number = 0;
 
-  constructor(config: ConfigService) {
+  constructor(
+    config: ConfigService,
+    private readonly budget: UpstreamBudget,
+  ) {
     const tencent = config.tencent;
     if (!tencent.enabled) return;
     const transport = vodTransport(tencent.vod.endpoint);
@@ -68,6 +72,8 @@ export class TencentVodClient implements OnApplicationShutdown {
     parse: (raw: RawResponse) => T,
   ): Promise<T> {
     if (!this.sdk) throw tencentNotConfigured();
+    // Our share of the provider's QPS cap, shared by all replicas: a burst of users never becomes throttling.
+    await this.budget.acquire(TENCENT_VOD_PROVIDER, operation);
     const started = performance.now();
     const signal = AbortSignal.timeout(this.timeoutMs);
     const latencyMs = () => Math.round(performance.now() - started);

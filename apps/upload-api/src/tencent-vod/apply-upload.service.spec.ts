@@ -4,6 +4,7 @@ import { MemoryStore, type Store } from '@app/store';
 import type { AppliedUpload, TencentVodClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { testSealedRecords } from '@app/store/testing/sealed-records';
 
 const alice = { id: 'alice', permissions: [] };
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -43,7 +44,7 @@ describe(ApplyUploadService.name, () => {
         ...env,
       }),
     );
-    sut = new ApplyUploadService(config, { applyUpload } as unknown as TencentVodClient, new TencentVodUploadRepository(backing));
+    sut = new ApplyUploadService(config, { applyUpload } as unknown as TencentVodClient, new TencentVodUploadRepository(backing, testSealedRecords(backing)));
   }
 
   beforeEach(() => {
@@ -86,7 +87,7 @@ describe(ApplyUploadService.name, () => {
     });
     expect(JSON.stringify(response)).not.toContain('session-key');
     expect(applyUpload.mock.calls[0][0].SourceContext).toContain(response.uploadId);
-    const uploads = new TencentVodUploadRepository(store);
+    const uploads = new TencentVodUploadRepository(store, testSealedRecords(store));
     expect(await uploads.findSession(response.uploadId)).toEqual({
       ownerId: 'alice',
       vodSessionKey: 'session-key',

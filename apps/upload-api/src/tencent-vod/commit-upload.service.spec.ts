@@ -4,6 +4,7 @@ import { MemoryStore } from '@app/store';
 import type { CommittedUpload, TencentVodClient } from '@app/tencent';
 import { CommitUploadService } from './commit-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { testSealedRecords } from '@app/store/testing/sealed-records';
 
 const UPLOAD_ID = 'upl_AAAAAAAAAAAAAAAAAAAAAA';
 const alice = { id: 'alice', permissions: [] };
@@ -38,7 +39,7 @@ describe(CommitUploadService.name, () => {
 
   beforeEach(async () => {
     store = new MemoryStore('test:');
-    uploads = new TencentVodUploadRepository(store);
+    uploads = new TencentVodUploadRepository(store, testSealedRecords(store));
     commitUpload = jest.fn().mockResolvedValue(COMMITTED);
     build();
     await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'session-key', expiresAt: Date.now() + 60_000 }, 60_000, 3_600_000);

@@ -1,13 +1,19 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { Authenticated, Permission } from '@app/auth';
+import { Permission } from '@app/auth';
 import { ApiProblemResponses } from '@app/common';
+import type { UploadKind } from '@app/config';
+import { ProtectedUpload } from '@app/protection';
 import { TencentVodConfiguredGuard } from './tencent-vod-configured.guard';
 
 /**
- * Every route: the bearer token and the video permission first (401, 403), then 501 when this
- * deployment has no Tencent Cloud, before the body is validated. Method-level on purpose: the
- * AuthGuard reads the required permission from the handler, and class guards would run first.
+ * Every route: the bearer token and the video permission first (401, 403), the kind's rate limits
+ * (429), then 501 when this deployment has no Tencent Cloud, before the body is validated.
+ * Method-level on purpose, so the guards run in that order.
  */
-export function TencentVodRoute(): MethodDecorator {
-  return applyDecorators(Authenticated(Permission.VIDEO), UseGuards(TencentVodConfiguredGuard), ApiProblemResponses(501, 503));
+export function TencentVodRoute(kind: UploadKind, options: { idempotent?: boolean } = {}): MethodDecorator {
+  return applyDecorators(
+    ProtectedUpload(kind, { permission: Permission.VIDEO, idempotent: options.idempotent }),
+    UseGuards(TencentVodConfiguredGuard),
+    ApiProblemResponses(501, 503),
+  );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Store } from '@app/store';
+import { SealedRecords, Store } from '@app/store';
 
 /** An applied upload: whose it is, and the session key CommitUpload needs (never returned, never logged). */
 export interface UploadSession {
@@ -30,16 +30,22 @@ const keys = {
 /** A (currentTimeStamp, random) pair is unique once no replica can mint that timestamp again: clocks skew by seconds. */
 const SIGNATURE_NONCE_TTL_MS = 10 * 60_000;
 
-/** Everything the Tencent VOD feature keeps in the store. Every key has a TTL. */
+/**
+ * Everything the Tencent VOD feature keeps in the store. Every key has a TTL. Records are sealed
+ * (AES-256-GCM, bound to their key): a session key in Redis could commit someone's upload.
+ */
 @Injectable()
 export class TencentVodUploadRepository {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly sealed: SealedRecords,
+  ) {}
 
   /** The session first: only the owner record makes the upload visible, so a failure between leaves nothing usable. */
   async saveSession(uploadId: string, session: UploadSession, sessionTtlMs: number, ownerTtlMs: number): Promise<void> {
-    await this.store.set(keys.session(uploadId), this.serialize(session), sessionTtlMs);
+    await this.sealed.set(keys.session(uploadId), session, sessionTtlMs);
     try {
-      await this.store.set(keys.owner(uploadId), this.serialize({ ownerId: session.ownerId }), Math.max(ownerTtlMs, sessionTtlMs));
+      await this.sealed.set(keys.owner(uploadId), { ownerId: session.ownerId }, Math.max(ownerTtlMs, sessionTtlMs));
     } catch (error) {
       await this.store.delete(keys.session(uploadId)).catch(() => undefined);
       throw error;
@@ -47,11 +53,11 @@ export class TencentVodUploadRepository {
   }
 
   async findOwner(uploadId: string): Promise<string | null> {
-    return this.deserialize<{ ownerId: string }>(await this.store.get(keys.owner(uploadId)))?.ownerId ?? null;
+    return (await this.sealed.get<{ ownerId: string }>(keys.owner(uploadId)))?.ownerId ?? null;
   }
 
   async findSession(uploadId: string): Promise<UploadSession | null> {
-    return this.deserialize<UploadSession>(await this.store.get(keys.session(uploadId)));
+    return (await this.sealed.get<UploadSession>(keys.session(uploadId))) ?? null;
   }
 
   deleteSession(uploadId: string): Promise<void> {
@@ -59,11 +65,11 @@ export class TencentVodUploadRepository {
   }
 
   async findCommit(uploadId: string): Promise<CommitRecord | null> {
-    return this.deserialize<CommitRecord>(await this.store.get(keys.commit(uploadId)));
+    return (await this.sealed.get<CommitRecord>(keys.commit(uploadId))) ?? null;
   }
 
-  saveCommit(uploadId: string, record: CommitRecord, ttlMs: number): Promise<void> {
-    return this.store.set(keys.commit(uploadId), this.serialize(record), ttlMs);
+  async saveCommit(uploadId: string, record: CommitRecord, ttlMs: number): Promise<void> {
+    await this.sealed.set(keys.commit(uploadId), record, ttlMs);
   }
 
   acquireCommitLock(uploadId: string, token: string, ttlMs: number): Promise<boolean> {
@@ -77,15 +83,5 @@ export class TencentVodUploadRepository {
   /** True when no signature with this timestamp and random was issued before, by any replica. */
   reserveSignatureNonce(timestamp: number, random: number): Promise<boolean> {
     return this.store.setIfAbsent(keys.signatureNonce(timestamp, random), '1', SIGNATURE_NONCE_TTL_MS);
-  }
-
-  /** The one place records become stored text (and back). Lock tokens and nonces stay raw: they are compared as stored. */
-  private serialize(value: object): string {
-    return JSON.stringify(value);
-  }
-
-  private deserialize<T>(stored: string | null): T | null {
-    if (stored === null) return null;
-    return JSON.parse(stored) as T;
   }
 }

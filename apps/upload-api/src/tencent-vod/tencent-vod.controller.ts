@@ -23,7 +23,7 @@ export class TencentVodController {
   ) {}
 
   @Post('media')
-  @TencentVodRoute()
+  @TencentVodRoute('tencent-vod-media', { idempotent: true })
   @ApiOperation({
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
@@ -35,7 +35,7 @@ export class TencentVodController {
   }
 
   @Post('media/:uploadId/commit')
-  @TencentVodRoute()
+  @TencentVodRoute('tencent-vod-commit')
   @HttpCode(200)
   @ApiOperation({
     operationId: 'commitTencentVodUpload',
@@ -50,7 +50,7 @@ export class TencentVodController {
   }
 
   @Post('signatures')
-  @TencentVodRoute()
+  @TencentVodRoute('tencent-vod-signature', { idempotent: true })
   @ApiOperation({
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',

@@ -4,7 +4,7 @@ import { buildTencent } from './tencent.section';
 
 const KEYS = { TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA', TENCENTCLOUD_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA' };
 const CONFIGURED = { ...KEYS, TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001' };
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379' };
+const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379', CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') };
 
 function problems(env: Record<string, string | undefined>): string {
   try {
