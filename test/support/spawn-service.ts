@@ -12,11 +12,14 @@ export interface ServiceProcess {
   listening: Promise<number>;
 }
 
-/** Runs apps/upload-api/src/main.ts as its own process, as `npm start` would, with the given environment only. */
-export function spawnService(env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/upload-api/src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+/**
+ * Runs apps/upload-api/src/main.ts as its own process, as `npm start` would, with the given
+ * environment only, in `cwd` (the repository by default; the sandbox writes .sandbox/ there).
+ */
+export function spawnService(env: Record<string, string>, cwd = ROOT): ServiceProcess {
+  const child = spawn(process.execPath, ['-r', require.resolve('@swc-node/register'), join(ROOT, 'apps/upload-api/src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

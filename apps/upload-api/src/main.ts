@@ -1,29 +1,35 @@
-import { ConfigError, loadConfig, readEnvironment } from '@app/config';
 import { createLogger } from '@app/common';
+import { type AppConfig, ConfigError, loadConfig, readEnvironment } from '@app/config';
 import { createApp } from './bootstrap/create-app';
 import { installShutdown } from './bootstrap/shutdown';
 import { prepareSandbox } from './sandbox/prepare-sandbox';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+/** A configuration error stops the boot with the message alone (variables and rules, never values). */
+function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
   }
-  const logger = createLogger({ level: config.log.level });
-  const sandbox = await prepareSandbox(config, logger);
+  throw error;
+}
+
+async function main(): Promise<void> {
+  const env = readEnvironment();
+  let loaded: AppConfig;
+  try {
+    loaded = loadConfig(env);
+  } catch (error) {
+    exitOnConfigError(error);
+  }
+  const logger = createLogger({ level: loaded.log.level });
+  const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
   const app = await createApp(sandbox.config, { logger });
-  installShutdown(app, sandbox, logger, config.http.shutdownGraceMs);
-  await app.listen({ port: config.http.port, host: config.http.host });
+  installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
+  await app.listen({ port: loaded.http.port, host: loaded.http.host });
   const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.http.port;
-  logger.info({ port, host: config.http.host, store: sandbox.config.store.kind }, 'listening');
-  sandbox.announce(`http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`);
+  const port = typeof address === 'object' && address ? address.port : loaded.http.port;
+  logger.info({ port, host: loaded.http.host, store: sandbox.config.store.kind }, 'listening');
+  sandbox.announce(`http://${loaded.http.host.includes(':') ? `[${loaded.http.host}]` : loaded.http.host}:${port}`);
 }
 
 void main();

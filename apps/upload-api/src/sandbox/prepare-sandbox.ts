@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
-import type { AppConfig } from '@app/config';
+import { type AppConfig, loadConfig } from '@app/config';
+import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv } from '@app/emulator';
+import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
 
 export interface Sandbox {
@@ -10,36 +13,47 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
+
 /**
- * Outside production, whatever is not configured is filled in locally: a development JWT secret
- * (and the in-process store, chosen by the config). Production never gets here with gaps:
- * the config refuses to load.
+ * Outside production, whatever is not configured is filled in locally, loudly: a development JWT
+ * secret, the cloud emulator in-process for every provider (with key pairs made up now and handed
+ * to both sides), and the in-process store (chosen by the config). In production nothing here
+ * runs: the config has already refused to load with any of these parts missing.
  */
-export async function prepareSandbox(loaded: AppConfig, logger: Logger): Promise<Sandbox> {
+export async function prepareSandbox(env: Record<string, string | undefined>, loaded: AppConfig, logger: Logger): Promise<Sandbox> {
+  if (loaded.isProduction) return { config: loaded, announce: () => undefined, close: async () => undefined };
   const parts: string[] = [];
-  let config = loaded;
+  const extra: Record<string, string> = {};
+
   let devSecret: string | undefined;
   if (loaded.auth.source.kind === 'none') {
     const { secret, persisted } = loadOrCreateDevSecret();
-    devSecret = secret;
-    config = { ...config, auth: { ...config.auth, source: { kind: 'secret', secret, algorithms: ['HS256'], generated: true } } };
+    devSecret = extra.AUTH_JWT_SECRET = secret;
     parts.push(persisted ? 'a generated development JWT secret (.sandbox/dev-jwt-secret)' : 'a generated development JWT secret');
   }
-  if (config.store.kind === 'memory') parts.push('the in-process store (single instance)');
+
+  let emulator: RunningEmulator | undefined;
+  const noCloud = !loaded.aliyun.vod && !loaded.aliyun.ims && !loaded.tencent.enabled;
+  if (noCloud) {
+    const aliyunKey = keyPair('sandbox-ak-');
+    const tencentKey = keyPair('sandbox-sid-');
+    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey] });
+    Object.assign(extra, aliyunServiceEnv(emulator.url, aliyunKey), tencentServiceEnv(emulator.url, tencentKey));
+    parts.push(`the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`);
+  }
+  if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
+
+  const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
   if (parts.length > 0) logger.warn({ sandbox: parts }, 'SANDBOX MODE: not for production');
 
   return {
     config,
     announce(baseUrl) {
       if (parts.length === 0) return;
-      const lines = ['', '  SANDBOX MODE - not for production. Running with:', ...parts.map((part) => `    - ${part}`)];
-      if (devSecret) {
-        const token = mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 });
-        lines.push('', '  Try it (token valid 12 h; more with `npm run token -- --sub alice`):', `    curl -s ${baseUrl}/v1/me -H 'authorization: Bearer ${token}'`);
-      }
-      lines.push(`  API docs: ${baseUrl}/docs`, '');
-      process.stderr.write(`${lines.join('\n')}\n`);
+      const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 }) : undefined;
+      process.stderr.write(sandboxBanner(baseUrl, parts, token));
     },
-    close: async () => undefined,
+    close: async () => emulator?.close(),
   };
 }

@@ -1,0 +1,16 @@
+/** What a developer sees after `npm start` with no configuration: what is fake, and how to try it. */
+export function sandboxBanner(baseUrl: string, parts: string[], token?: string): string {
+  const lines = ['', '  SANDBOX MODE - not for production. Running with:', ...parts.map((part) => `    - ${part}`), ''];
+  if (token) {
+    lines.push(
+      '  Try it (this token is valid for 12 hours; mint more with `npm run token -- --sub alice`):',
+      `    export TOKEN='${token}'`,
+      `    curl -s ${baseUrl}/v1/me -H "authorization: Bearer $TOKEN"`,
+      `    curl -s -X POST ${baseUrl}/v1/uploads/aliyun-vod/videos -H "authorization: Bearer $TOKEN" \\`,
+      `      -H 'content-type: application/json' -d '{"title":"My first video","fileName":"clip.mp4"}'`,
+      '',
+    );
+  }
+  lines.push(`  API docs: ${baseUrl}/docs`, '');
+  return `${lines.join('\n')}\n`;
+}
