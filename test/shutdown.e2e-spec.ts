@@ -5,19 +5,27 @@ import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
 describe('Graceful shutdown', () => {
   it('lets an in-flight request finish and stops accepting new ones', async () => {
     const sut = await startTestApp({ imports: [FixtureModule] });
-    const inFlight = fetch(`${sut.url}/test-fixture/slow?ms=400`, { method: 'POST' });
+    let finishedAt = 0;
+    const inFlight = fetch(`${sut.url}/test-fixture/slow?ms=1500`, { method: 'POST' }).then((response) => {
+      finishedAt = Date.now();
+      return response;
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = sut.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const late = await fetch(`${sut.url}/healthz`).then(
-      (response) => response.status,
-      () => 'refused',
-    );
+    // Nest runs its shutdown hooks before closing the listener: poll until new requests are turned away.
+    let refusedAt = 0;
+    while (!refusedAt) {
+      const outcome = await fetch(`${sut.url}/healthz`).then((response) => response.status, () => 'refused');
+      if (outcome === 'refused' || outcome === 503) refusedAt = Date.now();
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+      if (finishedAt) break;
+    }
     const response = await inFlight;
     await closing;
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(refusedAt).toBeLessThan(finishedAt);
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ waitedMs: 400 });
-    expect([503, 'refused']).toContain(late);
+    expect(await response.json()).toEqual({ waitedMs: 1500 });
   });
 
   it('exits cleanly on SIGTERM', async () => {
