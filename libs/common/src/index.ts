@@ -15,3 +15,4 @@ export * from './openapi/api-problem.decorator';
 export * from './openapi/problem.dto';
 export * from './ids/upload-id';
 export * from './metrics/metrics.service';
+export * from './http/request-context';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Agent } from 'node:http';
 import { vod } from 'tencentcloud-sdk-nodejs-vod';
-import { ApiError, ErrorCode } from '@app/common';
+import { ApiError, ErrorCode, currentRequestId } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { AppliedUpload, ApplyUploadRequest, CommittedUpload, CommitUploadRequest, VodOperation } from './tencent-vod.types';
 import { classifyVodFailure, vodFailureToApiError } from './vod-errors';
@@ -79,12 +79,13 @@ export class TencentVodClient implements OnApplicationShutdown {
     const latencyMs = () => Math.round(performance.now() - started);
     try {
       const result = parse((await this.sdk.request(operation, request, { signal })) as RawResponse);
-      this.logger.log({ provider: TENCENT_VOD_PROVIDER, operation, outcome: 'ok', upstreamRequestId: result.requestId, latencyMs: latencyMs() });
+      this.logger.log({ requestId: currentRequestId(), provider: TENCENT_VOD_PROVIDER, operation, outcome: 'ok', upstreamRequestId: result.requestId, latencyMs: latencyMs() });
       return result;
     } catch (error) {
       const failure = classifyVodFailure(error, signal.aborted);
       const mapped = vodFailureToApiError(operation, failure, error);
       const line = {
+        requestId: currentRequestId(),
         provider: TENCENT_VOD_PROVIDER,
         operation,
         outcome: failure.kind,

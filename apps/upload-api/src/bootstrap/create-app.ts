@@ -10,6 +10,7 @@ import {
   ProblemFilter,
   ProblemWriter,
   REQUEST_ID_HEADER,
+  registerRequestContext,
   RouteMethods,
 } from '@app/common';
 import type { AppConfig } from '@app/config';
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const routes = new RouteMethods();
   routes.attach(fastify);
   registerBodyParsers(fastify);
+  await registerRequestContext(fastify);
   drainOnClose(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -4,7 +4,7 @@ import { OpenApiRequest, Params } from '@alicloud/openapi-client';
 import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiError, ErrorCode } from '@app/common';
+import { ApiError, currentRequestId, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
 import { UpstreamBudget } from '@app/protection';
 import type { CreateUploadMediaRequest, CreateUploadMediaResponseBody, RefreshUploadMediaRequest, RefreshUploadMediaResponseBody } from '../models/ice.models';
@@ -101,7 +101,7 @@ export class AliyunAdapter {
     // Our share of the provider's QPS cap, shared by all replicas: a burst of users never becomes throttling.
     await this.budget.acquire(operation.provider, operation.action);
     const started = performance.now();
-    const line = { provider: operation.provider, operation: operation.action };
+    const line = { requestId: currentRequestId(), provider: operation.provider, operation: operation.action };
     try {
       const query = OpenApiUtil.query(request.toQuery());
       const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}) as Runtime);

@@ -1,13 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Level, Logger } from 'pino';
 
+/** Nest's own start-up chatter (modules initialised, routes mapped): useful only when debugging. */
+const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /** Routes Nest's own log calls (and any `new Logger(...)`) into the same redacting pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  /** Nest's `log` level is mostly its start-up chatter (modules, mapped routes): debug for us. */
   log(message: unknown, context?: string): void {
-    this.write('debug', message, { context });
+    this.write(context && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, { context });
   }
 
   error(message: unknown, trace?: string, context?: string): void {
