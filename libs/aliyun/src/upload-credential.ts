@@ -20,3 +20,13 @@ export function uploadAuthExpiresAt(uploadAuth: string, now = Date.now()): strin
     : now + 1000 * (typeof decoded.Expiration === 'string' && Number.isFinite(seconds) && seconds > 0 ? seconds : ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS);
   return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** The part every Alibaba credential answer shares: address and credential untouched, their expiry, the RequestId. */
+export function credentialFields(result: { uploadAddress: string; uploadAuth: string; requestId: string }) {
+  return {
+    uploadAddress: result.uploadAddress,
+    uploadAuth: result.uploadAuth,
+    expiresAt: uploadAuthExpiresAt(result.uploadAuth),
+    requestId: result.requestId,
+  };
+}

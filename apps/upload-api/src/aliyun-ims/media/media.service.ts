@@ -10,7 +10,7 @@ import {
   PolicyCheck,
   RefreshUploadMediaRequest,
   UPLOAD_NOT_FOUND,
-  uploadAuthExpiresAt,
+  credentialFields,
 } from '@app/aliyun';
 import { ApiError, newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
@@ -74,10 +74,7 @@ export class MediaService {
       mediaId: result.mediaId,
       mediaUrl: result.mediaURL,
       fileUrl: result.fileURL,
-      uploadAddress: result.uploadAddress,
-      uploadAuth: result.uploadAuth,
-      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
-      requestId: result.requestId,
+      ...credentialFields(result),
     };
   }
 
@@ -89,10 +86,7 @@ export class MediaService {
     return {
       uploadId: record.uploadId,
       mediaId: result.mediaId,
-      uploadAddress: result.uploadAddress,
-      uploadAuth: result.uploadAuth,
-      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
-      requestId: result.requestId,
+      ...credentialFields(result),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, PolicyCheck, uploadAuthExpiresAt } from '@app/aliyun';
+import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, PolicyCheck, credentialFields } from '@app/aliyun';
 import { newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
@@ -37,10 +37,7 @@ export class AttachedMediaService {
       mediaId: result.mediaId,
       mediaUrl: result.mediaURL,
       fileUrl: result.fileURL,
-      uploadAddress: result.uploadAddress,
-      uploadAuth: result.uploadAuth,
-      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
-      requestId: result.requestId,
+      ...credentialFields(result),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadImageRequest, PolicyCheck, uploadAuthExpiresAt } from '@app/aliyun';
+import { AliyunAdapter, buildUserData, CreateUploadImageRequest, PolicyCheck, credentialFields } from '@app/aliyun';
 import { newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { CreateUploadImageDto } from './dto/create-upload-image.dto';
@@ -36,10 +36,7 @@ export class ImagesService {
       imageId: result.imageId,
       imageUrl: result.imageURL,
       fileUrl: result.fileURL,
-      uploadAddress: result.uploadAddress,
-      uploadAuth: result.uploadAuth,
-      expiresAt: uploadAuthExpiresAt(result.uploadAuth),
-      requestId: result.requestId,
+      ...credentialFields(result),
     };
   }
 }

@@ -9,7 +9,7 @@ import {
   RefreshUploadVideoRequest,
   UPLOAD_NOT_FOUND,
   type UploadVideoResponseBody,
-  uploadAuthExpiresAt,
+  credentialFields,
 } from '@app/aliyun';
 import { ApiError, newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
@@ -89,9 +89,6 @@ function toVideoUpload(uploadId: string, result: UploadVideoResponseBody): Video
   return {
     uploadId,
     videoId: result.videoId,
-    uploadAddress: result.uploadAddress,
-    uploadAuth: result.uploadAuth,
-    expiresAt: uploadAuthExpiresAt(result.uploadAuth),
-    requestId: result.requestId,
+    ...credentialFields(result),
   };
 }
