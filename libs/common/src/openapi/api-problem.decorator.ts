@@ -20,7 +20,7 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Every 409, 429 and 503 we send says when to try again (ApiError's retryAfterSeconds). */
-export const RETRY_AFTER_HEADER: HeadersObject = {
+const RETRY_AFTER_HEADER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1, example: 1 } },
 };
 const WITH_RETRY_AFTER = new Set([409, 429, 503]);
