@@ -19,8 +19,8 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@app/(config|auth|common|store|aliyun|tencent|protection)$': '<rootDir>/libs/$1/src',
-    '^@app/(config|auth|common|store|aliyun|tencent|protection)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(config|auth|common|store|aliyun|tencent|protection|client)$': '<rootDir>/libs/$1/src',
+    '^@app/(config|auth|common|store|aliyun|tencent|protection|client)/(.*)$': '<rootDir>/libs/$1/src/$2',
     '^@app/emulator$': '<rootDir>/apps/cloud-emulator/src',
     '^@app/emulator/(.*)$': '<rootDir>/apps/cloud-emulator/src/$1',
   },

@@ -13,6 +13,7 @@ export * from './logging/redact';
 export * from './validation/validation-pipe';
 export * from './openapi/api-problem.decorator';
 export * from './openapi/problem.dto';
+export * from './openapi/api-json-body.decorator';
 export * from './ids/upload-id';
 export * from './metrics/metrics.service';
 export * from './http/request-context';

@@ -4,16 +4,44 @@ import { BEARER_SCHEME } from '@app/auth';
 import { FieldErrorDto, ProblemDto } from '@app/common';
 import { version } from '../../../../package.json';
 
+/** Every tag an operation may carry, in the order the docs show them. */
+const TAGS: [name: string, description: string][] = [
+  ['health', 'Probes for the orchestrator and load balancer: no token, no rate limit.'],
+  ['auth', 'Who the bearer token stands for.'],
+  [
+    'aliyun-vod',
+    'Alibaba Cloud ApsaraVideo VOD: upload address and credential for a video or audio file (refreshable), ' +
+      'an image or an attached media file (watermark, subtitle, material; not refreshable).',
+  ],
+  ['aliyun-ims', 'Alibaba Cloud Intelligent Media Services (ICE): upload address and credential for a media asset (refreshable).'],
+  [
+    'tencent-vod',
+    'Tencent Cloud VOD: apply for an upload, upload to COS with the temporary certificate, then commit; ' +
+      'or a client upload signature for vod-js-sdk-v6 and TXUGCPublish.',
+  ],
+];
+
+const DESCRIPTION = [
+  'Issues short-lived upload credentials for Alibaba Cloud VOD and IMS and Tencent Cloud VOD to signed-in users.',
+  'Send the bearer JWT of the signed-in user; the service holds the cloud keys and returns only what the provider upload SDK needs.',
+  'Create routes accept an `Idempotency-Key`, so a retry returns the first answer instead of a second upload.',
+  'Errors are application/problem+json (RFC 9457) with a stable `code` and the `requestId`; 429 and 503 answers carry `Retry-After`.',
+].join('\n\n');
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Upload credentials BFF')
-    .setDescription(
-      'Issues short-lived upload credentials for Alibaba Cloud VOD and IMS and Tencent Cloud VOD to ' +
-        'signed-in users. Errors are application/problem+json (RFC 9457) with a stable `code`.',
-    )
+    .setDescription(DESCRIPTION)
     .setVersion(version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
-    .build();
+    // Relative: whichever host serves this document (Swagger UI at /docs) is the one it describes.
+    .addServer('/', 'The deployment serving this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME);
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const config = builder.build();
+  // Internal API of our own apps (package.json: UNLICENSED): no public licence text to link to.
+  config.info.license = { name: 'Proprietary' };
+  // The builder starts with an empty contact object; say nothing rather than nothing useful.
+  delete config.info.contact;
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDto, FieldErrorDto],

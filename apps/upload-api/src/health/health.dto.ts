@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok'], example: 'ok' })
+  @ApiProperty({ description: 'Always ok: any other state is an error response.', enum: ['ok'], example: 'ok' })
   status: 'ok';
 
-  @ApiPropertyOptional({ description: 'Which store backs limits and records.', enum: ['memory', 'redis'] })
+  @ApiPropertyOptional({ description: 'Which store backs limits and records (readiness only).', enum: ['memory', 'redis'], example: 'redis' })
   store?: 'memory' | 'redis';
 }

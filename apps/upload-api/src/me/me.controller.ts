@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type Principal } from '@app/auth';
+import { ApiProblemResponses } from '@app/common';
 import { PrincipalDto } from './principal.dto';
 
 @ApiTags('auth')
@@ -9,7 +10,9 @@ export class MeController {
   @Get()
   @Authenticated()
   @ApiOperation({ operationId: 'getMe', summary: 'The principal the bearer token stands for.' })
-  @ApiOkResponse({ type: PrincipalDto, description: 'The verified principal.' })
+  @ApiOkResponse({ type: PrincipalDto, description: 'The verified principal.', example: { id: 'alice', permissions: ['upload:video'] } satisfies PrincipalDto })
+  // 503 when the token issuer's keys (AUTH_JWKS_URL) cannot be fetched.
+  @ApiProblemResponses(503)
   me(@CurrentUser() user: Principal): PrincipalDto {
     return { id: user.id, permissions: user.permissions };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { ApiProblemResponses } from '@app/common';
+import { ApiJsonBody, ApiProblemResponses } from '@app/common';
 import { ApplyUploadService } from './apply-upload.service';
 import { CommitUploadService } from './commit-upload.service';
 import { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
@@ -9,6 +9,13 @@ import { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upl
 import { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
 import { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
+import {
+  APPLY_TENCENT_VOD_UPLOAD_EXAMPLES,
+  CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES,
+  TENCENT_VOD_COMMIT_EXAMPLE,
+  TENCENT_VOD_UPLOAD_EXAMPLE,
+  TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE,
+} from './tencent-vod.examples';
 import { ApiCommitProblems } from './tencent-vod.openapi';
 import { TencentVodRoute } from './tencent-vod-route.decorator';
 import { UploadSignatureService } from './upload-signature.service';
@@ -28,7 +35,8 @@ export class TencentVodController {
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
   })
-  @ApiCreatedResponse({ type: TencentVodUploadDto, description: 'Upload to COS with these, then commit with `uploadId`.' })
+  @ApiJsonBody(ApplyTencentVodUploadDto, APPLY_TENCENT_VOD_UPLOAD_EXAMPLES)
+  @ApiCreatedResponse({ type: TencentVodUploadDto, description: 'Upload to COS with these, then commit with `uploadId`.', example: TENCENT_VOD_UPLOAD_EXAMPLE })
   @ApiProblemResponses(400, 413, 415, 502, 504)
   apply(@CurrentUser() user: Principal, @Body() body: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
     return this.applyUpload.apply(user, body);
@@ -42,7 +50,7 @@ export class TencentVodController {
     summary: 'Confirm an uploaded media file (CommitUpload). Exactly once: repeats return the first result. No body.',
   })
   @ApiParam({ name: 'uploadId', description: 'The `uploadId` from applyTencentVodUpload.', example: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A' })
-  @ApiOkResponse({ type: TencentVodCommitDto, description: 'The media is stored in VOD.' })
+  @ApiOkResponse({ type: TencentVodCommitDto, description: 'The media is stored in VOD.', example: TENCENT_VOD_COMMIT_EXAMPLE })
   @ApiProblemResponses(400, 404, 413, 415, 502, 504)
   @ApiCommitProblems()
   commit(@CurrentUser() user: Principal, @Param('uploadId') uploadId: string): Promise<TencentVodCommitDto> {
@@ -55,8 +63,8 @@ export class TencentVodController {
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
   })
-  @ApiBody({ type: CreateTencentVodUploadSignatureDto, required: false })
-  @ApiCreatedResponse({ type: TencentVodUploadSignatureDto, description: 'Hand `signature` to the upload SDK.' })
+  @ApiJsonBody(CreateTencentVodUploadSignatureDto, CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES, { required: false })
+  @ApiCreatedResponse({ type: TencentVodUploadSignatureDto, description: 'Hand `signature` to the upload SDK.', example: TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE })
   @ApiProblemResponses(400, 413, 415)
   sign(@CurrentUser() user: Principal, @Body() body: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
     return this.signatures.create(user, body);

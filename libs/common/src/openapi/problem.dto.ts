@@ -23,7 +23,7 @@ export class ProblemDto {
   @ApiProperty({ example: 'One or more fields are invalid.' })
   detail: string;
 
-  @ApiProperty({ enum: Object.values(ErrorCode), enumName: 'ErrorCode', description: 'Stable machine-readable code.' })
+  @ApiProperty({ enum: Object.values(ErrorCode), enumName: 'ErrorCode', description: 'Stable machine-readable code.', example: ErrorCode.VALIDATION_FAILED })
   code: string;
 
   @ApiProperty({ description: 'Our request id, also in the X-Request-Id response header.', example: '5f0c2a8e-8d2c-4d3b-9a57-1f1f0c6c2b11' })

@@ -3,9 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
 import { ProtectedUpload } from '@app/protection';
-import { ApiProblemResponses } from '@app/common';
+import { ApiJsonBody, ApiProblemResponses } from '@app/common';
 import { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { ImsMediaRefreshDto, ImsMediaUploadDto } from './dto/ims-media-upload.dto';
+import { CREATE_UPLOAD_MEDIA_EXAMPLES, IMS_MEDIA_REFRESH_EXAMPLE, IMS_MEDIA_UPLOAD_EXAMPLE } from './media.examples';
 import { MediaService } from './media.service';
 
 @ApiTags('aliyun-ims')
@@ -17,7 +18,12 @@ export class MediaController {
   @Post()
   @ProtectedUpload('aliyun-ims-media', { permission: Permission.MEDIA, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunImsMediaUpload', summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).' })
-  @ApiCreatedResponse({ type: ImsMediaUploadDto, description: 'The media asset is created; upload with uploadAddress and uploadAuth.' })
+  @ApiJsonBody(CreateUploadMediaDto, CREATE_UPLOAD_MEDIA_EXAMPLES)
+  @ApiCreatedResponse({
+    type: ImsMediaUploadDto,
+    description: 'The media asset is created; upload with uploadAddress and uploadAuth.',
+    example: IMS_MEDIA_UPLOAD_EXAMPLE,
+  })
   @ApiProblemResponses(400, 401, 403, 413, 415, 429, 501, 502, 503, 504)
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadMediaDto): Promise<ImsMediaUploadDto> {
     return this.media.create(user, body);
@@ -28,7 +34,7 @@ export class MediaController {
   @ProtectedUpload('aliyun-ims-media-refresh', { permission: Permission.MEDIA })
   @ApiOperation({ operationId: 'refreshAliyunImsMediaUpload', summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.' })
   @ApiParam({ name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' })
-  @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.' })
+  @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: IMS_MEDIA_REFRESH_EXAMPLE })
   @ApiProblemResponses(400, 401, 403, 404, 413, 415, 429, 501, 502, 503, 504)
   refresh(@CurrentUser() user: Principal, @Param('mediaId') mediaId: string): Promise<ImsMediaRefreshDto> {
     return this.media.refresh(user, mediaId);

@@ -2,8 +2,10 @@ import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
+import { ATTACHED_MEDIA_UPLOAD_EXAMPLE, CREATE_UPLOAD_ATTACHED_MEDIA_EXAMPLES } from './attached-media.examples';
 import { AttachedMediaService } from './attached-media.service';
 import { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
 import { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media.dto';
@@ -20,7 +22,12 @@ export class AttachedMediaController {
     operationId: 'createAliyunVodAttachedMediaUpload',
     summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',
   })
-  @ApiCreatedResponse({ type: AttachedMediaUploadDto, description: 'The media is created; upload with uploadAddress and uploadAuth.' })
+  @ApiJsonBody(CreateUploadAttachedMediaDto, CREATE_UPLOAD_ATTACHED_MEDIA_EXAMPLES)
+  @ApiCreatedResponse({
+    type: AttachedMediaUploadDto,
+    description: 'The media is created; upload with uploadAddress and uploadAuth.',
+    example: ATTACHED_MEDIA_UPLOAD_EXAMPLE,
+  })
   @VodProblems()
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
     return this.attachedMedia.create(user, body);

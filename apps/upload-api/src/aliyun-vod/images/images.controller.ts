@@ -2,10 +2,12 @@ import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { AliyunConfiguredGuard } from '@app/aliyun';
+import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import { ImageUploadDto } from './dto/image-upload.dto';
+import { CREATE_UPLOAD_IMAGE_EXAMPLES, IMAGE_UPLOAD_EXAMPLE } from './images.examples';
 import { ImagesService } from './images.service';
 
 @ApiTags('aliyun-vod')
@@ -17,7 +19,8 @@ export class ImagesController {
   @Post()
   @ProtectedUpload('aliyun-vod-image', { permission: Permission.IMAGE, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
-  @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.' })
+  @ApiJsonBody(CreateUploadImageDto, CREATE_UPLOAD_IMAGE_EXAMPLES)
+  @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.', example: IMAGE_UPLOAD_EXAMPLE })
   @VodProblems()
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadImageDto): Promise<ImageUploadDto> {
     return this.images.create(user, body);

@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
+import { ApiJsonBody } from '@app/common';
 import { AliyunConfiguredGuard } from '@app/aliyun';
 import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import { VideoUploadDto } from './dto/video-upload.dto';
+import { CREATE_UPLOAD_VIDEO_EXAMPLES, VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE } from './videos.examples';
 import { VideosService } from './videos.service';
 
 @ApiTags('aliyun-vod')
@@ -17,7 +19,8 @@ export class VideosController {
   @Post()
   @ProtectedUpload('aliyun-vod-video', { permission: Permission.VIDEO, idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodVideoUpload', summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).' })
-  @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.' })
+  @ApiJsonBody(CreateUploadVideoDto, CREATE_UPLOAD_VIDEO_EXAMPLES)
+  @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.', example: VIDEO_UPLOAD_EXAMPLE })
   @VodProblems()
   create(
     @CurrentUser() user: Principal,
@@ -33,7 +36,7 @@ export class VideosController {
   @ProtectedUpload('aliyun-vod-video-refresh', { permission: Permission.VIDEO })
   @ApiOperation({ operationId: 'refreshAliyunVodVideoUpload', summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.' })
   @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
-  @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.' })
+  @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: VIDEO_REFRESH_EXAMPLE })
   @VodProblems(404)
   refresh(@CurrentUser() user: Principal, @Param('videoId') videoId: string): Promise<VideoUploadDto> {
     return this.videos.refresh(user, videoId);

@@ -17,7 +17,7 @@ export class ImsMediaUploadDto {
   @ApiProperty({ description: 'Base64, exactly as IMS returned it.', example: 'eyJFbmRwb2ludCI6Imh0dHBzOi8vb3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbSIsIkJ1Y2tldCI6InN6aGQtdmlkZW8i***' })
   uploadAddress: string;
 
-  @ApiProperty({ description: 'Base64 short-lived upload credential, exactly as IMS returned it.', example: 'eyJBY2Nlc3NLZXlJZCI6IkxUQUk0Rm53bTk1dHdxQjMxR3IzSE5hRCIs***' })
+  @ApiProperty({ description: 'Base64 short-lived upload credential, exactly as IMS returned it.', example: 'eyJBY2Nlc3NLZXlJZCI6IlNUUy4***' })
   uploadAuth: string;
 
   @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })

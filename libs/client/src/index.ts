@@ -1,0 +1,2 @@
+export * from './upload-client';
+export type { components, operations, paths } from './generated/schema';
