@@ -278,12 +278,12 @@ export interface components {
             tags?: string[];
             /**
              * @description Transcoding template group, one of those this service offers; default: the service's.
-             * @example 405477f9e214d19ea2c7c854****
+             * @example 405477f9e214d19ea2c7c8541a2b3c4d
              */
             templateGroupId?: string;
             /**
              * @description Workflow, one of those this service offers; takes precedence over the template group.
-             * @example 613efff3887ec34af685714cc461****
+             * @example 613efff3887ec34af685714cc4615e6f
              */
             workflowId?: string;
         };

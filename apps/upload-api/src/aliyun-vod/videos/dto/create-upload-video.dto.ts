@@ -84,13 +84,13 @@ export class CreateUploadVideoDto {
   @NoEmojiOrControl({ each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ description: 'Transcoding template group, one of those this service offers; default: the service\'s.', example: '405477f9e214d19ea2c7c854****' })
+  @ApiPropertyOptional({ description: 'Transcoding template group, one of those this service offers; default: the service\'s.', example: '405477f9e214d19ea2c7c8541a2b3c4d' })
   @IsOptional()
   @IsString()
   @Matches(RESOURCE_ID, { message: 'templateGroupId must be 1-64 letters, digits, "_" or "-"' })
   templateGroupId?: string;
 
-  @ApiPropertyOptional({ description: 'Workflow, one of those this service offers; takes precedence over the template group.', example: '613efff3887ec34af685714cc461****' })
+  @ApiPropertyOptional({ description: 'Workflow, one of those this service offers; takes precedence over the template group.', example: '613efff3887ec34af685714cc4615e6f' })
   @IsOptional()
   @IsString()
   @Matches(RESOURCE_ID, { message: 'workflowId must be 1-64 letters, digits, "_" or "-"' })
