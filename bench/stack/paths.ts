@@ -1,0 +1,6 @@
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+/** The built apps, as `npm run build` leaves them (the bench script builds first). */
+export const SERVICE_MAIN = join(ROOT, 'dist/apps/upload-api/src/main.js');
+export const EMULATOR_MAIN = join(ROOT, 'dist/apps/cloud-emulator/src/main.js');
