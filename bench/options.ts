@@ -11,8 +11,8 @@ export interface BenchOptions {
   latencyMs: number;
   /** The service's LOG_LEVEL for the main run. */
   logLevel: string;
-  /** Also rerun (a) and (e) with LOG_LEVEL=warn, to price the access log. */
-  logComparison: boolean;
+  /** Also rerun (a) and (e) on a second service process with LOG_LEVEL=warn, and with V8 heap limits (variants.ts). */
+  variants: boolean;
   /** Distinct users the upload scenarios rotate through. */
   users: number;
   /** Scenario ids to run (all when empty); targets whose inputs are missing are reported as not measured. */
@@ -31,12 +31,14 @@ const HELP = `npm run bench -- [options]
   --connections <n>     concurrent connections / SDK loop concurrency (default 32, env BENCH_CONNECTIONS)
   --latency-ms <ms>     upstream latency added by the emulator (default 0, env BENCH_LATENCY_MS)
   --log-level <level>   service LOG_LEVEL (default info, env BENCH_LOG_LEVEL)
-  --no-log-comparison   skip the rerun of (a) and (e) with LOG_LEVEL=warn
+  --no-variants         skip the reruns of (a) and (e) with LOG_LEVEL=warn and with V8 heap limits
   --users <n>           users the upload scenarios rotate through (default 1000)
   --only <ids>          comma-separated scenario ids, e.g. a,e,h-aliyun
   --profile             write a CPU profile of the service (.bench/<run>/profiles)
   --out <file>          report file (default BENCHMARKS.md; "" for none)
-  --strict              exit 1 when a target is missed or a scenario saw unexpected answers`;
+  --strict              exit 1 when a target is missed or a scenario saw unexpected answers
+Investigations (never in a reported run): BENCH_SERVICE_NODE_ARGS="--trace-gc ..." adds node options to
+the service, BENCH_SERVICE_ENV='{"NAME":"value"}' adds variables to its environment.`;
 
 function positive(name: string, raw: string, allowZero = false): number {
   const value = Number(raw);
@@ -54,7 +56,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       connections: { type: 'string', default: env.BENCH_CONNECTIONS ?? '32' },
       'latency-ms': { type: 'string', default: env.BENCH_LATENCY_MS ?? '0' },
       'log-level': { type: 'string', default: env.BENCH_LOG_LEVEL ?? 'info' },
-      'log-comparison': { type: 'boolean', default: true },
+      variants: { type: 'boolean', default: true },
       users: { type: 'string', default: '1000' },
       only: { type: 'string', default: '' },
       profile: { type: 'boolean', default: false },
@@ -73,7 +75,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     connections: Math.round(positive('--connections', values.connections)),
     latencyMs: positive('--latency-ms', values['latency-ms'], true),
     logLevel: values['log-level'],
-    logComparison: values['log-comparison'],
+    variants: values.variants,
     users: Math.round(positive('--users', values.users)),
     only: values.only.split(',').map((id) => id.trim()).filter(Boolean),
     strict: values.strict,

@@ -10,6 +10,7 @@ import { measureScenario } from './load/measure-scenario';
 import { signTokens } from './load/tokens';
 import { parseOptions } from './options';
 import { plan } from './plan';
+import { variants } from './variants';
 import type { Figures } from './report/figures';
 import { progressLine } from './report/format';
 import { describeMachine } from './report/machine';
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const figures: Figures[] = [];
-  const logComparison: Figures[] = [];
+  const variantFigures: Figures[] = [];
   let servicePeakRssBytes: number | undefined;
   try {
     stack = await startStack({ runDir, latencyMs: options.latencyMs, logLevel: options.logLevel, profile: options.profile });
@@ -53,13 +54,11 @@ async function main(): Promise<number> {
     }
     servicePeakRssBytes = stack.service.observePeakRss();
 
-    // The same service at LOG_LEVEL=warn: what writing one access-log line per request costs.
-    const compared = scenarios.filter((scenario) => ['a', 'e'].includes(scenario.id) && (options.only.length === 0 || options.only.includes(scenario.id)));
-    if (options.logComparison && options.logLevel !== 'warn' && compared.length > 0) {
-      await stack.restartService('warn', 'warn');
-      for (const scenario of compared) {
-        const result = { ...(await measureScenario(stack, scenario, measure)), id: `${scenario.id}@warn` };
-        logComparison.push(result);
+    for (const variant of options.variants ? variants(options) : []) {
+      await stack.restartService(variant.id, { logLevel: variant.logLevel, nodeArgs: variant.nodeArgs });
+      for (const scenario of scenarios.filter((candidate) => variant.scenarios.includes(candidate.id))) {
+        const result = { ...(await measureScenario(stack, scenario, measure)), id: `${scenario.id}@${variant.id}`, title: `${scenario.title} [${variant.title}]` };
+        variantFigures.push(result);
         process.stdout.write(`${progressLine(result)}\n`);
       }
     }
@@ -67,8 +66,8 @@ async function main(): Promise<number> {
     await stack?.stop();
   }
 
-  writeFileSync(join(runDir, 'results.json'), JSON.stringify({ options, machine, figures, logComparison, servicePeakRssBytes }, null, 2));
-  const report = writeReport({ options, machine, runId, figures, logComparison, servicePeakRssBytes, elapsedSeconds: (Date.now() - started) / 1000 });
+  writeFileSync(join(runDir, 'results.json'), JSON.stringify({ options, machine, figures, variantFigures, servicePeakRssBytes }, null, 2));
+  const report = writeReport({ options, machine, runId, figures, variantFigures, servicePeakRssBytes, elapsedSeconds: (Date.now() - started) / 1000 });
   process.stdout.write(`\n${report.summary}\n`);
   if (options.out) process.stdout.write(`\nreport written to ${options.out}\n`);
   const failed = report.targets.some((target) => target.met === false) || figures.some((result) => result.unexpected > 0);

@@ -12,8 +12,8 @@ export interface ReportInput {
   machine: Machine;
   runId: string;
   figures: Figures[];
-  /** (a) and (e) again with LOG_LEVEL=warn. */
-  logComparison: Figures[];
+  /** Scenarios rerun on a second service process with other settings (variants.ts). */
+  variantFigures: Figures[];
   servicePeakRssBytes: number | undefined;
   elapsedSeconds: number;
 }
@@ -26,6 +26,12 @@ export interface Report {
 
 /** Hand-written findings (profiles, fixes, what is not ours), kept beside the generator and included verbatim. */
 const FINDINGS = join(__dirname, '..', 'FINDINGS.md');
+
+/** One line per variant: its id and what it changes. */
+function variantTitles(variants: Figures[]): string {
+  const titles = new Map(variants.map((v) => [v.id.split('@')[1], v.title.replace(/^.*\[(.*)\]$/, '$1')]));
+  return [...titles].map(([id, title]) => `- \`${id}\`: ${title}`).join('\n');
+}
 
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**');
 
@@ -80,19 +86,22 @@ function machineShareTable(figures: Figures[]): string {
   );
 }
 
-function logTable(main: Map<string, Figures>, warn: Figures[], level: string): string {
+function variantTable(main: Map<string, Figures>, variants: Figures[]): string {
   return table(
-    ['scenario', `req/s at ${level}`, 'req/s at warn', `CPU µs/req at ${level}`, 'CPU µs/req at warn', 'access log cost µs/req'],
-    warn.map((w) => {
-      const id = w.id.replace('@warn', '');
+    ['scenario', 'variant', 'req/s', 'p99 ms', 'CPU µs/req', 'CPU µs/req in the main run', 'difference', 'peak RSS MB', 'peak RSS MB in the main run'],
+    variants.map((v) => {
+      const [id, variant] = v.id.split('@');
       const m = main.get(id);
       return [
         `(${id})`,
-        m ? m.requestsPerSecond.toFixed(0) : '-',
-        w.requestsPerSecond.toFixed(0),
+        variant,
+        v.requestsPerSecond.toFixed(0),
+        ms(v.p99Ms),
+        micros(v.cpuMicrosPerRequest),
         m ? micros(m.cpuMicrosPerRequest) : '-',
-        micros(w.cpuMicrosPerRequest),
-        m ? micros(m.cpuMicrosPerRequest - w.cpuMicrosPerRequest) : '-',
+        m ? `${v.cpuMicrosPerRequest >= m.cpuMicrosPerRequest ? '+' : ''}${micros(v.cpuMicrosPerRequest - m.cpuMicrosPerRequest)} µs` : '-',
+        mb(v.peakRssBytes),
+        m ? mb(m.peakRssBytes) : '-',
       ];
     }),
   );
@@ -143,7 +152,7 @@ export function writeReport(input: ReportInput): Report {
       `${options.users} rotating users.`,
     '',
     ...sections.flatMap((section) => [section, '']),
-    input.logComparison.length > 0 ? `## Access log: LOG_LEVEL=${options.logLevel} against warn (a second service process)\n\n${logTable(byId, input.logComparison, options.logLevel)}\n` : '',
+    input.variantFigures.length > 0 ? `## Variants: the same scenarios on a second service process with other settings\n\n${variantTitles(input.variantFigures)}\n\n${variantTable(byId, input.variantFigures)}\n` : '',
     `## Where the CPU goes (µs per request)\n\n${machineShareTable(input.figures)}\n`,
     notes.length > 0 ? `Notes:\n\n${notes.join('\n')}\n` : '',
     existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : '',

@@ -23,6 +23,8 @@ export interface StartServiceInput {
   jwtSecret: string;
   encryptionKey: string;
   logLevel: string;
+  /** Node options of a variant run (e.g. V8 heap limits); the main run has none, as production. */
+  nodeArgs?: string[];
   profile: boolean;
 }
 
@@ -31,7 +33,7 @@ export async function startService(input: StartServiceInput): Promise<ServicePro
   const port = await freePort();
   const profileArgs = input.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(input.runDir, 'profiles')}`, `--cpu-prof-name=service-${input.label}.cpuprofile`] : [];
   const child = spawnChild(`service (${input.label})`, process.execPath, {
-    args: [...profileArgs, ...extraNodeArgs(), SERVICE_MAIN],
+    args: [...profileArgs, ...(input.nodeArgs ?? []), ...extraNodeArgs(), SERVICE_MAIN],
     env: serviceEnv({ ...input, port }),
     logFile: join(input.runDir, `service-${input.label}.log`),
     // Not the repository: a developer's .env there would be read into the configuration.

@@ -11,8 +11,8 @@ export interface Stack {
   jwtSecret: string;
   /** The running service; replaced by restartService. */
   service: ServiceProcess;
-  /** Stops the service and starts another with another LOG_LEVEL (the access-log comparison). */
-  restartService(label: string, logLevel: string): Promise<ServiceProcess>;
+  /** Stops the service and starts another, e.g. with another LOG_LEVEL or V8 heap limits (the variants). */
+  restartService(label: string, settings: { logLevel: string; nodeArgs?: string[] }): Promise<ServiceProcess>;
   /** Stops everything that was started; safe to call twice, never throws. */
   stop(): Promise<void>;
 }
@@ -49,9 +49,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       get service() {
         return service;
       },
-      async restartService(label, logLevel) {
+      async restartService(label, settings) {
         await service.process.stop(15_000);
-        service = await startService({ ...serviceInput, label, logLevel });
+        service = await startService({ ...serviceInput, label, ...settings });
         return service;
       },
       stop,
