@@ -38,7 +38,8 @@ const HELP = `npm run bench -- [options]
   --out <file>          report file (default BENCHMARKS.md; "" for none)
   --strict              exit 1 when a target is missed or a scenario saw unexpected answers
 Investigations (never in a reported run): BENCH_SERVICE_NODE_ARGS="--trace-gc ..." adds node options to
-the service, BENCH_SERVICE_ENV='{"NAME":"value"}' adds variables to its environment.`;
+the service, BENCH_SERVICE_ENV='{"NAME":"value"}' adds variables to its environment, BENCH_SERVICE_MAIN=<main.js>
+runs another build of the service (A/B comparisons).`;
 
 function positive(name: string, raw: string, allowZero = false): number {
   const value = Number(raw);
