@@ -1,6 +1,7 @@
 /**
  * Summarises a V8 .cpuprofile (node --cpu-prof, or `npm run bench -- --profile`): self time by
- * function and by where the code lives (a package, our libs/apps, node internals), and inclusive
+ * function, by where the code lives (a package, our libs/apps, node internals), by the package that
+ * caused it (node internals and native code charged to the nearest package frame above), and inclusive
  * time of the functions that match --focus.
  *   node -r @swc-node/register bench/tools/profile-summary.ts <file.cpuprofile> [--top 30] [--focus name]
  */
@@ -43,12 +44,22 @@ function main(): void {
 
   const byFunction = new Map<string, number>();
   const byOwner = new Map<string, number>();
+  // Node internals and native code charged to the nearest package or our code above them: who caused the cost.
+  const byCauser = new Map<string, number>();
+  const causer = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const who = owner(byId.get(at)!.callFrame.url);
+      if (!who.startsWith('node:') && who !== '(native/V8)') return who;
+    }
+    return owner(byId.get(id)!.callFrame.url);
+  };
   const focus = new Map<string, number>();
   for (const [id, micros] of selfByNode) {
     const frame = byId.get(id)!.callFrame;
     const name = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/.*node_modules\//, '').replace(/.*\/(dist|wt-bench)\//, '')}:${frame.lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
     byOwner.set(owner(frame.url), (byOwner.get(owner(frame.url)) ?? 0) + micros);
+    byCauser.set(causer(id), (byCauser.get(causer(id)) ?? 0) + micros);
     if (values.focus) {
       // Inclusive: charge every matching ancestor once per sample.
       const seen = new Set<string>();
@@ -71,6 +82,7 @@ function main(): void {
   };
   process.stdout.write(`total sampled: ${(total / 1e6).toFixed(2)} s\n`);
   print('self time by owner', byOwner);
+  print('self time charged to the nearest package or our code (node internals and native code included)', byCauser);
   print('self time by function', byFunction);
   if (values.focus) print(`inclusive time of functions named *${values.focus}*`, focus);
 }
