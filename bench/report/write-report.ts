@@ -33,6 +33,11 @@ function variantTitles(variants: Figures[]): string {
   return [...titles].map(([id, title]) => `- \`${id}\`: ${title}`).join('\n');
 }
 
+function targetSummary(targets: TargetResult[]): string {
+  const measured = targets.filter((t) => t.met !== undefined);
+  return `Met: ${measured.filter((t) => t.met).length} of ${measured.length} measured targets (the notes at the end say why each miss happens and what was done).`;
+}
+
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**');
 
 function serviceTable(figures: Figures[], a: Figures | undefined): string {
@@ -122,7 +127,7 @@ export function writeReport(input: ReportInput): Report {
   const sections = [
     `## Service scenarios\n\n${serviceTable(services, byId.get('a'))}`,
     loops.length > 0 ? `## Bare SDK calls (h), same emulator, same concurrency\n\n${loopTable(loops, byId)}` : '',
-    `## Targets\n\n${targetTable}`,
+    `## Targets\n\n${targetSummary(targets)}\n\n${targetTable}`,
   ].filter(Boolean);
   const summary = sections.join('\n\n');
 
