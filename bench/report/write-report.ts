@@ -59,7 +59,7 @@ function serviceTable(figures: Figures[], a: Figures | undefined): string {
 
 function loopTable(loops: Figures[], byId: Map<string, Figures>): string {
   return table(
-    ['scenario', 'calls/s', 'p50 ms', 'p99 ms', 'loop CPU µs/call', 'compared with', 'its CPU µs/req', 'CPU ratio', 'p99 difference ms', 'failed calls'],
+    ['scenario', 'calls/s', 'p50 ms', 'p99 ms', 'loop CPU µs/call', 'loop peak RSS MB', 'compared with', 'its CPU µs/req', 'CPU ratio', 'p99 difference ms', 'failed calls'],
     loops.map((h) => {
       const x = byId.get(h.id === 'h-aliyun' ? 'e' : 'g');
       return [
@@ -68,6 +68,7 @@ function loopTable(loops: Figures[], byId: Map<string, Figures>): string {
         ms(h.p50Ms),
         ms(h.p99Ms),
         micros(h.cpuMicrosPerRequest),
+        mb(h.peakRssBytes),
         x ? `(${x.id})` : '-',
         x ? micros(x.cpuMicrosPerRequest) : '-',
         x ? `${(x.cpuMicrosPerRequest / h.cpuMicrosPerRequest).toFixed(2)}×` : '-',
