@@ -17,6 +17,7 @@ import { describeMachine } from './report/machine';
 import { writeReport } from './report/write-report';
 import { EMULATOR_MAIN, ROOT, SERVICE_MAIN } from './stack/paths';
 import { startStack, type Stack } from './stack/stack';
+import { trimRunDirectory } from './stack/trim-logs';
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2), process.env);
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   } finally {
     await stack?.stop();
   }
+  trimRunDirectory(runDir);
 
   writeFileSync(join(runDir, 'results.json'), JSON.stringify({ options, machine, figures, variantFigures, servicePeakRssBytes }, null, 2));
   const report = writeReport({ options, machine, runId, figures, variantFigures, servicePeakRssBytes, elapsedSeconds: (Date.now() - started) / 1000 });

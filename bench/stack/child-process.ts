@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Everything still running is killed when the orchestrator exits, whatever the way out. */
 const live = new Set<ChildProcess>();
@@ -52,7 +52,7 @@ export function spawnChild(name: string, command: string, options: SpawnOptions)
     pid: child.pid,
     child,
     exit: undefined,
-    logTail: (lines = 20) => tail(options.logFile, lines),
+    logTail: (lines = 20) => tailOf(options.logFile, lines),
     async stop(graceMs = 5_000) {
       if (handle.exit !== undefined) return;
       child.kill('SIGTERM');
@@ -64,11 +64,20 @@ export function spawnChild(name: string, command: string, options: SpawnOptions)
   return handle;
 }
 
-function tail(file: string, lines: number): string {
+/** The last lines of a file, reading only its end (a service log grows by hundreds of MB per run). */
+export function tailOf(file: string, lines: number): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 256 * 1024);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
