@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import JwksRsa from 'jwks-rsa';
 
 export interface JwksOptions {
@@ -12,13 +13,14 @@ export class UnknownSigningKeyError extends Error {
 }
 
 /**
- * Public keys from a JWKS URL. jwks-rsa fetches (with a timeout) and converts JWKs to PEM; we
- * keep the key set and gate refetches ourselves, because its per-minute limiter allows bursts
- * and we promise at most one fetch per interval however many unknown `kid`s arrive.
+ * Public keys from a JWKS URL. jwks-rsa fetches (with a timeout) and converts JWKs to PEM, parsed
+ * here once per fetch; we keep the key set and gate refetches ourselves, because its per-minute
+ * limiter allows bursts and we promise at most one fetch per interval however many unknown `kid`s
+ * arrive.
  */
 export class JwksKeyResolver {
   private readonly client: JwksRsa.JwksClient;
-  private keys = new Map<string, string>();
+  private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
   private attemptedAt = Number.NEGATIVE_INFINITY;
   private inFlight?: Promise<void>;
@@ -30,7 +32,7 @@ export class JwksKeyResolver {
     this.client = JwksRsa({ jwksUri: options.url, cache: false, rateLimit: false, timeout: options.timeoutMs });
   }
 
-  async publicKey(kid: string | undefined): Promise<string> {
+  async publicKey(kid: string | undefined): Promise<KeyObject> {
     const now = this.clock();
     const known = this.find(kid);
     if (known && now - this.fetchedAt <= this.options.cacheMaxAgeMs) return known;
@@ -45,7 +47,7 @@ export class JwksKeyResolver {
     return key;
   }
 
-  private find(kid: string | undefined): string | undefined {
+  private find(kid: string | undefined): KeyObject | undefined {
     if (kid !== undefined) return this.keys.get(kid);
     return this.keys.size === 1 ? [...this.keys.values()][0] : undefined;
   }
@@ -58,7 +60,7 @@ export class JwksKeyResolver {
   private async fetch(): Promise<void> {
     this.attemptedAt = this.clock();
     const signingKeys = await this.client.getSigningKeys();
-    this.keys = new Map(signingKeys.map((key) => [key.kid, key.getPublicKey()]));
+    this.keys = new Map(signingKeys.map((key) => [key.kid, createPublicKey(key.getPublicKey())]));
     this.fetchedAt = this.clock();
   }
 }

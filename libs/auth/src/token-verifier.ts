@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError, ErrorCode } from '@app/common';
@@ -21,18 +22,21 @@ interface Claims {
   [claim: string]: unknown;
 }
 
-/** Verifies bearer tokens against the one configured key source, with its algorithms pinned. */
+/**
+ * Verifies bearer tokens against the one configured key source, with its algorithms pinned.
+ * The key reaches jsonwebtoken as a KeyObject made once: given a string, it would parse it again
+ * on every request, first as a PEM public key (which throws, for an HMAC secret), then as a secret.
+ */
 @Injectable()
 export class TokenVerifier {
   private readonly source: JwtKeySource;
   private readonly jwks?: JwksKeyResolver;
+  private readonly jwt: JwtService;
 
-  constructor(
-    private readonly jwt: JwtService,
-    private readonly config: ConfigService,
-  ) {
+  constructor(private readonly config: ConfigService) {
     this.source = config.auth.source;
     if (this.source.kind === 'jwks') this.jwks = new JwksKeyResolver(this.source);
+    this.jwt = new JwtService({ secretOrKeyProvider: this.keyProvider() });
   }
 
   async verify(token: string): Promise<Principal> {
@@ -54,26 +58,38 @@ export class TokenVerifier {
     return { id: claims.sub, permissions: permissionsFromClaim(claims[auth.permissions.claim]) };
   }
 
-  private async verifySignature(token: string): Promise<Claims> {
+  private verifySignature(token: string): Promise<Claims> {
     const { auth } = this.config;
-    const options = {
+    if (this.source.kind === 'none') return Promise.reject(new InvalidTokenError('no key source'));
+    return this.jwt.verifyAsync<Claims>(token, {
       issuer: auth.issuer,
       audience: auth.audience.length > 0 ? (auth.audience as [string, ...string[]]) : undefined,
       clockTolerance: auth.clockToleranceSeconds,
-    };
+      algorithms: this.source.algorithms,
+    });
+  }
+
+  /** The verification key of a token: the configured one, or the JWKS key its header names. */
+  private keyProvider(): (requestType: unknown, token: string | object | Buffer) => KeyObject | Promise<KeyObject> {
     switch (this.source.kind) {
-      case 'secret':
-        return this.jwt.verifyAsync<Claims>(token, { ...options, secret: this.source.secret, algorithms: this.source.algorithms });
-      case 'publicKey':
-        return this.jwt.verifyAsync<Claims>(token, { ...options, publicKey: this.source.publicKey, algorithms: this.source.algorithms });
-      case 'jwks': {
-        const header = this.jwt.decode(token, { complete: true })?.header;
-        if (!header) throw new InvalidTokenError('malformed');
-        const publicKey = await this.jwks!.publicKey(header.kid);
-        return this.jwt.verifyAsync<Claims>(token, { ...options, publicKey, algorithms: this.source.algorithms });
+      case 'secret': {
+        const key = createSecretKey(Buffer.from(this.source.secret, 'utf8'));
+        return () => key;
       }
+      case 'publicKey': {
+        const key = createPublicKey(this.source.publicKey);
+        return () => key;
+      }
+      case 'jwks':
+        return async (_requestType, token) => {
+          const header = typeof token === 'string' ? this.jwt.decode(token, { complete: true })?.header : undefined;
+          if (!header) throw new InvalidTokenError('malformed');
+          return this.jwks!.publicKey(header.kid);
+        };
       case 'none':
-        throw new InvalidTokenError('no key source');
+        return () => {
+          throw new InvalidTokenError('no key source');
+        };
     }
   }
 }

@@ -75,7 +75,11 @@ export class TencentVodClient implements OnApplicationShutdown {
     // Our share of the provider's QPS cap, shared by all replicas: a burst of users never becomes throttling.
     await this.budget.acquire(TENCENT_VOD_PROVIDER, operation);
     const started = performance.now();
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    // Not AbortSignal.timeout(): its timer outlives the call, keeping the signal alive for the whole
+    // timeout and building a TimeoutError when it fires, for every call, long after the answer came.
+    const timeout = new AbortController();
+    const signal = timeout.signal;
+    const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), this.timeoutMs).unref();
     const latencyMs = () => Math.round(performance.now() - started);
     try {
       const result = parse((await this.sdk.request(operation, request, { signal })) as RawResponse);
@@ -98,6 +102,8 @@ export class TencentVodClient implements OnApplicationShutdown {
       if (mapped.getStatus() >= 500) this.logger.warn(line);
       else this.logger.log(line);
       throw mapped;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
@@ -21,6 +20,7 @@ import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
 import { fastifyOptions } from './fastify-options';
+import { helmetHeaders, registerSecurityHeaders } from './security-headers';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
 
 export interface CreateAppOptions {
@@ -51,7 +51,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
 
-  await app.register(helmet, {
+  const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -62,6 +62,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
   });
+  registerSecurityHeaders(fastify, securityHeaders);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,

@@ -31,7 +31,7 @@ function connectionOptions(config: RedisConfig): RedisOptions {
 /** One ioredis client for any of the three deployment modes, with our scripts registered. */
 export function createRedisClient(config: RedisConfig): RedisClient {
   // Without a connection, commands fail at once instead of queueing until Redis returns.
-  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false };
+  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: true };
   switch (config.mode) {
     case 'cluster':
       return new Cluster(config.nodes, {

@@ -1,0 +1,63 @@
+import { budgetVariable, quotaVariable, rateLimitVariable, UPLOAD_KINDS, type UploadKind, UPSTREAM_PROVIDERS } from '@app/config/sections/protection.section';
+import { aliyunTestEnv } from '../../test/support/aliyun-test-env';
+import { tencentTestEnv } from '../../test/support/tencent-test-env';
+import type { EmulatorProcess } from './emulator';
+
+/** The kind whose per-user limit scenario (c) runs into; no other scenario uses it. */
+export const LIMITED_KIND: UploadKind = 'aliyun-vod-image';
+
+/** Limits no scenario reaches, so each scenario meets only the refusal it is about (the config's maxima). */
+const UNREACHABLE_RATE = 'user:9999999/1s,ip:9999999/1s';
+const UNREACHABLE_QUOTA = '1000000';
+const UNREACHABLE_BUDGET = '100000';
+
+export interface ServiceEnvInput {
+  port: number;
+  redisUrl: string;
+  emulator: EmulatorProcess;
+  jwtSecret: string;
+  encryptionKey: string;
+  logLevel: string;
+}
+
+/**
+ * The service's whole environment (nothing inherited), as a deployment would set it, except
+ * NODE_ENV: production insists on https cloud endpoints and the emulator speaks http. NODE_ENV
+ * has no other effect in this service (only the configuration checks read it).
+ */
+export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
+  const kinds = Object.keys(UPLOAD_KINDS) as UploadKind[];
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(input.port),
+    LOG_LEVEL: input.logLevel,
+    AUTH_JWT_SECRET: input.jwtSecret,
+    REDIS_URL: input.redisUrl,
+    CACHE_ENCRYPTION_KEY: input.encryptionKey,
+    RATE_LIMIT_DEFAULT: UNREACHABLE_RATE,
+    // Scenario (c): one request per user per hour; the IP part stays unreachable (all load comes from 127.0.0.1).
+    [rateLimitVariable(LIMITED_KIND)]: 'user:1/1h',
+    ...Object.fromEntries(kinds.filter((kind) => UPLOAD_KINDS[kind].quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA])),
+    ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), UNREACHABLE_BUDGET])),
+    ...aliyunTestEnv(input.emulator.url, input.emulator.aliyunKey),
+    ...tencentTestEnv(input.emulator.url, input.emulator.tencentKey),
+    // Investigations only (the report names them): e.g. {"NODE_OPTIONS":"--trace-gc"}.
+    ...extraEnv(),
+  };
+}
+
+/** BENCH_SERVICE_ENV: a JSON object of variables added to (or overriding) the service's environment. */
+export function extraEnv(): Record<string, string> {
+  const raw = process.env.BENCH_SERVICE_ENV;
+  if (!raw) return {};
+  const parsed = JSON.parse(raw) as unknown;
+  if (parsed === null || typeof parsed !== 'object' || Object.values(parsed).some((value) => typeof value !== 'string')) {
+    throw new Error('BENCH_SERVICE_ENV must be a JSON object of strings');
+  }
+  return parsed as Record<string, string>;
+}
+
+/** BENCH_SERVICE_NODE_ARGS: space-separated node options for the service (investigations: --trace-gc...). */
+export const extraNodeArgs = (): string[] => (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
