@@ -12,7 +12,7 @@ function clientWith(config: ConfigService): TencentVodClient {
   return new TencentVodClient(config, new UpstreamBudget(new MemoryStore('t:'), config));
 }
 
-const SECRET_ID = 'AKIDunitTest0000000000000000000000';
+const SECRET_ID = 'test-secret-id-client-spec';
 const SECRET_KEY = 'unit-test-secret-key-000000000000';
 const SESSION_KEY = 'vod-session-key-that-must-stay-inside';
 

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { stringify } from 'node:querystring';
 import { signUploadSignature, type UploadSignatureFields, uploadSignatureOriginal } from './upload-signature';
 
-const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA';
+const SECRET_KEY = 'test-secret-key-not-a-real-one';
 const FIELDS: UploadSignatureFields = {
-  secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA',
+  secretId: 'test-secret-id-not-a-real-key',
   currentTimeStamp: 1700000000,
   expireTime: 1700001800,
   random: 3141592653,
@@ -17,18 +17,18 @@ const FIELDS: UploadSignatureFields = {
 };
 
 const ORIGINAL =
-  'secretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&currentTimeStamp=1700000000&expireTime=1700001800&random=3141592653' +
+  'secretId=test-secret-id-not-a-real-key&currentTimeStamp=1700000000&expireTime=1700001800&random=3141592653' +
   '&classId=12&procedure=transcode-hd&sourceContext=uploadId%3Dupl_x%26userId%3Dalice&oneTimeValid=1' +
   '&vodSubAppId=1500000001&storageRegion=ap-chongqing';
 
 /**
  * Computed outside this code base:
- *   ORIG='<ORIGINAL above>'; KEY='Gu5t9xGARNpq86cd98joQYCN3Cozk1qA'
+ *   ORIG='<ORIGINAL above>'; KEY='test-secret-key-not-a-real-one'
  *   { printf '%s' "$ORIG" | openssl dgst -sha1 -hmac "$KEY" -binary; printf '%s' "$ORIG"; } | base64 -w0
- * (the HMAC alone: printf '%s' "$ORIG" | openssl dgst -sha1 -hmac "$KEY" → 32e76b915c74d1317bd863dbd11f0d086e5ff6d3)
+ * (the HMAC alone: printf '%s' "$ORIG" | openssl dgst -sha1 -hmac "$KEY" → 87902848d9acd8ff344a02f9ab8e14c7a5fecb66)
  */
 const EXPECTED =
-  'MudrkVx00TF72GPb0R8NCG5f9tNzZWNyZXRJZD1BS0lEejhrcmJzSjV5S0JaUXBuNzRXRmttTFB4M2duUGhFU0EmY3VycmVudFRpbWVTdGFtcD0xNzAwMDAwMDAwJmV4cGlyZVRpbWU9MTcwMDAwMTgwMCZyYW5kb209MzE0MTU5MjY1MyZjbGFzc0lkPTEyJnByb2NlZHVyZT10cmFuc2NvZGUtaGQmc291cmNlQ29udGV4dD11cGxvYWRJZCUzRHVwbF94JTI2dXNlcklkJTNEYWxpY2Umb25lVGltZVZhbGlkPTEmdm9kU3ViQXBwSWQ9MTUwMDAwMDAwMSZzdG9yYWdlUmVnaW9uPWFwLWNob25ncWluZw==';
+  'h5AoSNms2P80SgL5q44Ux6X+y2ZzZWNyZXRJZD10ZXN0LXNlY3JldC1pZC1ub3QtYS1yZWFsLWtleSZjdXJyZW50VGltZVN0YW1wPTE3MDAwMDAwMDAmZXhwaXJlVGltZT0xNzAwMDAxODAwJnJhbmRvbT0zMTQxNTkyNjUzJmNsYXNzSWQ9MTImcHJvY2VkdXJlPXRyYW5zY29kZS1oZCZzb3VyY2VDb250ZXh0PXVwbG9hZElkJTNEdXBsX3glMjZ1c2VySWQlM0RhbGljZSZvbmVUaW1lVmFsaWQ9MSZ2b2RTdWJBcHBJZD0xNTAwMDAwMDAxJnN0b3JhZ2VSZWdpb249YXAtY2hvbmdxaW5n';
 
 /** What Tencent's server does with a signature: split, verify the HMAC, read the fields. */
 function decode(signature: string, secretKey: string): Record<string, string> {

@@ -3,7 +3,7 @@ import { vod } from 'tencentcloud-sdk-nodejs-vod';
 import { EmulatorServer } from '../core/emulator-server';
 import { EMULATED_SUB_APP_ID, TencentVodEmulator } from './vod-emulator';
 
-const KEY = { id: 'AKIDemulatorSpec000000000000', secret: 'emulator-spec-secret-key-0000' };
+const KEY = { id: 'test-secret-id-emulator-spec', secret: 'emulator-spec-secret-key-0000' };
 const SUB_APP_ID = EMULATED_SUB_APP_ID;
 
 /** The real SDK as its README configures it, pointed at the emulator (the notes' loopback trick). */

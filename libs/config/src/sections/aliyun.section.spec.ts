@@ -3,7 +3,7 @@ import { loadConfig } from '../load-config';
 import { parseEndpoint } from './aliyun.section';
 
 const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379' , CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') };
-const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tQ9mX2vY7pK3nR8sW1z', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'q8Vn3kLm5Zt7Rw2Yp9Xs4Bc6Hd1Fg0' };
+const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-access-key-id-for-spec', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test-access-key-secret-for-spec' };
 
 function problems(env: Record<string, string | undefined>): string {
   try {

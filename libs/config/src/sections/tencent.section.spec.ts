@@ -2,7 +2,7 @@ import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { buildTencent } from './tencent.section';
 
-const KEYS = { TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA', TENCENTCLOUD_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3Cozk1qA' };
+const KEYS = { TENCENTCLOUD_SECRET_ID: 'test-secret-id-for-config-spec', TENCENTCLOUD_SECRET_KEY: 'test-secret-key-for-config-spec' };
 const CONFIGURED = { ...KEYS, TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001' };
 const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379', CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') };
 
