@@ -88,6 +88,7 @@ describe('Authentication with a shared secret (HS256)', () => {
     ['empty', ''],
     ['not a string', 42],
     ['with control characters', 'ali\nce'],
+    ['with a lone surrogate', 'alice\ud800'],
   ])('refuses a token whose sub is %s', async (_case, sub) => {
     await expect401(await me(sut, signJwt({ ...good(), sub }, hs)), /sub/);
   });

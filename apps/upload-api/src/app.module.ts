@@ -18,7 +18,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         StoreModule.forRoot(),
-        MetricsModule,
+        MetricsModule.forRoot(config.metrics.enabled),
         AuthModule,
         ProtectionModule,
         HealthModule,

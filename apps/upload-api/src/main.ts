@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
   const app = await createApp(sandbox.config, { logger });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
-  await app.listen({ port: loaded.http.port, host: loaded.http.host });
+  await app.listen({ port: loaded.http.port, host: loaded.http.host }).catch((error: unknown) => {
+    // Port taken, address not available: say so and stop, no stack trace for an operator to decode.
+    logger.fatal({ code: (error as NodeJS.ErrnoException).code, host: loaded.http.host, port: loaded.http.port }, 'cannot listen');
+    logger.flush();
+    process.exit(1);
+  });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : loaded.http.port;
   logger.info({ port, host: loaded.http.host, store: sandbox.config.store.kind }, 'listening');

@@ -18,6 +18,7 @@ describe(uploadAuthExpiresAt.name, () => {
     ['a numeric Expiration (the documented form is a string)', encode({ Expiration: -5 })],
     ['not JSON', encode('not json')],
     ['not base64 at all', '%%%'],
+    ['an absurd Expiration', encode({ Expiration: '1e20' })],
   ])('else defaults to 3,000 seconds: %s', (_case, auth) => {
     expect(uploadAuthExpiresAt(auth, NOW)).toBe('2026-03-31T10:50:00Z');
   });

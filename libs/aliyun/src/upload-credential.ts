@@ -15,9 +15,9 @@ export function uploadAuthExpiresAt(uploadAuth: string, now = Date.now()): strin
   }
   const absolute = typeof decoded.ExpireUTCTime === 'string' ? Date.parse(decoded.ExpireUTCTime) : Number.NaN;
   const seconds = Number(decoded.Expiration);
-  const at = Number.isFinite(absolute)
-    ? absolute
-    : now + 1000 * (typeof decoded.Expiration === 'string' && Number.isFinite(seconds) && seconds > 0 ? seconds : ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS);
+  // Anything beyond a day is not a credential lifetime VOD issues: fall back rather than trust it.
+  const plausible = typeof decoded.Expiration === 'string' && Number.isFinite(seconds) && seconds > 0 && seconds <= 86_400;
+  const at = Number.isFinite(absolute) ? absolute : now + 1000 * (plausible ? seconds : ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS);
   return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -52,7 +52,8 @@ export class TokenVerifier {
       throw ApiError.unauthenticated(reasonFor(error));
     });
     if (typeof claims.exp !== 'number') throw ApiError.unauthenticated('The token has no expiry (exp).');
-    if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub)) {
+    // Well-formed too: hashing maps every lone surrogate to U+FFFD, so two such subs would share one user's limits and records.
+    if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub) || !claims.sub.isWellFormed()) {
       throw ApiError.unauthenticated('The token has no usable subject (sub).');
     }
     return { id: claims.sub, permissions: permissionsFromClaim(claims[auth.permissions.claim]) };

@@ -17,3 +17,5 @@ export * from './openapi/api-json-body.decorator';
 export * from './ids/upload-id';
 export * from './metrics/metrics.service';
 export * from './http/request-context';
+export * from './validation/own-entry';
+export * from './http/json-body';

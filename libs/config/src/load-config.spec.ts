@@ -113,8 +113,20 @@ describe(loadConfig.name, () => {
     ['true', true],
     ['2', 2],
     ['10.0.0.0/8,127.0.0.1', '10.0.0.0/8,127.0.0.1'],
+    ['loopback, uniquelocal', 'loopback, uniquelocal'],
   ])('reads TRUST_PROXY=%s', (raw, expected) => {
     expect(loadConfig({ TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
+  });
+
+  it.each([['yes'], ['10.0.0.0/33'], ['not an address']])('refuses TRUST_PROXY=%s naming the variable', (raw) => {
+    expect(problems({ TRUST_PROXY: raw })).toMatch(/TRUST_PROXY: must be true, false, a hop count/);
+    expect(problems({ TRUST_PROXY: raw })).not.toContain(raw === 'yes' ? 'TRUST_PROXY=yes' : raw);
+  });
+
+  it('refuses a HOST that is neither an address nor a host name', () => {
+    expect(problems({ HOST: 'not a host!!' })).toMatch(/HOST: must be an IP address or a host name/);
+    expect(loadConfig({ HOST: '::' }).http.host).toBe('::');
+    expect(loadConfig({ HOST: 'api.internal' }).http.host).toBe('api.internal');
   });
 
   it('builds Sentinel and Cluster settings and refuses mixing them', () => {

@@ -52,6 +52,26 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
     aliyun: buildAliyun(ctx),
     tencent: buildTencent(ctx),
   };
+  checkIdempotencyLock(config, ctx);
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
+}
+
+/** Margin between the longest upstream call and the idempotency lock that guards it. */
+const LOCK_MARGIN_MS = 5_000;
+
+/**
+ * An Idempotency-Key lock that expires while its request still waits on the provider would let a
+ * retry through: two credentials, two quota units. So the lock outlives the longest possible call.
+ */
+function checkIdempotencyLock(config: AppConfig, ctx: BuildContext): void {
+  const aliyunMs = config.aliyun.connectTimeoutMs + config.aliyun.readTimeoutMs;
+  const tencentMs = config.tencent.enabled ? config.tencent.vod.requestTimeoutMs : 0;
+  const neededMs = Math.max(aliyunMs, tencentMs) + config.protection.upstreamMaxWaitMs + LOCK_MARGIN_MS;
+  if (config.protection.idempotency.lockTtlSeconds * 1000 < neededMs) {
+    ctx.problem(
+      'IDEMPOTENCY_LOCK_TTL_SECONDS',
+      `must outlast the longest upstream call (provider timeouts plus UPSTREAM_BUDGET_MAX_WAIT_MS plus 5 s): at least ${Math.ceil(neededMs / 1000)} with these settings`,
+    );
+  }
 }

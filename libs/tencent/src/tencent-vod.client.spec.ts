@@ -205,6 +205,8 @@ describe(TencentVodClient.name, () => {
     }],
     ['a JSON 200 without Response (the SDK throws TypeError)', (response: ServerResponse) => json(response, { ok: true })],
     ['an answer without the documented fields', (response: ServerResponse) => json(response, { Response: { RequestId: 'r' } })],
+    ['a certificate expiring after year 9999', (response: ServerResponse) =>
+      json(response, { Response: { ...APPLIED, TempCertificate: { ...APPLIED.TempCertificate, ExpiredTime: 1e15 } } })],
   ])('answers 503 for %s', async (_case, reply) => {
     fake.reply = reply;
     const error = await failure(sut.applyUpload({ MediaType: 'mp4' }));

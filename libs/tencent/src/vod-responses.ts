@@ -24,6 +24,8 @@ export function parseAppliedUpload(raw: Raw): AppliedUpload {
   if (certificate === null || typeof certificate !== 'object') throw new InvalidVodResponseError('TempCertificate is missing');
   const expiredTime = (certificate as Raw).ExpiredTime;
   if (typeof expiredTime !== 'number' || !Number.isInteger(expiredTime)) throw new InvalidVodResponseError('ExpiredTime is missing');
+  // Unix seconds that an RFC 3339 date can carry (year 9999 at most); anything else is a broken answer.
+  if (expiredTime <= 0 || expiredTime > 253_402_300_799) throw new InvalidVodResponseError('ExpiredTime is out of range');
   return {
     storageBucket: text(raw, 'StorageBucket'),
     storageRegion: text(raw, 'StorageRegion'),

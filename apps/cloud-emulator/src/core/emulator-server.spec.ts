@@ -45,6 +45,11 @@ describe(EmulatorServer.name, () => {
     await expect(call('Ping', { signal: AbortSignal.timeout(200) })).rejects.toThrow();
   });
 
+  it('answers a malformed control request with 400 and keeps running', async () => {
+    expect((await fetch(`${url}/__emulator/faults`, { method: 'POST', body: '{bad' })).status).toBe(400);
+    expect((await call('Ping')).status).toBe(200);
+  });
+
   it('is controllable over HTTP for out-of-process use', async () => {
     await fetch(`${url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'server-error', times: 1 }) });
     expect((await call('Ping')).status).toBe(503);

@@ -16,7 +16,10 @@ export class EmulatorServer {
   private readonly hanging = new Set<ServerResponse>();
 
   constructor(private readonly providers: ProviderEmulator[]) {
-    this.server = createServer((request, response) => void this.dispatch(request, response));
+    this.server = createServer((request, response) => {
+      // In sandbox mode the emulator lives in the service's process: nothing it is sent may crash it.
+      this.dispatch(request, response).catch(() => send(response, { status: 400, body: { Code: 'BadRequest', Message: 'The emulator could not read this request.' } }));
+    });
   }
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -93,10 +96,18 @@ export class EmulatorServer {
   }
 }
 
+/** Cloud API requests are small; anything bigger is not one of them. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) request.destroy(new Error('body too large'));
+      else chunks.push(chunk);
+    });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });

@@ -32,7 +32,9 @@ export interface CreateAppOptions {
 /** Builds the whole service, initialised and ready to listen or to be driven by inject(). */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger({ level: config.log.level });
-  const adapter = new FastifyAdapter(fastifyOptions(config, logger));
+  const routes = new RouteMethods();
+  const problems = new ProblemWriter(routes, logger);
+  const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
@@ -40,7 +42,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
 
-  const routes = new RouteMethods();
   routes.attach(fastify);
   registerBodyParsers(fastify);
   await registerRequestContext(fastify);
@@ -74,7 +75,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   }
 
   const protectionMetrics = app.get(ProtectionMetrics);
-  app.useGlobalFilters(new ProblemFilter(new ProblemWriter(routes, logger, (problem) => protectionMetrics.observeProblem(problem.code))));
+  problems.observe((problem) => protectionMetrics.observeProblem(problem.code));
+  app.useGlobalFilters(new ProblemFilter(problems));
   app.useGlobalPipes(createValidationPipe());
 
   if (config.docs.enabled) serveOpenApi(app, buildOpenApiDocument(app));

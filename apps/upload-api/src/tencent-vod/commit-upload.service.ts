@@ -41,7 +41,9 @@ export class CommitUploadService {
       if ((await this.uploads.findOwner(uploadId)) !== user.id) throw notFound();
 
       const token = randomUUID();
-      if (await this.uploads.acquireCommitLock(uploadId, token, settings.requestTimeoutMs + LOCK_MARGIN_MS)) {
+      // The lock outlives the call it guards: the budget wait, the request timeout, a margin for the store.
+      const lockMs = this.config.protection.upstreamMaxWaitMs + settings.requestTimeoutMs + LOCK_MARGIN_MS;
+      if (await this.uploads.acquireCommitLock(uploadId, token, lockMs)) {
         try {
           return await this.commitLocked(user, uploadId, settings.subAppId);
         } finally {

@@ -81,7 +81,7 @@ export function HasExtensionIn(
     (value, args) => {
       const ext = typeof value === 'string' ? fileExtension(value) : undefined;
       const extensions = list(args);
-      return ext !== undefined && extensions !== undefined && extensions.includes(ext);
+      return ext !== undefined && Array.isArray(extensions) && extensions.includes(ext);
     },
     (args) => {
       const extensions = list(args);
@@ -111,7 +111,7 @@ export function IsOneOfFor(
     'isOneOfFor',
     (value, args) => {
       const { allowed } = allowedFor(args);
-      return typeof value === 'string' && allowed !== undefined && allowed.includes(value);
+      return typeof value === 'string' && Array.isArray(allowed) && allowed.includes(value);
     },
     (args) => {
       const { otherValue, allowed } = allowedFor(args);

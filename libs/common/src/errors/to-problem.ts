@@ -24,6 +24,9 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; detail: 
   },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.MALFORMED_JSON, detail: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.MALFORMED_JSON, detail: 'The request body is empty.' },
+  FST_ERR_BAD_URL: { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: 'The URL is not valid (malformed percent-encoding).' },
+  // A path parameter longer than any id we issue: as unknown as any other id.
+  FST_ERR_MAX_PARAM_LENGTH: { status: 404, code: ErrorCode.NOT_FOUND, detail: 'The resource does not exist.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: ErrorCode.MALFORMED_JSON,

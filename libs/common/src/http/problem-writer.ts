@@ -9,12 +9,17 @@ import type { RouteMethods } from './route-methods';
 
 /** Writes any error as application/problem+json. Used by the Nest filter and Fastify's error handler. */
 export class ProblemWriter {
+  private onProblem: (problem: Problem) => void = () => undefined;
+
   constructor(
     private readonly routes: RouteMethods,
     private readonly logger: Logger,
-    /** Sees every problem response, e.g. to count refusals by code. */
-    private readonly onProblem: (problem: Problem) => void = () => undefined,
   ) {}
+
+  /** Sees every problem response, e.g. to count refusals by code. */
+  observe(listener: (problem: Problem) => void): void {
+    this.onProblem = listener;
+  }
 
   write(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const translated = this.translateRouterMiss(error, request);

@@ -27,13 +27,34 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return raw;
 }
 
+import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 import type { BuildContext } from '../schema';
 import type { AppConfig } from '../config.types';
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** A trusted-proxy list as Fastify reads it (@fastify/proxy-addr): addresses, CIDRs, or loopback/linklocal/uniquelocal. */
+function validProxyList(raw: string): boolean {
+  try {
+    proxyAddr.compile(raw.split(',').map((entry) => entry.trim()));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function buildApp(ctx: BuildContext): Pick<AppConfig, 'env' | 'isProduction' | 'http' | 'log' | 'metrics' | 'docs'> {
   const { env } = ctx;
   if (ctx.isProduction && env.CORS_ORIGINS.includes('*')) {
     ctx.problem('CORS_ORIGINS', 'must list explicit origins in production, not *');
+  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof trustProxy === 'string' && !validProxyList(trustProxy)) {
+    ctx.problem('TRUST_PROXY', 'must be true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)');
+  }
+  if (isIP(env.HOST) === 0 && !HOSTNAME.test(env.HOST)) {
+    ctx.problem('HOST', 'must be an IP address or a host name');
   }
   for (const origin of env.CORS_ORIGINS) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
@@ -47,7 +68,7 @@ export function buildApp(ctx: BuildContext): Pick<AppConfig, 'env' | 'isProducti
     http: {
       port: env.PORT,
       host: env.HOST,
-      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      trustProxy,
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -35,6 +35,13 @@ describe('protection settings', () => {
     expect(problems({ UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '-3' })).toMatch(/UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: must be a number/);
   });
 
+  it('requires the idempotency lock to outlast the longest upstream call', () => {
+    expect(problems({ IDEMPOTENCY_LOCK_TTL_SECONDS: '10', ALIBABA_CLOUD_READ_TIMEOUT_MS: '10000' })).toMatch(
+      /IDEMPOTENCY_LOCK_TTL_SECONDS: must outlast the longest upstream call .* at least 19 with these settings/,
+    );
+    expect(() => loadConfig({ IDEMPOTENCY_LOCK_TTL_SECONDS: '20', ALIBABA_CLOUD_READ_TIMEOUT_MS: '10000' })).not.toThrow();
+  });
+
   it('keeps the current encryption key first and previous keys for reading', () => {
     const current = Buffer.alloc(32, 1).toString('base64');
     const previous = Buffer.alloc(32, 2).toString('base64url');

@@ -12,6 +12,7 @@ import {
   MaxChars,
   NoEmojiOrControl,
 } from '@app/aliyun';
+import { ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its fileInfo: the sibling mediaMetaData.businessType (a symbol, so no field). */
 export const BUSINESS_TYPE = Symbol('mediaMetaData.businessType');
@@ -21,7 +22,7 @@ const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' 
 /** The extensions a file of this type (narrowed by its business type) may have; undefined while the type is invalid. */
 export function extensionsFor(type: unknown, businessType: unknown): readonly string[] | 'any' | undefined {
   if (!ICE_FILE_TYPES.includes(type as IceFileType)) return undefined;
-  return ICE_EXTENSIONS_BY_BUSINESS_TYPE[String(businessType)] ?? ICE_EXTENSIONS[type as IceFileType];
+  return ownEntry(ICE_EXTENSIONS_BY_BUSINESS_TYPE, businessType) ?? ICE_EXTENSIONS[type as IceFileType];
 }
 
 function ExtensionForType(): PropertyDecorator {
@@ -32,7 +33,7 @@ function ExtensionForType(): PropertyDecorator {
         const file = args!.object as ImsFileInfoDto;
         const allowed = extensionsFor(file.type, file[BUSINESS_TYPE]);
         if (typeof value !== 'string' || allowed === undefined) return false;
-        return allowed === 'any' ? ANY_EXTENSION.test(value) : allowed.includes(value);
+        return allowed === 'any' ? ANY_EXTENSION.test(value) : Array.isArray(allowed) && allowed.includes(value);
       },
       defaultMessage(args) {
         const file = args!.object as ImsFileInfoDto;

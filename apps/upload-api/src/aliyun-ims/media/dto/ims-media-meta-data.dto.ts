@@ -12,6 +12,7 @@ import {
   NoComma,
   NoEmojiOrControl,
 } from '@app/aliyun';
+import { ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its mediaMetaData: the sibling fileInfo.type (a symbol, so no field). */
 export const FILE_TYPE = Symbol('fileInfo.type');
@@ -60,7 +61,7 @@ export class ImsMediaMetaDataDto {
 
   @ApiProperty({ description: `Valid for fileInfo.type: ${PAIRS}.`, enum: ICE_ALL_BUSINESS_TYPES, example: 'opening' })
   @IsIn(ICE_ALL_BUSINESS_TYPES)
-  @IsOneOfFor((meta) => meta[FILE_TYPE as never], 'fileInfo.type', (type) => ICE_BUSINESS_TYPES[type as IceFileType])
+  @IsOneOfFor((meta) => meta[FILE_TYPE as never], 'fileInfo.type', (type) => ownEntry(ICE_BUSINESS_TYPES, type))
   businessType: string;
 
   @ApiPropertyOptional({ description: `http(s) URL of a cover image, at most ${ICE_MEDIA.COVER_URL_MAX_BYTES} bytes.`, example: 'https://example.aliyundoc.com/cover.jpg' })

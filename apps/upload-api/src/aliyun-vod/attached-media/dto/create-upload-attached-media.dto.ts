@@ -14,8 +14,9 @@ import {
   VOD_ATTACHED_MEDIA_EXTENSIONS,
   type VodAttachedMediaBusinessType,
 } from '@app/aliyun';
+import { ownEntry } from '@app/common';
 
-const extensionsFor = (businessType: unknown) => VOD_ATTACHED_MEDIA_EXTENSIONS[businessType as VodAttachedMediaBusinessType];
+const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 const EXTENSION_LIST = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS)
   .map(([type, extensions]) => `${type}: ${extensions.join(', ')}`)
