@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { AliyunVodRepository } from '../apps/upload-api/src/aliyun-vod/aliyun-vod.repository';
+import { SealedRecords, UploadOwnership } from '@app/store';
 import { ALIYUN_TEST_IDS, decodeBase64Json, fieldsOf, post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
@@ -60,7 +60,11 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
     const redis = new Redis(process.env.TEST_REDIS_URL!);
     try {
       const key = `${sut.config.store.keyPrefix}aliyun-vod:video:${created.body.videoId}`;
-      expect(JSON.parse((await redis.get(key))!)).toMatchObject({ ownerId: 'alice', uploadId: created.body.uploadId });
+      const raw = (await redis.get(key))!;
+      // Sealed: no user id in clear in Redis.
+      expect(raw).toMatch(/^v1\./);
+      expect(raw).not.toContain('alice');
+      expect(await sut.app.get(SealedRecords).get(`aliyun-vod:video:${created.body.videoId}`)).toEqual({ ownerId: 'alice', uploadId: created.body.uploadId });
       expect(await redis.pttl(key)).toBeGreaterThan(7 * 24 * 3600 * 1000 - 60_000);
     } finally {
       redis.disconnect();
@@ -91,7 +95,7 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
   });
 
   it('maps the provider not knowing a video we recorded to the same 404', async () => {
-    await sut.app.get(AliyunVodRepository).saveVideo('feedfacefeedfacefeedfacefeedface', { ownerId: 'alice', uploadId: 'upl_x', createdAt: '' });
+    await sut.app.get(UploadOwnership).record('aliyun-vod:video', 'feedfacefeedfacefeedfacefeedface', { ownerId: 'alice', uploadId: 'upl_x' });
     const response = await refresh('feedfacefeedfacefeedfacefeedface');
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'NOT_FOUND', upstreamRequestId: expect.any(String) });

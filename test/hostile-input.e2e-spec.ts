@@ -42,7 +42,7 @@ describe('Hostile input on the real routes', () => {
     ['a lone surrogate in a key', '/v1/uploads/aliyun-vod/images', '{"imageType":"default","\\udc00":1}'],
     ['JSON nested 1,500 levels deep', '/v1/uploads/aliyun-vod/videos', `{"title":${'['.repeat(1500)}${']'.repeat(1500)},"fileName":"a.mp4"}`],
   ])('answers %s with 400 MALFORMED_JSON', async (_case, path, raw) => {
-    for (const headers of [{}, { 'idempotency-key': 'hostile-key-1' }]) {
+    for (const headers of [{}, { 'idempotency-key': 'hostile-key-1' }] as Record<string, string>[]) {
       const response = await post(path, raw, headers);
       expect(response.type).toMatch(PROBLEM);
       expect(response.status).toBe(400);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AliyunModule } from '@app/aliyun';
-import { AliyunImsRepository } from './aliyun-ims.repository';
 import { MediaController } from './media/media.controller';
 import { MediaService } from './media/media.service';
 
@@ -8,6 +7,6 @@ import { MediaService } from './media/media.service';
 @Module({
   imports: [AliyunModule],
   controllers: [MediaController],
-  providers: [MediaService, AliyunImsRepository],
+  providers: [MediaService],
 })
 export class AliyunImsModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AliyunModule } from '@app/aliyun';
-import { AliyunVodRepository } from './aliyun-vod.repository';
 import { AttachedMediaController } from './attached-media/attached-media.controller';
 import { AttachedMediaService } from './attached-media/attached-media.service';
 import { ImagesController } from './images/images.controller';
@@ -12,6 +11,6 @@ import { VideosService } from './videos/videos.service';
 @Module({
   imports: [AliyunModule],
   controllers: [VideosController, ImagesController, AttachedMediaController],
-  providers: [VideosService, ImagesService, AttachedMediaService, AliyunVodRepository],
+  providers: [VideosService, ImagesService, AttachedMediaService],
 })
 export class AliyunVodModule {}

@@ -1,7 +1,7 @@
 import { AliyunAdapter, type CreateUploadMediaRequest, CreateUploadMediaResponseBody } from '@app/aliyun';
 import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
-import { AliyunImsRepository } from '../aliyun-ims.repository';
+import type { UploadOwnership } from '@app/store';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { MediaService } from './media.service';
 
@@ -30,8 +30,8 @@ function setup(env: Record<string, string> = {}) {
     }),
   );
   const adapter = { createUploadMedia: jest.fn().mockResolvedValue(ANSWER), refreshUploadMedia: jest.fn() };
-  const repository = { saveMedia: jest.fn(), findMedia: jest.fn() };
-  const sut = new MediaService(adapter as unknown as AliyunAdapter, repository as unknown as AliyunImsRepository, config);
+  const repository = { record: jest.fn(), find: jest.fn() };
+  const sut = new MediaService(adapter as unknown as AliyunAdapter, repository as unknown as UploadOwnership, config);
   return { sut, adapter, repository };
 }
 
@@ -52,7 +52,7 @@ describe(MediaService.name, () => {
     expect(JSON.parse(sent(adapter).userData!)).toEqual({ Extend: { userId: 'alice', uploadId: result.uploadId } });
     expect(result).toMatchObject({ mediaId: 'media-1', fileUrl: 'https://f', requestId: 'REQ-1' });
     expect(result.mediaUrl).toBeUndefined();
-    expect(repository.saveMedia).toHaveBeenCalledWith('media-1', expect.objectContaining({ ownerId: 'alice', uploadId: result.uploadId }));
+    expect(repository.record).toHaveBeenCalledWith('aliyun-ims:media', 'media-1', { ownerId: 'alice', uploadId: result.uploadId });
   });
 
   it('post-processes only video and audio', async () => {
@@ -81,7 +81,7 @@ describe(MediaService.name, () => {
 
   it('refreshes only for the owner', async () => {
     const { sut, adapter, repository } = setup();
-    repository.findMedia.mockResolvedValue({ ownerId: 'alice', uploadId: 'upl_x', createdAt: '' });
+    repository.find.mockResolvedValue({ ownerId: 'alice', uploadId: 'upl_x' });
     adapter.refreshUploadMedia.mockResolvedValue({ requestId: 'R', mediaId: 'm', uploadAddress: 'A', uploadAuth: Buffer.from('{}').toString('base64') });
     expect(await sut.refresh(alice, 'm')).toMatchObject({ uploadId: 'upl_x', mediaId: 'm' });
     await expect(sut.refresh({ id: 'bob', permissions: [] }, 'm')).rejects.toMatchObject({ code: 'NOT_FOUND' });

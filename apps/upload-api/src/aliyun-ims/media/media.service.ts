@@ -14,12 +14,15 @@ import {
 } from '@app/aliyun';
 import { ApiError, newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
-import { AliyunImsRepository } from '../aliyun-ims.repository';
+import { UploadOwnership } from '@app/store';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import type { ImsMediaRefreshDto, ImsMediaUploadDto } from './dto/ims-media-upload.dto';
 
 /** Anything else cannot be a media id we issued; answered like an unknown id, without a lookup. */
 const MEDIA_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Store namespace of IMS media ownership records. */
+export const MEDIA_RESOURCE = 'aliyun-ims:media';
 
 @Injectable()
 export class MediaService {
@@ -27,7 +30,7 @@ export class MediaService {
 
   constructor(
     private readonly aliyun: AliyunAdapter,
-    private readonly repository: AliyunImsRepository,
+    private readonly ownership: UploadOwnership,
     private readonly config: ConfigService,
   ) {}
 
@@ -64,7 +67,7 @@ export class MediaService {
       }),
     );
     try {
-      await this.repository.saveMedia(result.mediaId, { ownerId: user.id, uploadId, createdAt: new Date().toISOString() });
+      await this.ownership.record(MEDIA_RESOURCE, result.mediaId, { ownerId: user.id, uploadId });
     } catch (error) {
       this.logger.warn({ event: 'media created but its owner record was not saved', mediaId: result.mediaId, uploadId, upstreamRequestId: result.requestId });
       throw error;
@@ -80,7 +83,7 @@ export class MediaService {
 
   /** Only the owner; anyone else, and any id we never issued, gets the same 404 without an upstream call. */
   async refresh(user: Principal, mediaId: string): Promise<ImsMediaRefreshDto> {
-    const record = MEDIA_ID.test(mediaId) ? await this.repository.findMedia(mediaId) : undefined;
+    const record = MEDIA_ID.test(mediaId) ? await this.ownership.find(MEDIA_RESOURCE, mediaId) : undefined;
     if (!record || record.ownerId !== user.id) throw ApiError.notFound(UPLOAD_NOT_FOUND);
     const result = await this.aliyun.refreshUploadMedia(new RefreshUploadMediaRequest({ mediaId }));
     return {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AliyunAdapter, CreateUploadVideoRequest, UploadVideoResponseBody } from '@app/aliyun';
 import { ApiError, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
-import { AliyunVodRepository, type VideoRecord } from '../aliyun-vod.repository';
+import type { OwnershipRecord, UploadOwnership } from '@app/store';
 import { VideosService } from './videos.service';
 
 const auth = (fields: object) => Buffer.from(JSON.stringify(fields)).toString('base64');
@@ -27,13 +27,13 @@ function setup(env: Record<string, string> = {}) {
       ...env,
     }),
   );
-  const records = new Map<string, VideoRecord>();
+  const records = new Map<string, OwnershipRecord>();
   const adapter = { createUploadVideo: jest.fn().mockResolvedValue(ANSWER), refreshUploadVideo: jest.fn().mockResolvedValue(ANSWER) };
   const repository = {
-    saveVideo: jest.fn(async (id: string, record: VideoRecord) => void records.set(id, record)),
-    findVideo: jest.fn(async (id: string) => records.get(id)),
+    record: jest.fn(async (_resource: string, id: string, record: OwnershipRecord) => void records.set(id, record)),
+    find: jest.fn(async (_resource: string, id: string) => records.get(id)),
   };
-  const sut = new VideosService(adapter as unknown as AliyunAdapter, repository as unknown as AliyunVodRepository, config);
+  const sut = new VideosService(adapter as unknown as AliyunAdapter, repository as unknown as UploadOwnership, config);
   return { sut, adapter, repository, records };
 }
 
@@ -84,7 +84,7 @@ describe(VideosService.name, () => {
   it('records the owner, and lets only the owner refresh', async () => {
     const { sut, adapter, records } = setup();
     const created = await sut.create(alice, { title: 'T', fileName: 'a.mp4' });
-    expect(records.get('vid-1')).toEqual({ ownerId: 'alice', uploadId: created.uploadId, createdAt: expect.any(String) });
+    expect(records.get('vid-1')).toEqual({ ownerId: 'alice', uploadId: created.uploadId });
     expect(await sut.refresh(alice, 'vid-1')).toMatchObject({ uploadId: created.uploadId, videoId: 'vid-1' });
     const bob = await sut.refresh({ id: 'bob', permissions: [] }, 'vid-1').catch((e: ApiError) => e);
     const unknown = await sut.refresh(alice, 'vid-2').catch((e: ApiError) => e);
@@ -96,13 +96,13 @@ describe(VideosService.name, () => {
   it('answers ids that cannot be ours with 404 without looking them up', async () => {
     const { sut, repository } = setup();
     await expect(sut.refresh(alice, 'a:b{c}')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(repository.findVideo).not.toHaveBeenCalled();
+    expect(repository.find).not.toHaveBeenCalled();
   });
 
   it('fails the request when the owner record cannot be saved', async () => {
     const { sut, repository } = setup();
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    repository.saveVideo.mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
+    repository.record.mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
     await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ videoId: 'vid-1' }));
     warn.mockRestore();

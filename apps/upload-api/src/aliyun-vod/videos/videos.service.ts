@@ -13,12 +13,15 @@ import {
 } from '@app/aliyun';
 import { ApiError, newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
-import { AliyunVodRepository } from '../aliyun-vod.repository';
+import { UploadOwnership } from '@app/store';
 import type { CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import type { VideoUploadDto } from './dto/video-upload.dto';
 
 /** Anything else cannot be a video id we issued; answered like an unknown id, without a lookup. */
 const VIDEO_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Store namespace of video ownership records. */
+export const VIDEO_RESOURCE = 'aliyun-vod:video';
 
 @Injectable()
 export class VideosService {
@@ -26,7 +29,7 @@ export class VideosService {
 
   constructor(
     private readonly aliyun: AliyunAdapter,
-    private readonly repository: AliyunVodRepository,
+    private readonly ownership: UploadOwnership,
     private readonly config: ConfigService,
   ) {}
 
@@ -67,7 +70,7 @@ export class VideosService {
       }),
     );
     try {
-      await this.repository.saveVideo(result.videoId, { ownerId: user.id, uploadId, createdAt: new Date().toISOString() });
+      await this.ownership.record(VIDEO_RESOURCE, result.videoId, { ownerId: user.id, uploadId });
     } catch (error) {
       // The video exists upstream but nobody can refresh it: say which one, for clean-up.
       this.logger.warn({ event: 'video created but its owner record was not saved', videoId: result.videoId, uploadId, upstreamRequestId: result.requestId });
@@ -78,7 +81,7 @@ export class VideosService {
 
   /** Only the owner; anyone else, and any id we never issued, gets the same 404 without an upstream call. */
   async refresh(user: Principal, videoId: string): Promise<VideoUploadDto> {
-    const record = VIDEO_ID.test(videoId) ? await this.repository.findVideo(videoId) : undefined;
+    const record = VIDEO_ID.test(videoId) ? await this.ownership.find(VIDEO_RESOURCE, videoId) : undefined;
     if (!record || record.ownerId !== user.id) throw ApiError.notFound(UPLOAD_NOT_FOUND);
     const result = await this.aliyun.refreshUploadVideo(new RefreshUploadVideoRequest({ videoId }));
     return toVideoUpload(record.uploadId, result);
