@@ -1,4 +1,4 @@
-// Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09) adapter, provider facts and validators.
+// Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09) adapter and provider facts.
 export * from './aliyun.constants';
 export * from './aliyun.module';
 export * from './adapter/aliyun.adapter';
@@ -9,5 +9,3 @@ export * from './models/ice.models';
 export * from './models/vod.models';
 export * from './upload-credential';
 export * from './user-data';
-export * from './validation';
-export * from './policy/server-policy';

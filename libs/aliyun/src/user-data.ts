@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ALIYUN } from './aliyun.constants';
-import { utf8Bytes } from './validation/text-rules';
+import { utf8Bytes } from '@app/common';
 
 export interface UserDataInput {
   callbackUrl?: string;

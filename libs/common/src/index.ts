@@ -19,3 +19,6 @@ export * from './metrics/metrics.service';
 export * from './http/request-context';
 export * from './validation/own-entry';
 export * from './http/json-body';
+export * from './validation/policy-check';
+export * from './validation/text-rules';
+export * from './validation/validators';

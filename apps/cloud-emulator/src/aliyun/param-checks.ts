@@ -1,4 +1,4 @@
-import { charCount, fileExtension, hasEmojiOrControl, utf8Bytes } from '@app/aliyun';
+import { charCount, fileExtension, hasEmojiOrControl, utf8Bytes } from '@app/common';
 import { AliyunFault } from './errors';
 
 /** The request's parameters as the service reads them, with the documented checks. */

@@ -1,17 +1,5 @@
-import {
-  ALIYUN,
-  VOD_API_VERSION,
-  VOD_ATTACHED_MEDIA,
-  VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
-  VOD_ATTACHED_MEDIA_EXTENSIONS,
-  VOD_IMAGE,
-  VOD_IMAGE_EXTENSIONS,
-  VOD_IMAGE_TYPES,
-  VOD_VIDEO,
-  VOD_VIDEO_FILE_EXTENSIONS,
-  type VodAttachedMediaBusinessType,
-  fileExtension,
-} from '@app/aliyun';
+import { ALIYUN, VOD_API_VERSION, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS, type VodAttachedMediaBusinessType } from '@app/aliyun';
+import { fileExtension } from '@app/common';
 import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';

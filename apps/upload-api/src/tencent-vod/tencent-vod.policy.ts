@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError, type FieldError } from '@app/common';
+import { PolicyCheck } from '@app/common';
 import { VOD_SOURCE_CONTEXT_MAX_CHARS } from '@app/tencent';
 import type { EnabledTencentConfig } from './tencent-vod-configured.guard';
 
@@ -13,19 +13,8 @@ export interface ProcessingChoice {
  * on the deployment's allowlist; without a choice the configured default applies.
  */
 export function resolveProcessing(requested: ProcessingChoice, vod: EnabledTencentConfig['vod']): ProcessingChoice {
-  const errors: FieldError[] = [];
-  if (requested.procedure !== undefined && !vod.procedures.includes(requested.procedure)) {
-    errors.push({ field: 'procedure', message: allowlistMessage('procedure', vod.procedures) });
-  }
-  if (requested.classId !== undefined && !vod.classIds.includes(requested.classId)) {
-    errors.push({ field: 'classId', message: allowlistMessage('classId', vod.classIds) });
-  }
-  if (errors.length > 0) throw ApiError.validation(errors);
+  new PolicyCheck().allowed('procedure', requested.procedure, vod.procedures).allowed('classId', requested.classId, vod.classIds).done();
   return { procedure: requested.procedure ?? vod.procedure, classId: requested.classId ?? vod.classId };
-}
-
-function allowlistMessage(field: string, allowed: readonly (string | number)[]): string {
-  return allowed.length === 0 ? `${field} cannot be chosen on this deployment` : `${field} must be one of ${allowed.join(', ')}`;
 }
 
 /**

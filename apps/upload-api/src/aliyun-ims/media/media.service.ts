@@ -1,18 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import {
-  AliyunAdapter,
-  buildUserData,
-  CreateUploadMediaRequest,
-  ICE_POST_PROCESS_TYPES,
-  ICE_PROCESS_TYPE,
-  ICE_STORAGE_TYPE,
-  PolicyCheck,
-  RefreshUploadMediaRequest,
-  UPLOAD_NOT_FOUND,
-  credentialFields,
-} from '@app/aliyun';
-import { ApiError, newUploadId } from '@app/common';
+import { AliyunAdapter, buildUserData, CreateUploadMediaRequest, ICE_POST_PROCESS_TYPES, ICE_PROCESS_TYPE, ICE_STORAGE_TYPE, RefreshUploadMediaRequest, UPLOAD_NOT_FOUND, credentialFields } from '@app/aliyun';
+import { ApiError, newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import { UploadOwnership } from '@app/store';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, PolicyCheck, credentialFields } from '@app/aliyun';
-import { newUploadId } from '@app/common';
+import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, credentialFields } from '@app/aliyun';
+import { newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
 import type { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadImageRequest, PolicyCheck, credentialFields } from '@app/aliyun';
-import { newUploadId } from '@app/common';
+import { AliyunAdapter, buildUserData, CreateUploadImageRequest, credentialFields } from '@app/aliyun';
+import { newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import type { ImageUploadDto } from './dto/image-upload.dto';

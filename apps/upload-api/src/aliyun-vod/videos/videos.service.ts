@@ -1,17 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal } from '@app/auth';
-import {
-  ALIYUN,
-  AliyunAdapter,
-  buildUserData,
-  CreateUploadVideoRequest,
-  PolicyCheck,
-  RefreshUploadVideoRequest,
-  UPLOAD_NOT_FOUND,
-  type UploadVideoResponseBody,
-  credentialFields,
-} from '@app/aliyun';
-import { ApiError, newUploadId } from '@app/common';
+import { ALIYUN, AliyunAdapter, buildUserData, CreateUploadVideoRequest, RefreshUploadVideoRequest, UPLOAD_NOT_FOUND, type UploadVideoResponseBody, credentialFields } from '@app/aliyun';
+import { ApiError, newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import { UploadOwnership } from '@app/store';
 import type { CreateUploadVideoDto } from './dto/create-upload-video.dto';

@@ -1,4 +1,4 @@
-import { ApiError, createValidationPipe } from '@app/common';
+import { ApiError, createValidationPipe, normaliseJsonBody } from '@app/common';
 import { ApplyTencentVodUploadDto } from './apply-tencent-vod-upload.dto';
 import { CreateTencentVodUploadSignatureDto } from './create-tencent-vod-upload-signature.dto';
 
@@ -70,9 +70,9 @@ describe(ApplyTencentVodUploadDto.name, () => {
     expect(await refusedFields(ApplyTencentVodUploadDto, body)).toEqual([field]);
   });
 
-  it('reads null in an optional field as not given', async () => {
+  it('reads null in an optional field as not given (the JSON body parser drops nulls)', async () => {
     const nulls = { mediaName: null, coverType: null, expireTime: null, sessionContext: null, procedure: null, classId: null };
-    const dto = await validate(ApplyTencentVodUploadDto, { mediaType: 'mp4', ...nulls });
+    const dto = await validate(ApplyTencentVodUploadDto, normaliseJsonBody({ mediaType: 'mp4', ...nulls }));
     for (const field of Object.keys(nulls)) expect(dto[field as keyof ApplyTencentVodUploadDto]).toBeUndefined();
   });
 

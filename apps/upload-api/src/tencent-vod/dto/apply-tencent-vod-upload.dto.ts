@@ -1,35 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { VOD_COVER_TYPES, VOD_MEDIA_NAME_MAX_CHARS, VOD_MEDIA_TYPES } from '@app/tencent';
-import { IsFutureDateTime } from './is-future-date-time';
-import { OptionalField } from './optional-field';
 import { TencentVodProcessingDto } from './tencent-vod-processing.dto';
+import { IsFutureDateTime, LowerCase, MaxChars } from '@app/common';
 
-/** Tencent documents the types in upper case and its examples send lower case: accept either, send lower. */
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 /** An offset is required: a time without one means a different instant to Tencent than to the client. */
 const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ApplyUpload: the client describes its file; SubAppId, storage and SourceContext belong to the server. */
 export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
   @ApiProperty({ description: 'File type of the media: a video or audio extension, any case.', enum: VOD_MEDIA_TYPES, example: 'mp4' })
-  @Transform(lowerCase)
+  // Tencent documents the types in upper case and its examples send lower case: accept either, send lower.
+  @LowerCase()
   @IsString()
   @IsIn(VOD_MEDIA_TYPES, { message: `mediaType must be one of the video or audio types ${VOD_MEDIA_TYPES.join(', ')}` })
   mediaType: string;
 
   @ApiPropertyOptional({ description: 'Media name.', minLength: 1, maxLength: VOD_MEDIA_NAME_MAX_CHARS, example: 'Spring launch' })
-  @OptionalField()
+  @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(VOD_MEDIA_NAME_MAX_CHARS)
+  @MaxChars(VOD_MEDIA_NAME_MAX_CHARS)
   @Matches(/^[^\p{Cc}]*$/u, { message: 'mediaName must not contain control characters' })
   mediaName?: string;
 
   @ApiPropertyOptional({ description: 'File type of the cover image, when a cover is uploaded too.', enum: VOD_COVER_TYPES, example: 'jpg' })
-  @OptionalField()
-  @Transform(lowerCase)
+  @IsOptional()
+  @LowerCase()
   @IsString()
   @IsIn(VOD_COVER_TYPES, { message: `coverType must be one of ${VOD_COVER_TYPES.join(', ')}` })
   coverType?: string;
@@ -39,10 +36,10 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
     format: 'date-time',
     example: '2030-01-01T00:00:00Z',
   })
-  @OptionalField()
+  @IsOptional()
   @IsString()
   @Matches(DATE_TIME_WITH_ZONE, { message: 'expireTime must be an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00Z' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expireTime must be a real calendar date-time' })
-  @IsFutureDateTime({ message: 'expireTime must lie in the future' })
+  @IsFutureDateTime()
   expireTime?: string;
 }

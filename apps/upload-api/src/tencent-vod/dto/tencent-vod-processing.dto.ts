@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { VOD_SESSION_CONTEXT_MAX_CHARS } from '@app/tencent';
-import { OptionalField } from './optional-field';
+import { MaxChars } from '@app/common';
 
 /**
  * What happens after the upload: the client may name a task flow or category only from the
@@ -13,13 +13,13 @@ export class TencentVodProcessingDto {
     example: 'transcode-hd',
     maxLength: 64,
   })
-  @OptionalField()
+  @IsOptional()
   @IsString()
   @MaxLength(64)
   procedure?: string;
 
   @ApiPropertyOptional({ description: 'Category (ClassId). Only ids the deployment allows; the server default otherwise.', type: 'integer', example: 0, minimum: 0 })
-  @OptionalField()
+  @IsOptional()
   @IsInt()
   @Min(0)
   classId?: number;
@@ -29,8 +29,8 @@ export class TencentVodProcessingDto {
     maxLength: VOD_SESSION_CONTEXT_MAX_CHARS,
     example: 'campaign=spring',
   })
-  @OptionalField()
+  @IsOptional()
   @IsString()
-  @MaxLength(VOD_SESSION_CONTEXT_MAX_CHARS)
+  @MaxChars(VOD_SESSION_CONTEXT_MAX_CHARS)
   sessionContext?: string;
 }

@@ -1,23 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
-import {
-  ANY_EXTENSION,
-  ICE_EXTENSIONS,
-  ICE_EXTENSIONS_BY_BUSINESS_TYPE,
-  ICE_FILE_TYPES,
-  ICE_MEDIA,
-  type IceFileType,
-  IsNotBlank,
-  MaxChars,
-  NoEmojiOrControl,
-} from '@app/aliyun';
-import { ownEntry } from '@app/common';
+import { ANY_EXTENSION, ICE_EXTENSIONS, ICE_EXTENSIONS_BY_BUSINESS_TYPE, ICE_FILE_TYPES, ICE_MEDIA, type IceFileType } from '@app/aliyun';
+import { IsNotBlank, LowerCase, MaxChars, NoEmojiOrControl, ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its fileInfo: the sibling mediaMetaData.businessType (a symbol, so no field). */
 export const BUSINESS_TYPE = Symbol('mediaMetaData.businessType');
 
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 /** The extensions a file of this type (narrowed by its business type) may have; undefined while the type is invalid. */
 export function extensionsFor(type: unknown, businessType: unknown): readonly string[] | 'any' | undefined {
@@ -78,7 +66,7 @@ export class ImsFileInfoDto {
     description: 'Extension (any case) valid for the type: video and audio as VOD accepts them, image png/jpg/jpeg/gif/heic, text srt/ass/stl/ttml/vtt (subtitles) or ttf/otf/ttc (font), other any (watermark: png/gif/apng/mov).',
     example: 'mp4',
   })
-  @Transform(lowerCase)
+  @LowerCase()
   @IsString()
   @ExtensionForType()
   ext: string;

@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
-import {
-  ICE_ALL_BUSINESS_TYPES,
-  ICE_BUSINESS_TYPES,
-  ICE_MEDIA,
-  type IceFileType,
-  IsNotBlank,
-  IsOneOfFor,
-  MaxChars,
-  MaxUtf8Bytes,
-  NoComma,
-  NoEmojiOrControl,
-} from '@app/aliyun';
-import { ownEntry } from '@app/common';
+import { ICE_ALL_BUSINESS_TYPES, ICE_BUSINESS_TYPES, ICE_MEDIA, type IceFileType } from '@app/aliyun';
+import { IsNotBlank, IsOneOfFor, MaxChars, MaxUtf8Bytes, NoComma, NoEmojiOrControl, ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its mediaMetaData: the sibling fileInfo.type (a symbol, so no field). */
 export const FILE_TYPE = Symbol('fileInfo.type');

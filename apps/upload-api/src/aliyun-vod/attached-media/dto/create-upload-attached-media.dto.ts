@@ -1,23 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import {
-  HasExtensionIn,
-  IsNotBlank,
-  IsOneOfFor,
-  MaxUtf8Bytes,
-  NoComma,
-  NoEmojiOrControl,
-  OUR_LIMITS,
-  VOD_ATTACHED_MEDIA,
-  VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
-  VOD_ATTACHED_MEDIA_EXTENSIONS,
-  type VodAttachedMediaBusinessType,
-} from '@app/aliyun';
-import { ownEntry } from '@app/common';
+import { OUR_LIMITS, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS, type VodAttachedMediaBusinessType } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoComma, NoEmojiOrControl, ownEntry } from '@app/common';
 
 const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 const EXTENSION_LIST = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS)
   .map(([type, extensions]) => `${type}: ${extensions.join(', ')}`)
   .join('; ');
@@ -29,7 +15,7 @@ export class CreateUploadAttachedMediaDto {
   businessType: VodAttachedMediaBusinessType;
 
   @ApiProperty({ description: `File extension (any case), valid for the business type: ${EXTENSION_LIST}.`, example: 'png' })
-  @Transform(lowerCase)
+  @LowerCase()
   @IsString()
   @IsOneOfFor((dto) => dto.businessType, 'businessType', extensionsFor)
   mediaExt: string;

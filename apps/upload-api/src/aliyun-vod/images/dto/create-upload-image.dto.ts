@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
-import {
-  HasExtensionIn,
-  IsNotBlank,
-  MaxUtf8Bytes,
-  NoComma,
-  NoEmojiOrControl,
-  OUR_LIMITS,
-  VOD_IMAGE,
-  VOD_IMAGE_EXTENSIONS,
-  VOD_IMAGE_TYPES,
-} from '@app/aliyun';
+import { OUR_LIMITS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoComma, NoEmojiOrControl } from '@app/common';
 
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 /** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */
 export class CreateUploadImageDto {
@@ -23,7 +12,7 @@ export class CreateUploadImageDto {
 
   @ApiPropertyOptional({ description: 'Extension of the image (any case); default png. webp is not offered (see the constants file).', enum: VOD_IMAGE_EXTENSIONS, example: 'png' })
   @IsOptional()
-  @Transform(lowerCase)
+  @LowerCase()
   @IsIn(VOD_IMAGE_EXTENSIONS)
   imageExt?: (typeof VOD_IMAGE_EXTENSIONS)[number];
 

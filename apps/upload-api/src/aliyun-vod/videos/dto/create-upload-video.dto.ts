@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import {
-  HasExtensionIn,
-  IsNotBlank,
-  MaxChars,
-  MaxUtf8Bytes,
-  NoComma,
-  NoEmojiOrControl,
-  OUR_LIMITS,
-  VOD_VIDEO,
-  VOD_VIDEO_FILE_EXTENSIONS,
-} from '@app/aliyun';
+import { OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoComma, NoEmojiOrControl } from '@app/common';
 
 const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

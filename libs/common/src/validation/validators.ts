@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { charCount, fileExtension, hasEmojiOrControl, utf8Bytes } from './text-rules';
 
@@ -119,6 +120,21 @@ export function IsOneOfFor(
         ? `${args.property} must be one of ${allowed.join(', ')} when ${label} is ${String(otherValue)}`
         : `${args.property} cannot be checked until ${label} is valid`;
     },
+    options,
+  );
+}
+
+/** Case-insensitive fields (file extensions, types): validated and sent lower-cased. */
+export function LowerCase(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value));
+}
+
+/** A parseable date-time after now (format rules are separate validators, each with its own message). */
+export function IsFutureDateTime(options?: ValidationOptions): PropertyDecorator {
+  return rule(
+    'isFutureDateTime',
+    (value) => typeof value === 'string' && Date.parse(value) > Date.now(),
+    (args) => `${args.property} must lie in the future`,
     options,
   );
 }

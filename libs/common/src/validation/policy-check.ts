@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from '@app/common';
+import { ApiError, type FieldError } from '../errors/api-error';
 
 /**
  * Server policy over the client's choices, checked after the DTO: ids only from the configured
@@ -8,15 +8,13 @@ export class PolicyCheck {
   private readonly errors: FieldError[] = [];
 
   allowed<T>(field: string, value: T | undefined, allowlist: readonly T[]): this {
-    if (value !== undefined && !allowlist.includes(value)) {
-      this.errors.push({ field, message: `${field} is not one of the values this service offers` });
-    }
+    if (value !== undefined && !allowlist.includes(value)) this.errors.push({ field, message: allowlistMessage(field, allowlist) });
     return this;
   }
 
   allowedEach<T>(field: string, values: readonly T[] | undefined, allowlist: readonly T[]): this {
     if (values?.some((value) => !allowlist.includes(value))) {
-      this.errors.push({ field, message: `each value in ${field} must be one of the values this service offers` });
+      this.errors.push({ field, message: `each value in ${allowlistMessage(field, allowlist)}` });
     }
     return this;
   }
@@ -35,4 +33,9 @@ export class PolicyCheck {
   done(): void {
     if (this.errors.length > 0) throw ApiError.validation(this.errors);
   }
+}
+
+/** The choices are the deployment's public options, so naming them helps the client and reveals nothing. */
+function allowlistMessage(field: string, allowlist: readonly unknown[]): string {
+  return allowlist.length === 0 ? `${field} cannot be chosen on this deployment` : `${field} must be one of ${allowlist.join(', ')}`;
 }

@@ -1,2 +1,0 @@
-export * from './text-rules';
-export * from './validators';
