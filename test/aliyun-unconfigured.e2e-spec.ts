@@ -29,6 +29,10 @@ describe.each([
       expect([path, response.status, response.body.code]).toEqual([path, 501, 'PROVIDER_NOT_CONFIGURED']);
     }
   });
+
+  it('still asks anonymous callers to authenticate first (401), as every provider does', async () => {
+    for (const [path, body] of ROUTES) expect([path, (await post(`${sut.url}${path}`, body)).status]).toEqual([path, 401]);
+  });
 });
 
 describe('A deployment with only VOD', () => {

@@ -7,6 +7,15 @@
 export const VOD_API_VERSION = '2017-03-21';
 export const ICE_API_VERSION = '2020-11-09';
 
+/**
+ * Per-account QPS caps of the upload operations (CreateUploadVideo, RefreshUploadVideo, CreateUploadImage,
+ * CreateUploadAttachedMedia), shared by the account and its RAM users: 80/s in the main regions, 40/s elsewhere
+ * (help.aliyun.com "QPS limits on API operations"; older tables said 100-120, the current one is the lower).
+ * ICE CreateUploadMedia/RefreshUploadMedia: none published, so we assume the lower VOD figure.
+ */
+export const VOD_UPLOAD_QPS = { mainRegions: 80, otherRegions: 40, main: ['cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'ap-southeast-1'] } as const;
+export const ICE_UPLOAD_QPS_ASSUMED = 40;
+
 /** Both products. */
 export const ALIYUN = {
   /** UploadAuth validity when it states none (seeds: "valid for 3,000 seconds by default"). */
@@ -15,6 +24,11 @@ export const ALIYUN = {
   USER_DATA_EXTEND_MAX_BYTES: 512,
   /** ReferenceId: "6 to 64 characters ... letters, digits, hyphens (-), and underscores (_)" (seed CreateUploadVideo). */
   REFERENCE_ID_PATTERN: /^[A-Za-z0-9_-]{6,64}$/,
+  /**
+   * Template group, workflow and entity ids (32 hex characters in every doc example). Our own, looser
+   * bound: no length or alphabet is documented, and the allowlists decide what is actually accepted.
+   */
+  RESOURCE_ID_PATTERN: /^[A-Za-z0-9_-]{1,64}$/,
   /** Gateway: x-acs-date may differ from server time by at most 15 minutes (POP common errors, InvalidTimeStamp.Expired). */
   MAX_CLOCK_SKEW_MS: 15 * 60_000,
 } as const;

@@ -1,4 +1,4 @@
-import { applyDecorators, SetMetadata, UseGuards, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, type CanActivate, SetMetadata, type Type, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Authenticated } from '@app/auth';
 import { ApiProblemResponses } from '@app/common';
@@ -13,12 +13,15 @@ export interface ProtectedUploadOptions {
   permission: string;
   /** Accept an Idempotency-Key (create routes). */
   idempotent?: boolean;
+  /** Whether the deployment offers the provider (501 otherwise); runs after authentication and the rate limit. */
+  available?: Type<CanActivate>;
 }
 
 /**
- * Everything an upload route needs before its handler, declared once: bearer authentication, the
- * kind's rate limits (user and IP), an Idempotency-Key on create routes, and the daily quota of
- * kinds that issue credentials; with their OpenAPI documentation.
+ * Everything an upload route needs before its handler, declared once, in this order: bearer
+ * authentication (401/403), the kind's rate limits (429), whether the provider is offered here (501),
+ * an Idempotency-Key on create routes, and the daily quota of kinds that issue credentials; with
+ * their OpenAPI documentation. Body validation comes after all of them.
  */
 export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOptions): MethodDecorator {
   const interceptors = [];
@@ -27,8 +30,8 @@ export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOption
   const decorators = [
     SetMetadata(UPLOAD_KIND, kind),
     Authenticated(options.permission),
-    UseGuards(RateLimitGuard),
-    ApiProblemResponses(429, 503),
+    UseGuards(RateLimitGuard, ...(options.available ? [options.available] : [])),
+    ApiProblemResponses(429, 503, ...(options.available ? [501] : [])),
   ];
   if (interceptors.length > 0) decorators.push(UseInterceptors(...interceptors));
   if (options.idempotent) {

@@ -4,8 +4,8 @@ import { AliyunAdapter } from './aliyun.adapter';
 import type { AliyunProduct } from './operations';
 
 /**
- * 501 before anything else when the deployment has not configured the product, so an unconfigured
- * provider answers the same for every request, valid or not.
+ * 501 when the deployment has not configured the product, before the body is validated, so an
+ * unconfigured provider answers every authenticated request the same, valid or not.
  */
 export function AliyunConfiguredGuard(product: AliyunProduct): Type<CanActivate> {
   @Injectable()
@@ -22,3 +22,7 @@ export function AliyunConfiguredGuard(product: AliyunProduct): Type<CanActivate>
   }
   return mixin(ConfiguredGuard);
 }
+
+/** One guard per product, shared by its routes. */
+export const VodConfiguredGuard = AliyunConfiguredGuard('vod');
+export const IceConfiguredGuard = AliyunConfiguredGuard('ice');

@@ -1063,7 +1063,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1215,7 +1219,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1384,7 +1392,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1553,7 +1565,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,7 +1737,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,7 +1893,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /**
+             * @description This deployment has not configured the provider.
+             *
+             *     This deployment has not configured the provider.
+             */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2053,11 +2077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2220,11 +2240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2362,11 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

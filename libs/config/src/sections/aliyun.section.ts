@@ -1,3 +1,4 @@
+import { ALIYUN } from '@app/aliyun/aliyun.constants';
 import { bool, int, list, optionalStr } from '../env';
 import type { BuildContext } from '../schema';
 
@@ -105,7 +106,7 @@ export interface AliyunConfig {
 }
 
 const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 const APP_ID = /^app-[A-Za-z0-9]{1,64}$/;
 const HOST = /^(?=.{1,253}(?::\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ICE_UPLOAD_QPS_ASSUMED, VOD_UPLOAD_QPS } from '@app/aliyun/aliyun.constants';
+import { VOD_QPS_LIMITS } from '@app/tencent/tencent-vod.facts';
 import { int, list, optionalStr } from '../env';
 import type { BuildContext } from '../schema';
 
@@ -94,24 +96,20 @@ function decodeKey(raw: string): Buffer | undefined {
 
 export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
-/**
- * Provider QPS caps from their docs, and our default: 75% of the cap, so a burst from our users
- * never becomes provider throttling. See libs/aliyun and libs/tencent provider facts.
- */
-const MAIN_VOD_REGIONS = ['cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'ap-southeast-1'];
+/** Our default share of a provider's documented QPS cap: a burst from our users never becomes provider throttling. */
+const BUDGET_SHARE = 0.75;
+
 function defaultBudget(provider: UpstreamProvider, env: Record<string, unknown>): number {
   switch (provider) {
     case 'aliyun-vod': {
-      // VOD upload operations: 80/s in the main regions, 40/s elsewhere (help.aliyun.com, QPS limits on API operations).
       const region = String(env.ALIBABA_CLOUD_VOD_REGION ?? 'cn-shanghai');
-      return MAIN_VOD_REGIONS.includes(region) ? 60 : 30;
+      const main = (VOD_UPLOAD_QPS.main as readonly string[]).includes(region);
+      return BUDGET_SHARE * (main ? VOD_UPLOAD_QPS.mainRegions : VOD_UPLOAD_QPS.otherRegions);
     }
     case 'aliyun-ice':
-      // No published QPS for CreateUploadMedia/RefreshUploadMedia: stay well below the VOD figure.
-      return 30;
+      return BUDGET_SHARE * ICE_UPLOAD_QPS_ASSUMED;
     case 'tencent-vod':
-      // ApplyUpload and CommitUpload: 100/s each (Tencent Cloud VOD API docs).
-      return 75;
+      return BUDGET_SHARE * Math.min(VOD_QPS_LIMITS.ApplyUpload, VOD_QPS_LIMITS.CommitUpload);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { AliyunConfiguredGuard } from '@app/aliyun';
+import { IceConfiguredGuard } from '@app/aliyun';
 import { ProtectedUpload } from '@app/protection';
 import { ApiJsonBody, ApiProblemResponses } from '@app/common';
 import { CreateUploadMediaDto } from './dto/create-upload-media.dto';
@@ -11,12 +11,11 @@ import { MediaService } from './media.service';
 
 @ApiTags('aliyun-ims')
 @Controller('v1/uploads/aliyun-ims/media')
-@UseGuards(AliyunConfiguredGuard('ice'))
 export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-ims-media', { permission: Permission.MEDIA, idempotent: true })
+  @ProtectedUpload('aliyun-ims-media', { permission: Permission.MEDIA, idempotent: true, available: IceConfiguredGuard })
   @ApiOperation({ operationId: 'createAliyunImsMediaUpload', summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).' })
   @ApiJsonBody(CreateUploadMediaDto, CREATE_UPLOAD_MEDIA_EXAMPLES)
   @ApiCreatedResponse({
@@ -31,7 +30,7 @@ export class MediaController {
 
   @Post(':mediaId/refresh')
   @HttpCode(200)
-  @ProtectedUpload('aliyun-ims-media-refresh', { permission: Permission.MEDIA })
+  @ProtectedUpload('aliyun-ims-media-refresh', { permission: Permission.MEDIA, available: IceConfiguredGuard })
   @ApiOperation({ operationId: 'refreshAliyunImsMediaUpload', summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.' })
   @ApiParam({ name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' })
   @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: IMS_MEDIA_REFRESH_EXAMPLE })

@@ -1,7 +1,7 @@
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { AliyunConfiguredGuard } from '@app/aliyun';
+import { VodConfiguredGuard } from '@app/aliyun';
 import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
@@ -12,12 +12,11 @@ import { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media
 
 @ApiTags('aliyun-vod')
 @Controller('v1/uploads/aliyun-vod/attached-media')
-@UseGuards(AliyunConfiguredGuard('vod'))
 export class AttachedMediaController {
   constructor(private readonly attachedMedia: AttachedMediaService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-attached-media', { permission: Permission.ATTACHED_MEDIA, idempotent: true })
+  @ProtectedUpload('aliyun-vod-attached-media', { permission: Permission.ATTACHED_MEDIA, idempotent: true, available: VodConfiguredGuard })
   @ApiOperation({
     operationId: 'createAliyunVodAttachedMediaUpload',
     summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',

@@ -1,7 +1,7 @@
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { AliyunConfiguredGuard } from '@app/aliyun';
+import { VodConfiguredGuard } from '@app/aliyun';
 import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
@@ -12,12 +12,11 @@ import { ImagesService } from './images.service';
 
 @ApiTags('aliyun-vod')
 @Controller('v1/uploads/aliyun-vod/images')
-@UseGuards(AliyunConfiguredGuard('vod'))
 export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-image', { permission: Permission.IMAGE, idempotent: true })
+  @ProtectedUpload('aliyun-vod-image', { permission: Permission.IMAGE, idempotent: true, available: VodConfiguredGuard })
   @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
   @ApiJsonBody(CreateUploadImageDto, CREATE_UPLOAD_IMAGE_EXAMPLES)
   @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.', example: IMAGE_UPLOAD_EXAMPLE })

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, type Principal } from '@app/auth';
 import { ApiJsonBody } from '@app/common';
-import { AliyunConfiguredGuard } from '@app/aliyun';
+import { VodConfiguredGuard } from '@app/aliyun';
 import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
 import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
@@ -12,12 +12,11 @@ import { VideosService } from './videos.service';
 
 @ApiTags('aliyun-vod')
 @Controller('v1/uploads/aliyun-vod/videos')
-@UseGuards(AliyunConfiguredGuard('vod'))
 export class VideosController {
   constructor(private readonly videos: VideosService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-video', { permission: Permission.VIDEO, idempotent: true })
+  @ProtectedUpload('aliyun-vod-video', { permission: Permission.VIDEO, idempotent: true, available: VodConfiguredGuard })
   @ApiOperation({ operationId: 'createAliyunVodVideoUpload', summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).' })
   @ApiJsonBody(CreateUploadVideoDto, CREATE_UPLOAD_VIDEO_EXAMPLES)
   @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.', example: VIDEO_UPLOAD_EXAMPLE })
@@ -33,7 +32,7 @@ export class VideosController {
 
   @Post(':videoId/refresh')
   @HttpCode(200)
-  @ProtectedUpload('aliyun-vod-video-refresh', { permission: Permission.VIDEO })
+  @ProtectedUpload('aliyun-vod-video-refresh', { permission: Permission.VIDEO, available: VodConfiguredGuard })
   @ApiOperation({ operationId: 'refreshAliyunVodVideoUpload', summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.' })
   @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
   @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: VIDEO_REFRESH_EXAMPLE })

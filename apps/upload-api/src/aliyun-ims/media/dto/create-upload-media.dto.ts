@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { ALIYUN } from '@app/aliyun';
 import { BUSINESS_TYPE, ImsFileInfoDto } from './ims-file-info.dto';
 import { FILE_TYPE, ImsMediaMetaDataDto } from './ims-media-meta-data.dto';
 
-const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 
 /**
  * Each nested object is validated on its own, but businessType depends on fileInfo.type and ext on

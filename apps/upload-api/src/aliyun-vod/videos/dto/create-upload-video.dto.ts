@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
+import { ALIYUN, OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
 import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoComma, NoEmojiOrControl } from '@app/common';
 
-const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 
 /** CreateUploadVideo (video or audio). The video API counts title, description and tags in characters. */
 export class CreateUploadVideoDto {
