@@ -20,7 +20,7 @@ import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
 import { fastifyOptions } from './fastify-options';
-import { helmetHeaders, registerSecurityHeaders } from './security-headers';
+import { helmetHeaders, registerResponseHeaders } from './security-headers';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
 
 export interface CreateAppOptions {
@@ -46,10 +46,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   registerBodyParsers(fastify);
   await registerRequestContext(fastify);
   drainOnClose(fastify);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-    done();
-  });
   if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
 
   const securityHeaders = await helmetHeaders({
@@ -63,7 +59,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
   });
-  registerSecurityHeaders(fastify, securityHeaders);
+  registerResponseHeaders(fastify, securityHeaders);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,

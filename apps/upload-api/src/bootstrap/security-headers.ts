@@ -1,5 +1,6 @@
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { REQUEST_ID_HEADER } from '@app/common';
 
 /**
  * The headers @fastify/helmet sends for `options`, learnt once at start-up from a throwaway
@@ -22,10 +23,13 @@ export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Reco
   return Object.fromEntries(added) as Record<string, string>;
 }
 
-/** Sends `headers` with every response, error pages and preflights included (as the plugin did). */
-export function registerSecurityHeaders(fastify: FastifyInstance, headers: Record<string, string>): void {
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+/**
+ * Every response, error pages and preflights included, carries the security headers (as the
+ * plugin did) and our request id: one hook for both.
+ */
+export function registerResponseHeaders(fastify: FastifyInstance, securityHeaders: Record<string, string>): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(securityHeaders).header(REQUEST_ID_HEADER, request.id);
     done();
   });
 }

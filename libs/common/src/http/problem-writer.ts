@@ -5,6 +5,7 @@ import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
 import { type Problem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
 import { toProblem } from '../errors/to-problem';
+import { REQUEST_ID_HEADER } from './request-id';
 import type { RouteMethods } from './route-methods';
 
 /** Writes any error as application/problem+json. Used by the Nest filter and Fastify's error handler. */
@@ -36,6 +37,8 @@ export class ProblemWriter {
       );
     }
     if (reply.sent) return;
+    // Also here: Fastify answers framework errors (a malformed URL) before any onRequest hook ran.
+    reply.header(REQUEST_ID_HEADER, request.id);
     reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
