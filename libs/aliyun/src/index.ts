@@ -9,3 +9,4 @@ export * from './models/ice.models';
 export * from './models/vod.models';
 export * from './upload-credential';
 export * from './user-data';
+export * from './dto/tag-list.decorator';

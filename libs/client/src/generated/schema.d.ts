@@ -269,7 +269,7 @@ export interface components {
              */
             cateId?: number;
             /**
-             * @description At most 16 tags of 1-32 characters each, without commas, emoji or control characters.
+             * @description At most 16 tags of at most 32 characters each, without commas, emoji or control characters.
              * @example [
              *       "tag1",
              *       "tag2"
@@ -344,7 +344,7 @@ export interface components {
              */
             description?: string;
             /**
-             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas.
+             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas, emoji or control characters.
              * @example [
              *       "Test"
              *     ]
@@ -430,7 +430,7 @@ export interface components {
              */
             description?: string;
             /**
-             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas.
+             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas, emoji or control characters.
              * @example [
              *       "tag1",
              *       "tag2"
@@ -517,7 +517,7 @@ export interface components {
              */
             description?: string;
             /**
-             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas.
+             * @description At most 16 tags of at most 32 bytes of UTF-8 each, without commas, emoji or control characters.
              * @example [
              *       "tag1",
              *       "tag2"

@@ -6,7 +6,6 @@ import { IsNotBlank, LowerCase, MaxChars, NoEmojiOrControl, ownEntry } from '@ap
 /** Set by CreateUploadMediaDto on its fileInfo: the sibling mediaMetaData.businessType (a symbol, so no field). */
 export const BUSINESS_TYPE = Symbol('mediaMetaData.businessType');
 
-
 /** The extensions a file of this type (narrowed by its business type) may have; undefined while the type is invalid. */
 export function extensionsFor(type: unknown, businessType: unknown): readonly string[] | 'any' | undefined {
   if (!ICE_FILE_TYPES.includes(type as IceFileType)) return undefined;

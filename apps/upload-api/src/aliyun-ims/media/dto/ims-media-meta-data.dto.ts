@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
-import { ICE_ALL_BUSINESS_TYPES, ICE_BUSINESS_TYPES, ICE_MEDIA, type IceFileType } from '@app/aliyun';
-import { IsNotBlank, IsOneOfFor, MaxChars, MaxUtf8Bytes, NoComma, NoEmojiOrControl, ownEntry } from '@app/common';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
+import { ICE_ALL_BUSINESS_TYPES, ICE_BUSINESS_TYPES, ICE_MEDIA, TagList } from '@app/aliyun';
+import { IsNotBlank, IsOneOfFor, MaxChars, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its mediaMetaData: the sibling fileInfo.type (a symbol, so no field). */
 export const FILE_TYPE = Symbol('fileInfo.type');
@@ -26,20 +26,7 @@ export class ImsMediaMetaDataDto {
   @NoEmojiOrControl({ allowLineBreaks: true })
   description?: string;
 
-  @ApiPropertyOptional({
-    description: `At most ${ICE_MEDIA.TAGS_MAX} tags of at most ${ICE_MEDIA.TAG_MAX_BYTES} bytes of UTF-8 each, without commas.`,
-    example: ['tag1', 'tag2'],
-    type: [String],
-    maxItems: ICE_MEDIA.TAGS_MAX,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(ICE_MEDIA.TAGS_MAX)
-  @IsString({ each: true })
-  @IsNotBlank({ each: true })
-  @MaxUtf8Bytes(ICE_MEDIA.TAG_MAX_BYTES, { each: true })
-  @NoComma({ each: true })
-  @NoEmojiOrControl({ each: true })
+  @TagList({ max: ICE_MEDIA.TAGS_MAX, each: { bytes: ICE_MEDIA.TAG_MAX_BYTES } })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'Category id, one of those this service offers.', example: 1000036 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { OUR_LIMITS, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS, type VodAttachedMediaBusinessType } from '@app/aliyun';
-import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoComma, NoEmojiOrControl, ownEntry } from '@app/common';
+import { OUR_LIMITS, TagList, type VodAttachedMediaBusinessType, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
 
 const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);
 const EXTENSION_LIST = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS)
@@ -50,20 +50,7 @@ export class CreateUploadAttachedMediaDto {
   @NoEmojiOrControl({ allowLineBreaks: true })
   description?: string;
 
-  @ApiPropertyOptional({
-    description: `At most ${VOD_ATTACHED_MEDIA.TAGS_MAX} tags of at most ${VOD_ATTACHED_MEDIA.TAG_MAX_BYTES} bytes of UTF-8 each, without commas.`,
-    example: ['tag1', 'tag2'],
-    type: [String],
-    maxItems: VOD_ATTACHED_MEDIA.TAGS_MAX,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(VOD_ATTACHED_MEDIA.TAGS_MAX)
-  @IsString({ each: true })
-  @IsNotBlank({ each: true })
-  @MaxUtf8Bytes(VOD_ATTACHED_MEDIA.TAG_MAX_BYTES, { each: true })
-  @NoComma({ each: true })
-  @NoEmojiOrControl({ each: true })
+  @TagList({ max: VOD_ATTACHED_MEDIA.TAGS_MAX, each: { bytes: VOD_ATTACHED_MEDIA.TAG_MAX_BYTES } })
   tags?: string[];
 
   @ApiPropertyOptional({

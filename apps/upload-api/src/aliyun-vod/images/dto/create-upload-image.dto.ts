@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { OUR_LIMITS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/aliyun';
-import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoComma, NoEmojiOrControl } from '@app/common';
-
+import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { OUR_LIMITS, TagList, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
 
 /** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */
 export class CreateUploadImageDto {
@@ -31,20 +30,7 @@ export class CreateUploadImageDto {
   @NoEmojiOrControl({ allowLineBreaks: true })
   description?: string;
 
-  @ApiPropertyOptional({
-    description: `At most ${VOD_IMAGE.TAGS_MAX} tags of at most ${VOD_IMAGE.TAG_MAX_BYTES} bytes of UTF-8 each, without commas.`,
-    example: ['Test'],
-    type: [String],
-    maxItems: VOD_IMAGE.TAGS_MAX,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(VOD_IMAGE.TAGS_MAX)
-  @IsString({ each: true })
-  @IsNotBlank({ each: true })
-  @MaxUtf8Bytes(VOD_IMAGE.TAG_MAX_BYTES, { each: true })
-  @NoComma({ each: true })
-  @NoEmojiOrControl({ each: true })
+  @TagList({ max: VOD_IMAGE.TAGS_MAX, each: { bytes: VOD_IMAGE.TAG_MAX_BYTES }, example: ['Test'] })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'Category id, one of those this service offers.', example: 1000036 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { ALIYUN, OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
-import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoComma, NoEmojiOrControl } from '@app/common';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { ALIYUN, OUR_LIMITS, TagList, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
+import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
 
 const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 
@@ -59,20 +59,7 @@ export class CreateUploadVideoDto {
   @Min(1)
   cateId?: number;
 
-  @ApiPropertyOptional({
-    description: `At most ${VOD_VIDEO.TAGS_MAX} tags of 1-${VOD_VIDEO.TAG_MAX_CHARS} characters each, without commas, emoji or control characters.`,
-    example: ['tag1', 'tag2'],
-    type: [String],
-    maxItems: VOD_VIDEO.TAGS_MAX,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(VOD_VIDEO.TAGS_MAX)
-  @IsString({ each: true })
-  @IsNotBlank({ each: true })
-  @MaxChars(VOD_VIDEO.TAG_MAX_CHARS, { each: true })
-  @NoComma({ each: true })
-  @NoEmojiOrControl({ each: true })
+  @TagList({ max: VOD_VIDEO.TAGS_MAX, each: { chars: VOD_VIDEO.TAG_MAX_CHARS } })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'Transcoding template group, one of those this service offers; default: the service\'s.', example: '405477f9e214d19ea2c7c8541a2b3c4d' })
