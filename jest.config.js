@@ -18,12 +18,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: {
-    '^@app/(config|auth|common|store|aliyun|tencent|protection|client)$': '<rootDir>/libs/$1/src',
-    '^@app/(config|auth|common|store|aliyun|tencent|protection|client)/(.*)$': '<rootDir>/libs/$1/src/$2',
-    '^@app/emulator$': '<rootDir>/apps/cloud-emulator/src',
-    '^@app/emulator/(.*)$': '<rootDir>/apps/cloud-emulator/src/$1',
-  },
+  moduleNameMapper: { '^@app/([^/]+)$': '<rootDir>/libs/$1/src' },
   rootDir: __dirname,
 };
 

@@ -3,7 +3,7 @@
  *   npm run token -- --sub alice [--ttl 3600] [--scope upload:video,upload:image]
  */
 import { parseArgs } from 'node:util';
-import { mintDevToken } from '@app/auth/dev-token';
+import { mintDevToken } from '@app/auth';
 import { ConfigError, loadConfig, readEnvironment } from '@app/config';
 import { readDevSecret } from '../apps/upload-api/src/sandbox/dev-secret';
 

@@ -1,4 +1,4 @@
-import { AliyunAdapter, CreateUploadVideoRequest } from '@app/aliyun';
+import { AliyunClient, CREATE_UPLOAD_VIDEO } from '@app/aliyun';
 import { ApiError } from '@app/common';
 import { post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -85,8 +85,8 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
 
   it('answers a caller fault the provider finds with 400 naming our field (via the real adapter and emulator)', async () => {
     const error = await sut.app
-      .get(AliyunAdapter)
-      .createUploadVideo(new CreateUploadVideoRequest({ title: 'party 🎉', fileName: 'clip.mp4' }))
+      .get(AliyunClient)
+      .call(CREATE_UPLOAD_VIDEO, { title: 'party 🎉', fileName: 'clip.mp4' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ field: 'title' }], upstreamRequestId: expect.any(String) } });
@@ -96,7 +96,7 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
     const lines = sut.logs.entries().filter((entry) => (entry.data as { provider?: string } | undefined)?.provider === 'aliyun-vod');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line.data).toMatchObject({ operation: expect.any(String), latencyMs: expect.any(Number), outcome: expect.any(String) });
-    expect(lines.some((line) => (line.data as { providerCode?: string }).providerCode === 'Throttling.User')).toBe(true);
+    expect(lines.some((line) => (line.data as { upstreamCode?: string }).upstreamCode === 'Throttling.User')).toBe(true);
   });
 
   it('never lets our AccessKey secret into a response, a log line or the OpenAPI document', async () => {

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import { SealedRecords, UploadOwnership } from '@app/store';
+import { SealedRecords } from '@app/store';
+import { UploadOwnership } from '../apps/upload-api/src/uploads/upload-ownership';
 import { ALIYUN_TEST_IDS, decodeBase64Json, fieldsOf, post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';

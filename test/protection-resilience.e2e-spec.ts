@@ -1,5 +1,5 @@
-import { type RedisCluster, type RedisServer, startRedisCluster, startRedisServer } from './support/redis-server';
-import { ProtectionFixtureModule } from './support/protection-fixture.module';
+import { type RedisCluster, type RedisServer, startRedisCluster, startRedisServer } from '@app/testing';
+import { FIXTURE_ENV, ProtectionFixtureModule } from './support/protection-fixture.module';
 import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
 
 const ROUTE = '/test-protection/credentials';
@@ -26,7 +26,7 @@ describe('When Redis goes away and comes back', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '200' } });
+    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '200' } });
   });
   afterAll(async () => {
     await sut.close();
@@ -58,8 +58,8 @@ describe('Two instances on one Redis', () => {
   /** Two apps sharing one Redis and one key prefix, as replicas behind a load balancer. */
   async function pair(env: Record<string, string>): Promise<[TestApp, TestApp, () => Promise<void>]> {
     const shared = { REDIS_KEY_PREFIX: `pair${Math.floor(Math.random() * 1e9)}:`, ...env };
-    const first = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: shared });
-    const second = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: shared });
+    const first = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, ...shared } });
+    const second = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, ...shared } });
     return [first, second, async () => void (await Promise.all([first.close(), second.close()]))];
   }
 
@@ -108,6 +108,7 @@ describe('On a 3-master Redis Cluster', () => {
     sut = await startTestApp({
       imports: [ProtectionFixtureModule],
       env: {
+        ...FIXTURE_ENV,
         REDIS_CLUSTER_NODES: cluster.nodes.map((node) => `${node.host}:${node.port}`).join(','),
         CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
         RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:2/1m,ip:100/1m',

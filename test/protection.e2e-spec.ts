@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { ProtectionFixtureModule, fixtureCalls } from './support/protection-fixture.module';
+import { FIXTURE_ENV, ProtectionFixtureModule, fixtureCalls } from './support/protection-fixture.module';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ROUTE = '/test-protection/credentials';
@@ -24,7 +24,7 @@ async function problemCode(response: Response): Promise<string> {
 describe('Rate limits', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:3/1m,ip:5/1m' } });
+    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:3/1m,ip:5/1m' } });
   });
   afterAll(() => sut.close());
 
@@ -58,7 +58,7 @@ describe('Rate limits', () => {
     const proxied = await startTestApp({
       redis: true,
       imports: [ProtectionFixtureModule],
-      env: { TRUST_PROXY: 'true', RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:50/1m,ip:2/1m' },
+      env: { ...FIXTURE_ENV, TRUST_PROXY: 'true', RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:50/1m,ip:2/1m' },
     });
     try {
       const from = (ip: string, user: string) => post(proxied, user, { headers: { 'x-forwarded-for': ip } });
@@ -75,7 +75,7 @@ describe('Rate limits', () => {
 describe('Daily quotas', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { DAILY_QUOTA_TENCENT_VOD_SIGNATURE: '2' } });
+    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, DAILY_QUOTA_TENCENT_VOD_SIGNATURE: '2' } });
   });
   afterAll(() => sut.close());
 
@@ -99,7 +99,7 @@ describe('Upstream budget', () => {
     const sut = await startTestApp({
       redis: true,
       imports: [ProtectionFixtureModule],
-      env: { UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '0.5', UPSTREAM_BUDGET_MAX_WAIT_MS: '50', RATE_LIMIT_DEFAULT: 'user:100/1m,ip:100/1m' },
+      env: { ...FIXTURE_ENV, UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '0.5', UPSTREAM_BUDGET_MAX_WAIT_MS: '50', RATE_LIMIT_DEFAULT: 'user:100/1m,ip:100/1m' },
     });
     try {
       const statuses = await Promise.all([1, 2, 3].map((n) => post(sut, `budget-${n}`)));
@@ -116,7 +116,7 @@ describe('Upstream budget', () => {
     const sut = await startTestApp({
       redis: true,
       imports: [ProtectionFixtureModule],
-      env: { UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '20', UPSTREAM_BUDGET_MAX_WAIT_MS: '1000' },
+      env: { ...FIXTURE_ENV, UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '20', UPSTREAM_BUDGET_MAX_WAIT_MS: '1000' },
     });
     try {
       // Burst of 5 (a quarter second at 20/s), then one every 50 ms: all ten pass within the wait bound.
@@ -131,7 +131,7 @@ describe('Upstream budget', () => {
 describe('Idempotency-Key', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule] });
+    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: FIXTURE_ENV });
   });
   afterAll(() => sut.close());
 

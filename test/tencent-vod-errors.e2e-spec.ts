@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { EmulatorServer } from '@app/emulator/core/emulator-server';
-import { TencentVodEmulator } from '@app/emulator/tencent';
+import { EmulatorServer } from '@app/emulator';
+import { TencentVodEmulator } from '@app/emulator';
 import { tencentTestEnv } from './support/tencent-test-env';
 import { tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';

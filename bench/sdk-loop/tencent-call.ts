@@ -3,7 +3,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { vod } from 'tencentcloud-sdk-nodejs-vod';
 import type { KeyPair } from '@app/emulator';
-import { EMULATED_SUB_APP_ID } from '@app/emulator/tencent';
+import { EMULATED_SUB_APP_ID } from '@app/emulator';
 
 /**
  * ApplyUpload through the Tencent SDK client. The SDK signs the host it sends to, so the emulator

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyPair } from '@app/emulator';
-import { freePort } from '../../test/support/redis-server';
+import { freePort } from '@app/testing';
 import { type BenchChild, spawnChild } from './child-process';
 import { EMULATOR_MAIN, ROOT } from './paths';
 import { answers, waitUntil } from './wait-until';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { type RedisServer, startRedisServer } from '../../test/support/redis-server';
+import { type RedisServer, startRedisServer } from '@app/testing';
 
 export interface RedisProcess {
   server: RedisServer;

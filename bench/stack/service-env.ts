@@ -1,4 +1,5 @@
-import { budgetVariable, quotaVariable, rateLimitVariable, UPLOAD_KINDS, type UploadKind, UPSTREAM_PROVIDERS } from '@app/config/sections/protection.section';
+import { budgetVariable, quotaVariable, rateLimitVariable } from '@app/config';
+import { UPLOAD_KIND_NAMES, uploadKind, type UploadKind, UPSTREAM_PROVIDERS } from '@app/registry';
 import { aliyunTestEnv } from '../../test/support/aliyun-test-env';
 import { tencentTestEnv } from '../../test/support/tencent-test-env';
 import type { EmulatorProcess } from './emulator';
@@ -26,7 +27,7 @@ export interface ServiceEnvInput {
  * has no other effect in this service (only the configuration checks read it).
  */
 export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
-  const kinds = Object.keys(UPLOAD_KINDS) as UploadKind[];
+  const kinds = UPLOAD_KIND_NAMES;
   return {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'development',
@@ -39,7 +40,7 @@ export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
     RATE_LIMIT_DEFAULT: UNREACHABLE_RATE,
     // Scenario (c): one request per user per hour; the IP part stays unreachable (all load comes from 127.0.0.1).
     [rateLimitVariable(LIMITED_KIND)]: 'user:1/1h',
-    ...Object.fromEntries(kinds.filter((kind) => UPLOAD_KINDS[kind].quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA])),
+    ...Object.fromEntries(kinds.filter((kind) => uploadKind(kind).quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA])),
     ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), UNREACHABLE_BUDGET])),
     ...aliyunTestEnv(input.emulator.url, input.emulator.aliyunKey),
     ...tencentTestEnv(input.emulator.url, input.emulator.tencentKey),

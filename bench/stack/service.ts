@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { peakRssBytes } from '../metrics/proc';
-import { freePort } from '../../test/support/redis-server';
+import { freePort } from '@app/testing';
 import { type BenchChild, spawnChild } from './child-process';
 import type { EmulatorProcess } from './emulator';
 import { SERVICE_MAIN } from './paths';

@@ -1,4 +1,4 @@
-import { type RedisServer, startRedisServer } from './redis-server';
+import { type RedisServer, startRedisServer } from '../../libs/testing/src/redis-server';
 
 declare global {
   // Jest runs globalSetup and globalTeardown in the same process: the handle travels on globalThis.

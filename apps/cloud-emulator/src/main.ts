@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type KeyPair, startEmulator } from './emulator';
+import { type KeyPair, startEmulator } from '@app/emulator';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -3,12 +3,14 @@ import { AuthModule } from '@app/auth';
 import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
+import { UpstreamModule } from '@app/upstream';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TencentVodModule } from './tencent-vod/tencent-vod.module';
+import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +23,8 @@ export class AppModule {
         MetricsModule.forRoot(config.metrics.enabled),
         AuthModule,
         ProtectionModule,
+        UpstreamModule,
+        UploadsModule,
         HealthModule,
         MeModule,
         AliyunVodModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AliyunAdapter } from './adapter/aliyun.adapter';
+import { AliyunClient } from './aliyun.client';
 
-/** Provides the one AliyunAdapter (long-lived clients) to the VOD and IMS feature modules. */
-@Module({ providers: [AliyunAdapter], exports: [AliyunAdapter] })
+/** Provides the one AliyunClient (long-lived openapi-clients) to the VOD and IMS feature modules. */
+@Module({ providers: [AliyunClient], exports: [AliyunClient] })
 export class AliyunModule {}

@@ -1,12 +1,11 @@
-// Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09) adapter and provider facts.
-export * from './aliyun.constants';
+// Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09): the client, its operations, and the
+// helpers the features share. The facts are in @app/registry (aliyun.facts.ts).
+export * from './aliyun.client';
+export { aliyunErrors, UPLOAD_NOT_FOUND } from './aliyun.errors';
 export * from './aliyun.module';
-export * from './adapter/aliyun.adapter';
-export * from './adapter/aliyun-configured.guard';
-export { UPLOAD_NOT_FOUND } from './adapter/error-mapper';
-export type { AliyunProduct } from './adapter/operations';
-export * from './models/ice.models';
-export * from './models/vod.models';
+export type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
+export * from './operations/ice.operations';
+export * from './operations/vod.operations';
+export * from './tag-list.decorator';
 export * from './upload-credential';
 export * from './user-data';
-export * from './dto/tag-list.decorator';

@@ -1,4 +1,4 @@
-import { ALIYUN } from './aliyun.constants';
+import { ALIYUN } from '@app/registry';
 
 /**
  * When a base64 UploadAuth stops working: its ExpireUTCTime, else Expiration (a string of seconds,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ALIYUN } from './aliyun.constants';
+import { ALIYUN } from '@app/registry';
 import { utf8Bytes } from '@app/common';
 
 export interface UserDataInput {

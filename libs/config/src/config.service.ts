@@ -1,5 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { AppConfig } from './config.types';
+import { ApiError, ErrorCode } from '@app/common';
+import { UPLOAD_PROVIDERS, type UploadProvider } from '@app/registry';
+import type { AliyunImsConfig, AliyunVodConfig } from './sections/aliyun.section';
+import type { AppConfig, TencentConfig } from './config.types';
+
+export type EnabledTencentConfig = Extract<TencentConfig, { enabled: true }>;
+
+/** The settings of each product a deployment may offer. */
+export interface ProductSettings {
+  'aliyun-vod': AliyunVodConfig;
+  'aliyun-ims': AliyunImsConfig;
+  'tencent-vod': EnabledTencentConfig;
+}
+
+/** 501: the deployment does not offer this product (its settings are missing). */
+export function notOffered(provider: UploadProvider): ApiError {
+  return new ApiError(501, ErrorCode.PROVIDER_NOT_CONFIGURED, `This deployment does not offer ${UPLOAD_PROVIDERS[provider].name}.`);
+}
 
 /** The validated configuration, read once at boot. Inject this instead of reading process.env. */
 @Injectable()
@@ -40,5 +57,27 @@ export class ConfigService {
 
   get isProduction(): boolean {
     return this.config.isProduction;
+  }
+
+  /** Whether this deployment offers the product (its settings are complete). */
+  offers(provider: UploadProvider): boolean {
+    return this.settingsOf(provider) !== undefined;
+  }
+
+  /** The product's settings, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer it. */
+  product<P extends UploadProvider>(provider: P): ProductSettings[P] {
+    const settings = this.settingsOf(provider);
+    if (!settings) throw notOffered(provider);
+    return settings;
+  }
+
+  private settingsOf<P extends UploadProvider>(provider: P): ProductSettings[P] | undefined {
+    const { aliyun, tencent } = this.config;
+    const settings: { [K in UploadProvider]: ProductSettings[K] | undefined } = {
+      'aliyun-vod': aliyun.vod,
+      'aliyun-ims': aliyun.ims,
+      'tencent-vod': tencent.enabled ? tencent : undefined,
+    };
+    return settings[provider];
   }
 }

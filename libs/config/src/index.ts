@@ -5,4 +5,4 @@ export * from './config.types';
 export * from './load-config';
 export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';
 export * from './read-environment';
-export { UPLOAD_KINDS, UPSTREAM_PROVIDERS, type UploadKind, type UpstreamProvider, type RateLimitPolicy, type EncryptionKey, keyId } from './sections/protection.section';
+export { budgetVariable, type EncryptionKey, keyId, quotaVariable, type RateLimitPolicy, rateLimitVariable } from './sections/protection.section';

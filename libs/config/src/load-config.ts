@@ -2,7 +2,7 @@ import { ConfigError, type ConfigIssue } from './config.error';
 import type { AppConfig } from './config.types';
 import { resolveFileVariables } from './file-secrets';
 import { looksLikePlaceholder } from './placeholders';
-import { type BuildContext, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
+import { type BuildContext, type Env, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
 import { buildApp } from './sections/app.section';
 import { buildAuth } from './sections/auth.section';
 import { buildAliyun } from './sections/aliyun.section';
@@ -17,28 +17,27 @@ import { buildUploads } from './sections/uploads.section';
  */
 export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfig {
   const issues: ConfigIssue[] = [];
+  const problem = (variable: string, rule: string) => issues.push({ variable, rule });
   const resolved = resolveFileVariables(rawEnv, KNOWN_VARIABLES, issues);
-  const parsed = envSchema.safeParse(resolved);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      issues.push({ variable: String(issue.path[0] ?? '(environment)'), rule: issue.message });
-    }
-    throw new ConfigError(issues);
-  }
-
-  const env = parsed.data;
+  const env = parseEnvironment(resolved, problem);
   const isProduction = env.NODE_ENV === 'production';
   const ctx: BuildContext = {
     env,
     isProduction,
-    problem: (variable, rule) => issues.push({ variable, rule }),
+    problem,
+    read: (variable, schema) => {
+      const result = schema.safeParse(resolved[variable]);
+      if (result.success) return result.data;
+      problem(variable, result.error.issues[0]?.message ?? 'is invalid');
+      return schema.parse(undefined);
+    },
   };
 
   if (isProduction) {
     for (const name of SECRET_VARIABLES) {
-      const value = env[name as keyof typeof env];
-      if (typeof value === 'string' && looksLikePlaceholder(value)) {
-        ctx.problem(name, 'holds a placeholder value; set a real secret in production');
+      const value = resolved[name]?.trim();
+      if (value && looksLikePlaceholder(value)) {
+        problem(name, 'holds a placeholder value; set a real secret in production');
       }
     }
   }
@@ -55,6 +54,22 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
   checkIdempotencyLock(config, ctx);
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
+}
+
+/**
+ * The fixed-name variables, typed. A refused value is reported and then read as unset (its default),
+ * so the sections still run and every problem is reported at once.
+ */
+function parseEnvironment(resolved: Record<string, string | undefined>, problem: (variable: string, rule: string) => void): Env {
+  const parsed = envSchema.safeParse(resolved);
+  if (parsed.success) return parsed.data;
+  const refused = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const variable = String(issue.path[0] ?? '(environment)');
+    refused.add(variable);
+    problem(variable, issue.message);
+  }
+  return envSchema.parse(Object.fromEntries(Object.entries(resolved).filter(([name]) => !refused.has(name))));
 }
 
 /** Margin between the longest upstream call and the idempotency lock that guards it. */

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { aliyunEnv, aliyunSecrets } from './sections/aliyun.section';
 import { appEnv } from './sections/app.section';
 import { authEnv } from './sections/auth.section';
-import { protectionEnv, protectionSecrets } from './sections/protection.section';
+import { protectionEnv, protectionRegistryVariables, protectionSecrets } from './sections/protection.section';
 import { storeEnv } from './sections/store.section';
 import { tencentEnv, tencentSecrets } from './sections/tencent.section';
 import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
 
-/** Every environment variable the service reads. Each section owns its shape. */
+/** Every environment variable with a fixed name. Each section owns its shape. */
 export const envSchema = z.object({
   ...appEnv,
   ...authEnv,
@@ -30,10 +30,15 @@ export const SECRET_VARIABLES: readonly string[] = [
   ...tencentSecrets,
 ];
 
-export const KNOWN_VARIABLES = Object.keys(envSchema.shape);
+/** Variables named after registry entries (one per upload kind or provider), read by their section with `read`. */
+export const REGISTRY_VARIABLES: readonly string[] = protectionRegistryVariables;
+
+export const KNOWN_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...REGISTRY_VARIABLES];
 
 export interface BuildContext {
   env: Env;
   isProduction: boolean;
   problem(variable: string, rule: string): void;
+  /** A variable of REGISTRY_VARIABLES checked with `schema`; a value it refuses is a problem, read as unset. */
+  read<S extends z.ZodType>(variable: string, schema: S): z.output<S>;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UploadKind, UpstreamProvider } from '@app/config';
+import type { UploadKind } from '@app/registry';
 
 /** Short, fixed-length and opaque: user ids and IPs never sit in Redis in clear, and never break a hash tag. */
 export const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
@@ -12,5 +12,4 @@ export const ProtectionKeys = {
   rateLimit: (kind: UploadKind, scope: 'user' | 'ip', id: string) => `rl:{${kind}}:${scope}:${digest(id)}`,
   quota: (kind: UploadKind, userId: string, day: string) => `quota:{${digest(userId)}}:${kind}:${day}`,
   idempotency: (kind: UploadKind, userId: string, key: string) => `idem:{${digest(userId)}}:${kind}:${digest(key)}`,
-  upstream: (provider: UpstreamProvider, operation: string) => `upstream:{${provider}:${operation}}`,
 };

@@ -3,11 +3,11 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProtectionMetrics } from './metrics/protection-metrics';
 import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
-import { UpstreamBudget } from './upstream/upstream-budget';
+import { ProviderOfferedGuard } from './provider-offered.guard';
 
-const providers = [RateLimitGuard, DailyQuotaInterceptor, IdempotencyInterceptor, UpstreamBudget, ProtectionMetrics];
+const providers = [RateLimitGuard, ProviderOfferedGuard, DailyQuotaInterceptor, IdempotencyInterceptor, ProtectionMetrics];
 
-/** Rate limits, daily quotas, idempotency and upstream budgets, shared by every upload route. */
+/** Rate limits, provider availability, daily quotas and idempotency, shared by every upload route. */
 @Global()
 @Module({ providers, exports: providers })
 export class ProtectionModule {}

@@ -1,6 +1,6 @@
 import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
-import type { UploadKind } from '@app/config';
+import type { UploadKind } from '@app/registry';
 
 export const UPLOAD_KIND = 'protection:upload-kind';
 

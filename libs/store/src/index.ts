@@ -8,4 +8,3 @@ export type { StoreLogger } from './redis/connection-log';
 export { StoreModule } from './nest/store.module';
 export { EnvelopeCipher, EnvelopeError } from './sealing/envelope-cipher';
 export { SealedRecords } from './sealing/sealed-records';
-export { type OwnershipRecord, UploadOwnership } from './ownership/upload-ownership';

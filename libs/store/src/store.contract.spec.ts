@@ -1,4 +1,4 @@
-import { type RedisServer, startRedisServer } from '../../../test/support/redis-server';
+import { type RedisServer, startRedisServer } from '@app/testing';
 import { createStore } from './factory/create-store';
 import type { Store } from './store';
 import { CapturingLogger, expectUnavailable, sleep, standaloneConfig } from './testing/store-test-helpers';

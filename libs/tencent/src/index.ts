@@ -1,7 +1,10 @@
-export * from './tencent-vod.facts';
-export * from './tencent-vod.types';
-export * from './tencent-vod.client';
-export * from './tencent-upload-signer';
+// Tencent Cloud VOD (2018-07-17): the client, its operations, and the client-upload signer. The
+// facts are in @app/registry (tencent.facts.ts).
+export type { TencentOperation } from './operations/tencent-operation';
+export * from './operations/vod.operations';
+export * from './tencent.client';
+export { tencentErrors } from './tencent.errors';
 export * from './tencent.module';
-export { signUploadSignature, uploadSignatureOriginal, type UploadSignatureFields } from './upload-signature';
-export { vodTransport } from './vod-transport';
+export { vodTransport } from './tencent.transport';
+export * from './tencent-upload-signer';
+export { signUploadSignature, type UploadSignatureFields, uploadSignatureOriginal } from './upload-signature';

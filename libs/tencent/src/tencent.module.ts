@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TencentClient } from './tencent.client';
 import { TencentUploadSigner } from './tencent-upload-signer';
-import { TencentVodClient } from './tencent-vod.client';
 
-/** Tencent Cloud VOD: the API adapter and the client-signature signer, built from `config.tencent`. */
-@Module({ providers: [TencentVodClient, TencentUploadSigner], exports: [TencentVodClient, TencentUploadSigner] })
+/** Tencent Cloud VOD: the API client and the client-signature signer, built from `config.tencent`. */
+@Module({ providers: [TencentClient, TencentUploadSigner], exports: [TencentClient, TencentUploadSigner] })
 export class TencentModule {}

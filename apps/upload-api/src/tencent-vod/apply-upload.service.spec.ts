@@ -1,10 +1,11 @@
 import { ApiError, ErrorCode, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
-import type { AppliedUpload, TencentVodClient } from '@app/tencent';
+import type { AppliedUpload, TencentClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { testSealedRecords } from '@app/store/testing/sealed-records';
+import { fakeClient } from '@app/testing';
+import { testRepository } from './testing/test-repository';
 
 const alice = { id: 'alice', permissions: [] };
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -44,7 +45,7 @@ describe(ApplyUploadService.name, () => {
         ...env,
       }),
     );
-    sut = new ApplyUploadService(config, { applyUpload } as unknown as TencentVodClient, new TencentVodUploadRepository(backing, testSealedRecords(backing)));
+    sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing));
   }
 
   beforeEach(() => {
@@ -87,7 +88,7 @@ describe(ApplyUploadService.name, () => {
     });
     expect(JSON.stringify(response)).not.toContain('session-key');
     expect(applyUpload.mock.calls[0][0].SourceContext).toContain(response.uploadId);
-    const uploads = new TencentVodUploadRepository(store, testSealedRecords(store));
+    const uploads = testRepository(store);
     expect(await uploads.findSession(response.uploadId)).toEqual({
       ownerId: 'alice',
       vodSessionKey: 'session-key',
@@ -113,7 +114,7 @@ describe(ApplyUploadService.name, () => {
     const failing = new MemoryStore('test:');
     const set = failing.set.bind(failing);
     jest.spyOn(failing, 'set').mockImplementation(async (key, value, ttl) => {
-      if (key.startsWith('tencent-vod:owner:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
+      if (key.startsWith('tencent-vod:upload-owner:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
       return set(key, value, ttl);
     });
     build({}, failing);

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode, newUploadId } from '@app/common';
 import { ConfigService } from '@app/config';
-import { TencentVodClient } from '@app/tencent';
+import { APPLY_UPLOAD, TencentClient } from '@app/tencent';
 import type { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
 import type { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
-import { requireTencent } from './tencent-vod-configured.guard';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { resolveProcessing, sourceContext } from './tencent-vod.policy';
 import { rfc3339 } from './time';
@@ -15,15 +14,15 @@ import { rfc3339 } from './time';
 export class ApplyUploadService {
   constructor(
     private readonly config: ConfigService,
-    private readonly vod: TencentVodClient,
+    private readonly vod: TencentClient,
     private readonly uploads: TencentVodUploadRepository,
   ) {}
 
   async apply(user: Principal, dto: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
-    const { vod } = requireTencent(this.config);
+    const { vod } = this.config.product('tencent-vod');
     const processing = resolveProcessing(dto, vod);
     const uploadId = newUploadId();
-    const applied = await this.vod.applyUpload({
+    const applied = await this.vod.call(APPLY_UPLOAD, {
       SubAppId: vod.subAppId,
       MediaType: dto.mediaType,
       MediaName: dto.mediaName,
@@ -46,12 +45,8 @@ export class ApplyUploadService {
     }
     // Kept past the certificate so a commit right after a last-minute upload still works.
     const sessionExpiresAt = certificateExpiresAt + vod.sessionMarginSeconds * 1000;
-    await this.uploads.saveSession(
-      uploadId,
-      { ownerId: user.id, vodSessionKey: applied.vodSessionKey, expiresAt: sessionExpiresAt },
-      sessionExpiresAt - Date.now(),
-      this.config.uploads.recordTtlSeconds * 1000,
-    );
+    const session = { ownerId: user.id, vodSessionKey: applied.vodSessionKey, expiresAt: sessionExpiresAt };
+    await this.uploads.saveSession(uploadId, session, sessionExpiresAt - Date.now());
 
     const { secretId, secretKey, token, expiredTime } = applied.tempCertificate;
     return {

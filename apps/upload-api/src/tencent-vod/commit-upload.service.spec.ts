@@ -1,10 +1,11 @@
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore } from '@app/store';
-import type { CommittedUpload, TencentVodClient } from '@app/tencent';
+import type { CommittedUpload, TencentClient } from '@app/tencent';
 import { CommitUploadService } from './commit-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { testSealedRecords } from '@app/store/testing/sealed-records';
+import { fakeClient } from '@app/testing';
+import { testRepository } from './testing/test-repository';
 
 const UPLOAD_ID = 'upl_AAAAAAAAAAAAAAAAAAAAAA';
 const alice = { id: 'alice', permissions: [] };
@@ -34,15 +35,15 @@ describe(CommitUploadService.name, () => {
     const config = new ConfigService(
       loadConfig({ TENCENTCLOUD_SECRET_ID: 'id', TENCENTCLOUD_SECRET_KEY: 'key', TENCENTCLOUD_VOD_SUB_APP_ID: '42', ...env }),
     );
-    sut = new CommitUploadService(config, { commitUpload } as unknown as TencentVodClient, uploads);
+    sut = new CommitUploadService(config, fakeClient({ commitUpload }) as unknown as TencentClient, uploads);
   }
 
   beforeEach(async () => {
     store = new MemoryStore('test:');
-    uploads = new TencentVodUploadRepository(store, testSealedRecords(store));
+    uploads = testRepository(store);
     commitUpload = jest.fn().mockResolvedValue(COMMITTED);
     build();
-    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'session-key', expiresAt: Date.now() + 60_000 }, 60_000, 3_600_000);
+    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'session-key', expiresAt: Date.now() + 60_000 }, 60_000);
   });
   afterEach(() => store.close());
 
@@ -110,7 +111,7 @@ describe(CommitUploadService.name, () => {
   });
 
   it('answers 410 once the session has expired, without calling Tencent', async () => {
-    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'k', expiresAt: Date.now() - 1 }, 60_000, 3_600_000);
+    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'k', expiresAt: Date.now() - 1 }, 60_000);
     const error = await failure(sut.commit(alice, UPLOAD_ID));
     expect([error.getStatus(), error.code]).toEqual([410, ErrorCode.GONE]);
     await uploads.deleteSession(UPLOAD_ID);

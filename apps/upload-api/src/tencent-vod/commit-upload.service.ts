@@ -4,9 +4,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService } from '@app/config';
-import { TencentVodClient } from '@app/tencent';
+import { COMMIT_UPLOAD, TencentClient } from '@app/tencent';
 import type { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
-import { requireTencent } from './tencent-vod-configured.guard';
 import { type CommitRecord, TencentVodUploadRepository } from './tencent-vod-upload.repository';
 
 /** How often a waiting commit looks for the running one's result. */
@@ -26,12 +25,12 @@ export class CommitUploadService {
 
   constructor(
     private readonly config: ConfigService,
-    private readonly vod: TencentVodClient,
+    private readonly vod: TencentClient,
     private readonly uploads: TencentVodUploadRepository,
   ) {}
 
   async commit(user: Principal, uploadId: string): Promise<TencentVodCommitDto> {
-    const settings = requireTencent(this.config).vod;
+    const settings = this.config.product('tencent-vod').vod;
     if (!UPLOAD_ID_PATTERN.test(uploadId)) throw notFound();
     const deadline = Date.now() + settings.commitWaitMs;
     for (;;) {
@@ -69,7 +68,7 @@ export class CommitUploadService {
       throw new ApiError(410, ErrorCode.GONE, 'The upload session expired; apply again.');
     }
 
-    const committed = await this.vod.commitUpload({ VodSessionKey: session.vodSessionKey, SubAppId: subAppId }).catch(async (error: unknown) => {
+    const committed = await this.vod.call(COMMIT_UPLOAD, { VodSessionKey: session.vodSessionKey, SubAppId: subAppId }).catch(async (error: unknown) => {
       // Tencent no longer knows the session: retrying cannot help, so forget the key now.
       if (error instanceof ApiError && error.code === ErrorCode.GONE) await this.uploads.deleteSession(uploadId).catch(() => undefined);
       throw error;

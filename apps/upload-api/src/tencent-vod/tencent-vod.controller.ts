@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { ApiJsonBody, ApiProblemResponses } from '@app/common';
+import { ApiJsonBody } from '@app/common';
+import { ProtectedUpload } from '@app/protection';
 import { ApplyUploadService } from './apply-upload.service';
 import { CommitUploadService } from './commit-upload.service';
 import { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
@@ -16,8 +17,6 @@ import {
   TENCENT_VOD_UPLOAD_EXAMPLE,
   TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE,
 } from './tencent-vod.examples';
-import { ApiCommitProblems } from './tencent-vod.openapi';
-import { TencentVodRoute } from './tencent-vod-route.decorator';
 import { UploadSignatureService } from './upload-signature.service';
 
 @ApiTags('tencent-vod')
@@ -30,20 +29,26 @@ export class TencentVodController {
   ) {}
 
   @Post('media')
-  @TencentVodRoute('tencent-vod-media', { idempotent: true })
+  @ProtectedUpload('tencent-vod-media', { idempotent: true })
   @ApiOperation({
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
   })
   @ApiJsonBody(ApplyTencentVodUploadDto, APPLY_TENCENT_VOD_UPLOAD_EXAMPLES)
   @ApiCreatedResponse({ type: TencentVodUploadDto, description: 'Upload to COS with these, then commit with `uploadId`.', example: TENCENT_VOD_UPLOAD_EXAMPLE })
-  @ApiProblemResponses(400, 413, 415, 502, 504)
   apply(@CurrentUser() user: Principal, @Body() body: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
     return this.applyUpload.apply(user, body);
   }
 
   @Post('media/:uploadId/commit')
-  @TencentVodRoute('tencent-vod-commit')
+  @ProtectedUpload('tencent-vod-commit', {
+    problems: [
+      404,
+      [409, 'Another commit of this upload is still running; see Retry-After.'],
+      [410, 'The upload session expired (or Tencent no longer knows it); apply again.'],
+      [422, 'Tencent Cloud VOD found nothing to commit: finish uploading the media (and cover) first.'],
+    ],
+  })
   @HttpCode(200)
   @ApiOperation({
     operationId: 'commitTencentVodUpload',
@@ -51,21 +56,18 @@ export class TencentVodController {
   })
   @ApiParam({ name: 'uploadId', description: 'The `uploadId` from applyTencentVodUpload.', example: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A' })
   @ApiOkResponse({ type: TencentVodCommitDto, description: 'The media is stored in VOD.', example: TENCENT_VOD_COMMIT_EXAMPLE })
-  @ApiProblemResponses(400, 404, 413, 415, 502, 504)
-  @ApiCommitProblems()
   commit(@CurrentUser() user: Principal, @Param('uploadId') uploadId: string): Promise<TencentVodCommitDto> {
     return this.commitUpload.commit(user, uploadId);
   }
 
   @Post('signatures')
-  @TencentVodRoute('tencent-vod-signature', { idempotent: true })
+  @ProtectedUpload('tencent-vod-signature', { idempotent: true })
   @ApiOperation({
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
   })
   @ApiJsonBody(CreateTencentVodUploadSignatureDto, CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES, { required: false })
   @ApiCreatedResponse({ type: TencentVodUploadSignatureDto, description: 'Hand `signature` to the upload SDK.', example: TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE })
-  @ApiProblemResponses(400, 413, 415)
   sign(@CurrentUser() user: Principal, @Body() body: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
     return this.signatures.create(user, body);
   }

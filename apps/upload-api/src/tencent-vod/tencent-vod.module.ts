@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TencentModule } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
 import { CommitUploadService } from './commit-upload.service';
-import { TencentVodConfiguredGuard } from './tencent-vod-configured.guard';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { TencentVodController } from './tencent-vod.controller';
 import { UploadSignatureService } from './upload-signature.service';
@@ -11,6 +10,6 @@ import { UploadSignatureService } from './upload-signature.service';
 @Module({
   imports: [TencentModule],
   controllers: [TencentVodController],
-  providers: [ApplyUploadService, CommitUploadService, UploadSignatureService, TencentVodUploadRepository, TencentVodConfiguredGuard],
+  providers: [ApplyUploadService, CommitUploadService, UploadSignatureService, TencentVodUploadRepository],
 })
 export class TencentVodModule {}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '@app/common';
 import { loadConfig } from '@app/config';
-import type { EnabledTencentConfig } from './tencent-vod-configured.guard';
+import type { EnabledTencentConfig } from '@app/config';
 import { resolveProcessing, sourceContext } from './tencent-vod.policy';
 
 function vodSettings(env: Record<string, string> = {}): EnabledTencentConfig['vod'] {

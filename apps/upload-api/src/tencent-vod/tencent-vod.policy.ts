@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PolicyCheck } from '@app/common';
-import { VOD_SOURCE_CONTEXT_MAX_CHARS } from '@app/tencent';
-import type { EnabledTencentConfig } from './tencent-vod-configured.guard';
+import { TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS } from '@app/registry';
+import type { EnabledTencentConfig } from '@app/config';
 
 export interface ProcessingChoice {
   procedure?: string;
@@ -26,6 +26,6 @@ export function resolveProcessing(requested: ProcessingChoice, vod: EnabledTence
 export function sourceContext(userId: string, uploadId?: string): string {
   const prefix = uploadId ? `uploadId=${uploadId}&` : '';
   const plain = `${prefix}userId=${encodeURIComponent(userId)}`;
-  if (plain.length <= VOD_SOURCE_CONTEXT_MAX_CHARS) return plain;
+  if (plain.length <= TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS) return plain;
   return `${prefix}userSha256=${createHash('sha256').update(userId, 'utf8').digest('base64url')}`;
 }

@@ -5,7 +5,7 @@ import { MemoryStore } from '@app/store';
 import { TencentUploadSigner } from '@app/tencent';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { UploadSignatureService } from './upload-signature.service';
-import { testSealedRecords } from '@app/store/testing/sealed-records';
+import { testRepository } from './testing/test-repository';
 
 const SECRET_KEY = 'signature-service-secret-key-000';
 
@@ -30,7 +30,7 @@ describe(UploadSignatureService.name, () => {
 
   beforeEach(() => {
     store = new MemoryStore('test:');
-    uploads = new TencentVodUploadRepository(store, testSealedRecords(store));
+    uploads = testRepository(store);
     build();
   });
   afterEach(() => store.close());

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
-import { SIGNATURE_RANDOM_MAX, TencentUploadSigner } from '@app/tencent';
+import { TencentUploadSigner } from '@app/tencent';
+import { TENCENT_SIGNATURE_RANDOM_MAX } from '@app/registry';
 import type { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upload-signature.dto';
 import type { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
-import { requireTencent } from './tencent-vod-configured.guard';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { resolveProcessing, sourceContext } from './tencent-vod.policy';
 import { rfc3339 } from './time';
@@ -24,7 +24,7 @@ export class UploadSignatureService {
   ) {}
 
   async create(user: Principal, dto: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
-    const { vod } = requireTencent(this.config);
+    const { vod } = this.config.product('tencent-vod');
     const processing = resolveProcessing(dto, vod);
     const now = Math.floor(Date.now() / 1000);
     const expireTime = now + vod.signatureTtlSeconds;
@@ -46,7 +46,7 @@ export class UploadSignatureService {
 
   private async uniqueRandom(timestamp: number): Promise<number> {
     for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt++) {
-      const random = randomInt(0, SIGNATURE_RANDOM_MAX + 1);
+      const random = randomInt(0, TENCENT_SIGNATURE_RANDOM_MAX + 1);
       if (await this.uploads.reserveSignatureNonce(timestamp, random)) return random;
     }
     throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'No unique signature could be issued; retry shortly.', { retryAfterSeconds: 1 });

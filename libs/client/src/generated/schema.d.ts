@@ -984,11 +984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -997,11 +993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1048,11 +1040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1063,11 +1051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1085,11 +1069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1151,11 +1131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1164,11 +1140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1204,11 +1176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1219,11 +1187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1241,11 +1205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1313,11 +1273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1326,11 +1282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1377,11 +1329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1392,11 +1340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1414,11 +1358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1486,11 +1426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1499,11 +1435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,11 +1482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1565,11 +1493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1587,11 +1511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1658,11 +1578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1671,11 +1587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1722,11 +1634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1737,11 +1645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1759,11 +1663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1825,11 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Missing, malformed, expired or otherwise invalid bearer token.
-             *
-             *     Missing, malformed, expired or otherwise invalid bearer token.
-             */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1838,11 +1734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The token lacks the permission for this upload kind.
-             *
-             *     The token lacks the permission for this upload kind.
-             */
+            /** @description The token lacks the permission for this upload kind. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1878,11 +1770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Rate limit or daily quota exceeded; see Retry-After.
-             *
-             *     Rate limit or daily quota exceeded; see Retry-After.
-             */
+            /** @description Rate limit or daily quota exceeded; see Retry-After. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1893,11 +1781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description This deployment has not configured the provider.
-             *
-             *     This deployment has not configured the provider.
-             */
+            /** @description This deployment has not configured the provider. */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1915,11 +1799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             *
-             *     The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After.
-             */
+            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

@@ -1,4 +1,4 @@
-import { ALIYUN } from '@app/aliyun/aliyun.constants';
+import { ALIYUN, IMS_UPLOAD_REGIONS } from '@app/registry';
 import { bool, int, list, optionalStr } from '../env';
 import type { BuildContext } from '../schema';
 
@@ -49,9 +49,6 @@ function ossMaxObjectBytes(): number {
 /** Variables of this section holding secrets (refused as placeholders in production). */
 export const aliyunSecrets: string[] = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
 
-/** CreateUploadMedia is available only in these regions (ICE API reference, CreateUploadMedia, "Limitations"). */
-export const IMS_UPLOAD_REGIONS = ['cn-shanghai', 'cn-beijing', 'cn-shenzhen'] as const;
-
 /** UserData must stay within ICE's 1,024 bytes with Extend's 512 (ICE data types, MediaBasicInfo.UserData). */
 export const MAX_CALLBACK_URL_BYTES = 400;
 
@@ -83,7 +80,7 @@ export interface AliyunVodConfig {
 }
 
 export interface AliyunImsConfig {
-  region: (typeof IMS_UPLOAD_REGIONS)[number];
+  region: string;
   endpoint: AliyunEndpoint;
   appId?: string;
   storageLocation?: string;
@@ -199,88 +196,117 @@ function callbackUrl(ctx: BuildContext, variable: string, value: string | undefi
   return value;
 }
 
-function vodSettingsWithoutRegion(ctx: BuildContext): boolean {
-  const { env } = ctx;
-  return [
-    env.ALIBABA_CLOUD_VOD_ENDPOINT,
-    env.ALIBABA_CLOUD_VOD_APP_ID,
-    env.ALIBABA_CLOUD_VOD_STORAGE_LOCATION,
-    env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID,
-    env.ALIBABA_CLOUD_VOD_WORKFLOW_ID,
-    env.ALIBABA_CLOUD_VOD_CALLBACK_URL,
-  ].some((value) => value !== undefined) ||
-    [env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS, env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS, env.ALIBABA_CLOUD_VOD_CATE_IDS].some((ids) => ids.length > 0);
+/** What the VOD and IMS halves share: the same variables under their own prefix, the same rules. */
+interface ProductSpec {
+  /** ALIBABA_CLOUD_VOD or ALIBABA_CLOUD_IMS. */
+  prefix: string;
+  /** The product's regional endpoint host when none is configured. */
+  endpointHost(region: string): string;
+  /** Regions where the product's upload operations exist, when it is not all of them. */
+  regions?: readonly string[];
+  /** The raw values of the product's variables, by their name without the prefix. */
+  values: ProductValues;
 }
 
-function imsSettingsWithoutRegion(ctx: BuildContext): boolean {
-  const { env } = ctx;
-  return [
-    env.ALIBABA_CLOUD_IMS_ENDPOINT,
-    env.ALIBABA_CLOUD_IMS_APP_ID,
-    env.ALIBABA_CLOUD_IMS_STORAGE_LOCATION,
-    env.ALIBABA_CLOUD_IMS_WORKFLOW_ID,
-    env.ALIBABA_CLOUD_IMS_CALLBACK_URL,
-  ].some((value) => value !== undefined) ||
-    [env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS, env.ALIBABA_CLOUD_IMS_CATE_IDS].some((ids) => ids.length > 0);
+interface ProductValues {
+  REGION?: string;
+  ENDPOINT?: string;
+  APP_ID?: string;
+  STORAGE_LOCATION?: string;
+  WORKFLOW_ID?: string;
+  WORKFLOW_IDS: string[];
+  CATE_IDS: string[];
+  CALLBACK_URL?: string;
+  /** Only VOD has template groups. */
+  TEMPLATE_GROUP_ID?: string;
+  TEMPLATE_GROUP_IDS?: string[];
+}
+
+/** The settings both products share, or undefined when the product's region is not set. */
+function buildProduct(ctx: BuildContext, spec: ProductSpec, hasCredentials: boolean) {
+  const name = (suffix: string) => `${spec.prefix}_${suffix}`;
+  const { REGION: region, ...rest } = spec.values;
+  if (region === undefined) {
+    const anySet = Object.values(rest).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
+    if (anySet) ctx.problem(name('REGION'), `is required when other ${spec.prefix}_* settings are set`);
+    return undefined;
+  }
+  if (spec.regions && !spec.regions.includes(region)) {
+    ctx.problem(name('REGION'), `must be one of ${spec.regions.join(', ')}: the upload operations are available only there`);
+  } else if (!REGION.test(region)) {
+    ctx.problem(name('REGION'), 'must be a region id such as cn-shanghai');
+  }
+  if (!hasCredentials) {
+    ctx.problem('ALIBABA_CLOUD_ACCESS_KEY_ID', `is required with ${name('REGION')} (or set ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS=true)`);
+  }
+  return {
+    region,
+    endpoint: endpoint(ctx, name('ENDPOINT'), rest.ENDPOINT, spec.endpointHost(region)),
+    appId: appId(ctx, name('APP_ID'), rest.APP_ID),
+    storageLocation: storageLocation(ctx, name('STORAGE_LOCATION'), rest.STORAGE_LOCATION),
+    defaultWorkflowId: optionalResourceId(ctx, name('WORKFLOW_ID'), rest.WORKFLOW_ID),
+    workflowIds: resourceIds(ctx, name('WORKFLOW_IDS'), rest.WORKFLOW_IDS),
+    cateIds: cateIds(ctx, name('CATE_IDS'), rest.CATE_IDS),
+    callbackUrl: callbackUrl(ctx, name('CALLBACK_URL'), rest.CALLBACK_URL),
+  };
 }
 
 function buildVod(ctx: BuildContext, hasCredentials: boolean): AliyunVodConfig | undefined {
   const { env } = ctx;
-  const region = env.ALIBABA_CLOUD_VOD_REGION;
-  if (region === undefined) {
-    if (vodSettingsWithoutRegion(ctx)) ctx.problem('ALIBABA_CLOUD_VOD_REGION', 'is required when other ALIBABA_CLOUD_VOD_* settings are set');
-    return undefined;
-  }
-  if (!REGION.test(region)) ctx.problem('ALIBABA_CLOUD_VOD_REGION', 'must be a region id such as cn-shanghai');
-  if (!hasCredentials) {
-    ctx.problem('ALIBABA_CLOUD_ACCESS_KEY_ID', 'is required with ALIBABA_CLOUD_VOD_REGION (or set ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS=true)');
-  }
+  const shared = buildProduct(
+    ctx,
+    {
+      prefix: 'ALIBABA_CLOUD_VOD',
+      // VOD's published endpoints all have this form (VOD API reference, "Endpoints").
+      endpointHost: (region) => `vod.${region}.aliyuncs.com`,
+      values: {
+        REGION: env.ALIBABA_CLOUD_VOD_REGION,
+        ENDPOINT: env.ALIBABA_CLOUD_VOD_ENDPOINT,
+        APP_ID: env.ALIBABA_CLOUD_VOD_APP_ID,
+        STORAGE_LOCATION: env.ALIBABA_CLOUD_VOD_STORAGE_LOCATION,
+        WORKFLOW_ID: env.ALIBABA_CLOUD_VOD_WORKFLOW_ID,
+        WORKFLOW_IDS: env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS,
+        CATE_IDS: env.ALIBABA_CLOUD_VOD_CATE_IDS,
+        CALLBACK_URL: env.ALIBABA_CLOUD_VOD_CALLBACK_URL,
+        TEMPLATE_GROUP_ID: env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID,
+        TEMPLATE_GROUP_IDS: env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS,
+      },
+    },
+    hasCredentials,
+  );
+  if (!shared) return undefined;
   return {
-    region,
-    // VOD's published endpoints all have this form (VOD API reference, "Endpoints").
-    endpoint: endpoint(ctx, 'ALIBABA_CLOUD_VOD_ENDPOINT', env.ALIBABA_CLOUD_VOD_ENDPOINT, `vod.${region}.aliyuncs.com`),
-    appId: appId(ctx, 'ALIBABA_CLOUD_VOD_APP_ID', env.ALIBABA_CLOUD_VOD_APP_ID),
-    storageLocation: storageLocation(ctx, 'ALIBABA_CLOUD_VOD_STORAGE_LOCATION', env.ALIBABA_CLOUD_VOD_STORAGE_LOCATION),
+    ...shared,
     defaultTemplateGroupId: optionalResourceId(ctx, 'ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID', env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID),
-    defaultWorkflowId: optionalResourceId(ctx, 'ALIBABA_CLOUD_VOD_WORKFLOW_ID', env.ALIBABA_CLOUD_VOD_WORKFLOW_ID),
     templateGroupIds: resourceIds(ctx, 'ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS', env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS),
-    workflowIds: resourceIds(ctx, 'ALIBABA_CLOUD_VOD_WORKFLOW_IDS', env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS),
-    cateIds: cateIds(ctx, 'ALIBABA_CLOUD_VOD_CATE_IDS', env.ALIBABA_CLOUD_VOD_CATE_IDS),
-    callbackUrl: callbackUrl(ctx, 'ALIBABA_CLOUD_VOD_CALLBACK_URL', env.ALIBABA_CLOUD_VOD_CALLBACK_URL),
     maxVideoFileSize: env.ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE,
     maxAttachedMediaFileSize: env.ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE,
   };
 }
 
-function isImsRegion(region: string): region is AliyunImsConfig['region'] {
-  return (IMS_UPLOAD_REGIONS as readonly string[]).includes(region);
-}
-
 function buildIms(ctx: BuildContext, hasCredentials: boolean): AliyunImsConfig | undefined {
   const { env } = ctx;
-  const region = env.ALIBABA_CLOUD_IMS_REGION;
-  if (region === undefined) {
-    if (imsSettingsWithoutRegion(ctx)) ctx.problem('ALIBABA_CLOUD_IMS_REGION', 'is required when other ALIBABA_CLOUD_IMS_* settings are set');
-    return undefined;
-  }
-  if (!isImsRegion(region)) {
-    ctx.problem('ALIBABA_CLOUD_IMS_REGION', `must be one of ${IMS_UPLOAD_REGIONS.join(', ')}: CreateUploadMedia is available only there`);
-  }
-  if (!hasCredentials) {
-    ctx.problem('ALIBABA_CLOUD_ACCESS_KEY_ID', 'is required with ALIBABA_CLOUD_IMS_REGION (or set ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS=true)');
-  }
-  return {
-    region: region as AliyunImsConfig['region'],
-    // Set explicitly: the generated ICE SDK maps cn-beijing and cn-shenzhen to the central ice.aliyuncs.com.
-    endpoint: endpoint(ctx, 'ALIBABA_CLOUD_IMS_ENDPOINT', env.ALIBABA_CLOUD_IMS_ENDPOINT, `ice.${region}.aliyuncs.com`),
-    appId: appId(ctx, 'ALIBABA_CLOUD_IMS_APP_ID', env.ALIBABA_CLOUD_IMS_APP_ID),
-    storageLocation: storageLocation(ctx, 'ALIBABA_CLOUD_IMS_STORAGE_LOCATION', env.ALIBABA_CLOUD_IMS_STORAGE_LOCATION),
-    defaultWorkflowId: optionalResourceId(ctx, 'ALIBABA_CLOUD_IMS_WORKFLOW_ID', env.ALIBABA_CLOUD_IMS_WORKFLOW_ID),
-    workflowIds: resourceIds(ctx, 'ALIBABA_CLOUD_IMS_WORKFLOW_IDS', env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS),
-    cateIds: cateIds(ctx, 'ALIBABA_CLOUD_IMS_CATE_IDS', env.ALIBABA_CLOUD_IMS_CATE_IDS),
-    callbackUrl: callbackUrl(ctx, 'ALIBABA_CLOUD_IMS_CALLBACK_URL', env.ALIBABA_CLOUD_IMS_CALLBACK_URL),
-    maxFileSize: env.ALIBABA_CLOUD_IMS_MAX_FILE_SIZE,
-  };
+  const shared = buildProduct(
+    ctx,
+    {
+      prefix: 'ALIBABA_CLOUD_IMS',
+      // Set explicitly: the generated ICE SDK maps cn-beijing and cn-shenzhen to the central ice.aliyuncs.com.
+      endpointHost: (region) => `ice.${region}.aliyuncs.com`,
+      regions: IMS_UPLOAD_REGIONS,
+      values: {
+        REGION: env.ALIBABA_CLOUD_IMS_REGION,
+        ENDPOINT: env.ALIBABA_CLOUD_IMS_ENDPOINT,
+        APP_ID: env.ALIBABA_CLOUD_IMS_APP_ID,
+        STORAGE_LOCATION: env.ALIBABA_CLOUD_IMS_STORAGE_LOCATION,
+        WORKFLOW_ID: env.ALIBABA_CLOUD_IMS_WORKFLOW_ID,
+        WORKFLOW_IDS: env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS,
+        CATE_IDS: env.ALIBABA_CLOUD_IMS_CATE_IDS,
+        CALLBACK_URL: env.ALIBABA_CLOUD_IMS_CALLBACK_URL,
+      },
+    },
+    hasCredentials,
+  );
+  return shared && { ...shared, maxFileSize: env.ALIBABA_CLOUD_IMS_MAX_FILE_SIZE };
 }
 
 /**

@@ -1,5 +1,5 @@
 // A plain constants file: the limits are Tencent's, kept in one place for the service and for these rules.
-import { SIGNATURE_MAX_VALIDITY_SECONDS, VOD_DEFAULT_HOST, VOD_SIGNING_SERVICE } from '@app/tencent/tencent-vod.facts';
+import { TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS, TENCENT_VOD_HOST, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
 import { bool, int, list, optionalStr } from '../env';
 import type { BuildContext } from '../schema';
 
@@ -19,7 +19,7 @@ export const tencentEnv = {
   TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: int(5_000, 100, 60_000),
   TENCENTCLOUD_VOD_SESSION_MARGIN_SECONDS: int(3_600, 0, 7 * 24 * 3_600),
   TENCENTCLOUD_VOD_COMMIT_WAIT_MS: int(3_000, 0, 60_000),
-  TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: int(1_800, 60, SIGNATURE_MAX_VALIDITY_SECONDS),
+  TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: int(1_800, 60, TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS),
   TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: bool(true),
 };
 
@@ -85,7 +85,7 @@ function region(ctx: BuildContext, variable: string, raw: string | undefined): s
  */
 function endpoint(ctx: BuildContext, raw: string | undefined): string {
   const variable = 'TENCENTCLOUD_VOD_ENDPOINT';
-  const fallback = `https://${VOD_DEFAULT_HOST}`;
+  const fallback = `https://${TENCENT_VOD_HOST}`;
   if (raw === undefined) return fallback;
   let url: URL;
   try {
@@ -98,8 +98,8 @@ function endpoint(ctx: BuildContext, raw: string | undefined): string {
     ctx.problem(variable, 'must be an http(s) origin with no path, query or credentials');
   } else if (ctx.isProduction && url.protocol !== 'https:') {
     ctx.problem(variable, 'must use https in production');
-  } else if (!IP_LITERAL.test(url.hostname) && url.hostname !== 'localhost' && url.hostname.split('.')[0] !== VOD_SIGNING_SERVICE) {
-    ctx.problem(variable, `must name a host starting with "${VOD_SIGNING_SERVICE}." (the SDK signs for its first label), an IP address or localhost`);
+  } else if (!IP_LITERAL.test(url.hostname) && url.hostname !== 'localhost' && url.hostname.split('.')[0] !== TENCENT_VOD_SIGNING_SERVICE) {
+    ctx.problem(variable, `must name a host starting with "${TENCENT_VOD_SIGNING_SERVICE}." (the SDK signs for its first label), an IP address or localhost`);
   }
   return url.origin;
 }

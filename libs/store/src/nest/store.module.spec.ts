@@ -1,6 +1,6 @@
 import { type AppConfig, ConfigModule, type StoreConfig } from '@app/config';
 import { Test } from '@nestjs/testing';
-import { freePort, type RedisServer, startRedisServer } from '../../../../test/support/redis-server';
+import { freePort, type RedisServer, startRedisServer } from '@app/testing';
 import { createStore } from '../factory/create-store';
 import { MemoryStore } from '../memory/memory-store';
 import { RedisStore } from '../redis/redis-store';

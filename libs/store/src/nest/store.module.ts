@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { keyId } from '@app/config';
 import { createStore, type CreateStoreOptions } from '../factory/create-store';
 import { EnvelopeCipher } from '../sealing/envelope-cipher';
-import { UploadOwnership } from '../ownership/upload-ownership';
 import { SealedRecords } from '../sealing/sealed-records';
 import { Store } from '../store';
 
@@ -46,9 +45,8 @@ export class StoreModule implements OnApplicationShutdown {
         { provide: Store, inject: [ConfigService], useFactory: (config: ConfigService) => buildStore(config, options) },
         { provide: EnvelopeCipher, inject: [ConfigService], useFactory: buildCipher },
         SealedRecords,
-        UploadOwnership,
       ],
-      exports: [Store, SealedRecords, UploadOwnership],
+      exports: [Store, SealedRecords],
     };
   }
 

@@ -1,6 +1,6 @@
 import calculateSlot from 'cluster-key-slot';
 import { Redis } from 'ioredis';
-import { type RedisCluster, startRedisCluster } from '../../../../test/support/redis-server';
+import { type RedisCluster, startRedisCluster } from '@app/testing';
 import { CrossSlotKeysError } from '../errors/store-errors';
 import { CapturingLogger } from '../testing/store-test-helpers';
 import { RedisStore } from './redis-store';

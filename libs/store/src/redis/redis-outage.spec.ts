@@ -1,4 +1,4 @@
-import { freePort, type RedisServer, startRedisServer } from '../../../../test/support/redis-server';
+import { freePort, type RedisServer, startRedisServer } from '@app/testing';
 import type { Store } from '../store';
 import { CapturingLogger, eventually, expectUnavailable, standaloneConfig } from '../testing/store-test-helpers';
 import { RedisStore } from './redis-store';

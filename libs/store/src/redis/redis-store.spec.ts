@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { type RedisServer, startRedisSentinel, startRedisServer } from '../../../../test/support/redis-server';
+import { type RedisServer, startRedisSentinel, startRedisServer } from '@app/testing';
 import { CapturingLogger, standaloneConfig } from '../testing/store-test-helpers';
 import { reconnectDelay } from './redis-client';
 import { RedisStore } from './redis-store';

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { IceConfiguredGuard } from '@app/aliyun';
+import { CurrentUser, type Principal } from '@app/auth';
 import { ProtectedUpload } from '@app/protection';
-import { ApiJsonBody, ApiProblemResponses } from '@app/common';
+import { ApiJsonBody } from '@app/common';
 import { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { ImsMediaRefreshDto, ImsMediaUploadDto } from './dto/ims-media-upload.dto';
 import { CREATE_UPLOAD_MEDIA_EXAMPLES, IMS_MEDIA_REFRESH_EXAMPLE, IMS_MEDIA_UPLOAD_EXAMPLE } from './media.examples';
@@ -15,7 +14,7 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-ims-media', { permission: Permission.MEDIA, idempotent: true, available: IceConfiguredGuard })
+  @ProtectedUpload('aliyun-ims-media', { idempotent: true })
   @ApiOperation({ operationId: 'createAliyunImsMediaUpload', summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).' })
   @ApiJsonBody(CreateUploadMediaDto, CREATE_UPLOAD_MEDIA_EXAMPLES)
   @ApiCreatedResponse({
@@ -23,18 +22,16 @@ export class MediaController {
     description: 'The media asset is created; upload with uploadAddress and uploadAuth.',
     example: IMS_MEDIA_UPLOAD_EXAMPLE,
   })
-  @ApiProblemResponses(400, 401, 403, 413, 415, 429, 501, 502, 503, 504)
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadMediaDto): Promise<ImsMediaUploadDto> {
     return this.media.create(user, body);
   }
 
   @Post(':mediaId/refresh')
   @HttpCode(200)
-  @ProtectedUpload('aliyun-ims-media-refresh', { permission: Permission.MEDIA, available: IceConfiguredGuard })
+  @ProtectedUpload('aliyun-ims-media-refresh', { problems: [404] })
   @ApiOperation({ operationId: 'refreshAliyunImsMediaUpload', summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.' })
   @ApiParam({ name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' })
   @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: IMS_MEDIA_REFRESH_EXAMPLE })
-  @ApiProblemResponses(400, 401, 403, 404, 413, 415, 429, 501, 502, 503, 504)
   refresh(@CurrentUser() user: Principal, @Param('mediaId') mediaId: string): Promise<ImsMediaRefreshDto> {
     return this.media.refresh(user, mediaId);
   }

@@ -1,11 +1,12 @@
-import { AliyunAdapter, type CreateUploadMediaRequest, CreateUploadMediaResponseBody } from '@app/aliyun';
+import type { AliyunClient, CreateUploadMediaRequest, CreateUploadMediaResponseBody } from '@app/aliyun';
 import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
-import type { UploadOwnership } from '@app/store';
+import { fakeClient } from '@app/testing';
+import type { UploadOwnership } from '../../uploads/upload-ownership';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { MediaService } from './media.service';
 
-const ANSWER = new CreateUploadMediaResponseBody('REQ-1', 'media-1', 'ADDR', Buffer.from('{}').toString('base64'), undefined, 'https://f');
+const ANSWER: CreateUploadMediaResponseBody = { requestId: 'REQ-1', mediaId: 'media-1', uploadAddress: 'ADDR', uploadAuth: Buffer.from('{}').toString('base64'), fileURL: 'https://f' };
 const alice = { id: 'alice', permissions: [] };
 const dto = (type: string, extra: Partial<CreateUploadMediaDto> = {}) =>
   ({
@@ -31,7 +32,7 @@ function setup(env: Record<string, string> = {}) {
   );
   const adapter = { createUploadMedia: jest.fn().mockResolvedValue(ANSWER), refreshUploadMedia: jest.fn() };
   const repository = { record: jest.fn(), find: jest.fn() };
-  const sut = new MediaService(adapter as unknown as AliyunAdapter, repository as unknown as UploadOwnership, config);
+  const sut = new MediaService(fakeClient(adapter) as unknown as AliyunClient, repository as unknown as UploadOwnership, config);
   return { sut, adapter, repository };
 }
 

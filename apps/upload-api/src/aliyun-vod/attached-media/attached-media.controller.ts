@@ -1,10 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { VodConfiguredGuard } from '@app/aliyun';
+import { CurrentUser, type Principal } from '@app/auth';
 import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
-import { VodProblems } from '../vod-problems.decorator';
 import { ATTACHED_MEDIA_UPLOAD_EXAMPLE, CREATE_UPLOAD_ATTACHED_MEDIA_EXAMPLES } from './attached-media.examples';
 import { AttachedMediaService } from './attached-media.service';
 import { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
@@ -16,7 +14,7 @@ export class AttachedMediaController {
   constructor(private readonly attachedMedia: AttachedMediaService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-attached-media', { permission: Permission.ATTACHED_MEDIA, idempotent: true, available: VodConfiguredGuard })
+  @ProtectedUpload('aliyun-vod-attached-media', { idempotent: true })
   @ApiOperation({
     operationId: 'createAliyunVodAttachedMediaUpload',
     summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',
@@ -27,7 +25,6 @@ export class AttachedMediaController {
     description: 'The media is created; upload with uploadAddress and uploadAuth.',
     example: ATTACHED_MEDIA_UPLOAD_EXAMPLE,
   })
-  @VodProblems()
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
     return this.attachedMedia.create(user, body);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadAttachedMediaRequest, credentialFields } from '@app/aliyun';
+import { AliyunClient, buildUserData, CREATE_UPLOAD_ATTACHED_MEDIA, credentialFields } from '@app/aliyun';
 import { newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
@@ -9,29 +9,27 @@ import type { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-
 @Injectable()
 export class AttachedMediaService {
   constructor(
-    private readonly aliyun: AliyunAdapter,
+    private readonly aliyun: AliyunClient,
     private readonly config: ConfigService,
   ) {}
 
   async create(user: Principal, dto: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
-    const vod = this.config.aliyun.vod!;
+    const vod = this.config.product('aliyun-vod');
     new PolicyCheck().allowedEach('cateIds', dto.cateIds, vod.cateIds).atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize).done();
     const uploadId = newUploadId();
-    const result = await this.aliyun.createUploadAttachedMedia(
-      new CreateUploadAttachedMediaRequest({
-        appId: vod.appId,
-        businessType: dto.businessType,
-        cateIds: dto.cateIds?.join(','),
-        description: dto.description,
-        fileName: dto.fileName,
-        fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
-        mediaExt: dto.mediaExt,
-        storageLocation: vod.storageLocation,
-        tags: dto.tags?.join(','),
-        title: dto.title,
-        userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-      }),
-    );
+    const result = await this.aliyun.call(CREATE_UPLOAD_ATTACHED_MEDIA, {
+      appId: vod.appId,
+      businessType: dto.businessType,
+      cateIds: dto.cateIds?.join(','),
+      description: dto.description,
+      fileName: dto.fileName,
+      fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
+      mediaExt: dto.mediaExt,
+      storageLocation: vod.storageLocation,
+      tags: dto.tags?.join(','),
+      title: dto.title,
+      userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+    });
     return {
       uploadId,
       mediaId: result.mediaId,

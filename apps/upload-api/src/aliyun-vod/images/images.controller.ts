@@ -1,10 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Permission, type Principal } from '@app/auth';
-import { VodConfiguredGuard } from '@app/aliyun';
+import { CurrentUser, type Principal } from '@app/auth';
 import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
-import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import { ImageUploadDto } from './dto/image-upload.dto';
 import { CREATE_UPLOAD_IMAGE_EXAMPLES, IMAGE_UPLOAD_EXAMPLE } from './images.examples';
@@ -16,11 +14,10 @@ export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-image', { permission: Permission.IMAGE, idempotent: true, available: VodConfiguredGuard })
+  @ProtectedUpload('aliyun-vod-image', { idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
   @ApiJsonBody(CreateUploadImageDto, CREATE_UPLOAD_IMAGE_EXAMPLES)
   @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.', example: IMAGE_UPLOAD_EXAMPLE })
-  @VodProblems()
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadImageDto): Promise<ImageUploadDto> {
     return this.images.create(user, body);
   }

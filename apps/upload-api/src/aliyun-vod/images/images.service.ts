@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { AliyunAdapter, buildUserData, CreateUploadImageRequest, credentialFields } from '@app/aliyun';
+import { AliyunClient, buildUserData, CREATE_UPLOAD_IMAGE, credentialFields } from '@app/aliyun';
 import { newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { CreateUploadImageDto } from './dto/create-upload-image.dto';
@@ -9,28 +9,26 @@ import type { ImageUploadDto } from './dto/image-upload.dto';
 @Injectable()
 export class ImagesService {
   constructor(
-    private readonly aliyun: AliyunAdapter,
+    private readonly aliyun: AliyunClient,
     private readonly config: ConfigService,
   ) {}
 
   async create(user: Principal, dto: CreateUploadImageDto): Promise<ImageUploadDto> {
-    const vod = this.config.aliyun.vod!;
+    const vod = this.config.product('aliyun-vod');
     new PolicyCheck().allowed('cateId', dto.cateId, vod.cateIds).done();
     const uploadId = newUploadId();
-    const result = await this.aliyun.createUploadImage(
-      new CreateUploadImageRequest({
-        appId: vod.appId,
-        cateId: dto.cateId,
-        description: dto.description,
-        imageExt: dto.imageExt,
-        imageType: dto.imageType,
-        originalFileName: dto.originalFileName,
-        storageLocation: vod.storageLocation,
-        tags: dto.tags?.join(','),
-        title: dto.title,
-        userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-      }),
-    );
+    const result = await this.aliyun.call(CREATE_UPLOAD_IMAGE, {
+      appId: vod.appId,
+      cateId: dto.cateId,
+      description: dto.description,
+      imageExt: dto.imageExt,
+      imageType: dto.imageType,
+      originalFileName: dto.originalFileName,
+      storageLocation: vod.storageLocation,
+      tags: dto.tags?.join(','),
+      title: dto.title,
+      userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+    });
     return {
       uploadId,
       imageId: result.imageId,

@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Permission, type Principal } from '@app/auth';
+import { CurrentUser, type Principal } from '@app/auth';
 import { ApiJsonBody } from '@app/common';
-import { VodConfiguredGuard } from '@app/aliyun';
 import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
-import { VodProblems } from '../vod-problems.decorator';
 import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import { VideoUploadDto } from './dto/video-upload.dto';
 import { CREATE_UPLOAD_VIDEO_EXAMPLES, VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE } from './videos.examples';
@@ -16,11 +14,10 @@ export class VideosController {
   constructor(private readonly videos: VideosService) {}
 
   @Post()
-  @ProtectedUpload('aliyun-vod-video', { permission: Permission.VIDEO, idempotent: true, available: VodConfiguredGuard })
+  @ProtectedUpload('aliyun-vod-video', { idempotent: true })
   @ApiOperation({ operationId: 'createAliyunVodVideoUpload', summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).' })
   @ApiJsonBody(CreateUploadVideoDto, CREATE_UPLOAD_VIDEO_EXAMPLES)
   @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.', example: VIDEO_UPLOAD_EXAMPLE })
-  @VodProblems()
   create(
     @CurrentUser() user: Principal,
     @Body() body: CreateUploadVideoDto,
@@ -32,11 +29,10 @@ export class VideosController {
 
   @Post(':videoId/refresh')
   @HttpCode(200)
-  @ProtectedUpload('aliyun-vod-video-refresh', { permission: Permission.VIDEO, available: VodConfiguredGuard })
+  @ProtectedUpload('aliyun-vod-video-refresh', { problems: [404] })
   @ApiOperation({ operationId: 'refreshAliyunVodVideoUpload', summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.' })
   @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
   @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: VIDEO_REFRESH_EXAMPLE })
-  @VodProblems(404)
   refresh(@CurrentUser() user: Principal, @Param('videoId') videoId: string): Promise<VideoUploadDto> {
     return this.videos.refresh(user, videoId);
   }

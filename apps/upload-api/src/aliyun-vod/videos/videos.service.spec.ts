@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { AliyunAdapter, CreateUploadVideoRequest, UploadVideoResponseBody } from '@app/aliyun';
+import type { AliyunClient, CreateUploadVideoRequest, UploadVideoResponseBody } from '@app/aliyun';
 import { ApiError, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
-import type { OwnershipRecord, UploadOwnership } from '@app/store';
+import { fakeClient } from '@app/testing';
+import type { OwnershipRecord, UploadOwnership } from '../../uploads/upload-ownership';
 import { VideosService } from './videos.service';
 
 const auth = (fields: object) => Buffer.from(JSON.stringify(fields)).toString('base64');
-const ANSWER = new UploadVideoResponseBody('REQ-1', 'vid-1', 'ADDR', auth({ ExpireUTCTime: '2030-01-01T00:00:00Z' }));
+const ANSWER: UploadVideoResponseBody = { requestId: 'REQ-1', videoId: 'vid-1', uploadAddress: 'ADDR', uploadAuth: auth({ ExpireUTCTime: '2030-01-01T00:00:00Z' }) };
 const alice = { id: 'alice', permissions: [] };
 
 function setup(env: Record<string, string> = {}) {
@@ -33,7 +34,7 @@ function setup(env: Record<string, string> = {}) {
     record: jest.fn(async (_resource: string, id: string, record: OwnershipRecord) => void records.set(id, record)),
     find: jest.fn(async (_resource: string, id: string) => records.get(id)),
   };
-  const sut = new VideosService(adapter as unknown as AliyunAdapter, repository as unknown as UploadOwnership, config);
+  const sut = new VideosService(fakeClient(adapter) as unknown as AliyunClient, repository as unknown as UploadOwnership, config);
   return { sut, adapter, repository, records };
 }
 

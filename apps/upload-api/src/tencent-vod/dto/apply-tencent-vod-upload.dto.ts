@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { VOD_COVER_TYPES, VOD_MEDIA_NAME_MAX_CHARS, VOD_MEDIA_TYPES } from '@app/tencent';
+import { TENCENT_VOD_COVER_TYPES, TENCENT_VOD_MEDIA_NAME_MAX_CHARS, TENCENT_VOD_MEDIA_TYPES } from '@app/registry';
 import { TencentVodProcessingDto } from './tencent-vod-processing.dto';
 import { IsFutureDateTime, LowerCase, MaxChars } from '@app/common';
 
@@ -9,26 +9,26 @@ const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|
 
 /** ApplyUpload: the client describes its file; SubAppId, storage and SourceContext belong to the server. */
 export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
-  @ApiProperty({ description: 'File type of the media: a video or audio extension, any case.', enum: VOD_MEDIA_TYPES, example: 'mp4' })
+  @ApiProperty({ description: 'File type of the media: a video or audio extension, any case.', enum: TENCENT_VOD_MEDIA_TYPES, example: 'mp4' })
   // Tencent documents the types in upper case and its examples send lower case: accept either, send lower.
   @LowerCase()
   @IsString()
-  @IsIn(VOD_MEDIA_TYPES, { message: `mediaType must be one of the video or audio types ${VOD_MEDIA_TYPES.join(', ')}` })
+  @IsIn(TENCENT_VOD_MEDIA_TYPES, { message: `mediaType must be one of the video or audio types ${TENCENT_VOD_MEDIA_TYPES.join(', ')}` })
   mediaType: string;
 
-  @ApiPropertyOptional({ description: 'Media name.', minLength: 1, maxLength: VOD_MEDIA_NAME_MAX_CHARS, example: 'Spring launch' })
+  @ApiPropertyOptional({ description: 'Media name.', minLength: 1, maxLength: TENCENT_VOD_MEDIA_NAME_MAX_CHARS, example: 'Spring launch' })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxChars(VOD_MEDIA_NAME_MAX_CHARS)
+  @MaxChars(TENCENT_VOD_MEDIA_NAME_MAX_CHARS)
   @Matches(/^[^\p{Cc}]*$/u, { message: 'mediaName must not contain control characters' })
   mediaName?: string;
 
-  @ApiPropertyOptional({ description: 'File type of the cover image, when a cover is uploaded too.', enum: VOD_COVER_TYPES, example: 'jpg' })
+  @ApiPropertyOptional({ description: 'File type of the cover image, when a cover is uploaded too.', enum: TENCENT_VOD_COVER_TYPES, example: 'jpg' })
   @IsOptional()
   @LowerCase()
   @IsString()
-  @IsIn(VOD_COVER_TYPES, { message: `coverType must be one of ${VOD_COVER_TYPES.join(', ')}` })
+  @IsIn(TENCENT_VOD_COVER_TYPES, { message: `coverType must be one of ${TENCENT_VOD_COVER_TYPES.join(', ')}` })
   coverType?: string;
 
   @ApiPropertyOptional({

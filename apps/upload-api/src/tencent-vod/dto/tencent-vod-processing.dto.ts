@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { VOD_SESSION_CONTEXT_MAX_CHARS } from '@app/tencent';
+import { TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS } from '@app/registry';
 import { MaxChars } from '@app/common';
 
 /**
@@ -26,11 +26,11 @@ export class TencentVodProcessingDto {
 
   @ApiPropertyOptional({
     description: 'Passed through to the task flow state-change callback (SessionContext).',
-    maxLength: VOD_SESSION_CONTEXT_MAX_CHARS,
+    maxLength: TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS,
     example: 'campaign=spring',
   })
   @IsOptional()
   @IsString()
-  @MaxChars(VOD_SESSION_CONTEXT_MAX_CHARS)
+  @MaxChars(TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS)
   sessionContext?: string;
 }

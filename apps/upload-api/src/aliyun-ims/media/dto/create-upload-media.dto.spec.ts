@@ -1,5 +1,5 @@
-import { ICE_ALL_BUSINESS_TYPES, ICE_FILE_TYPES } from '@app/aliyun';
-import { invalidFields, invalidMessages } from '@app/aliyun/testing/validate-dto';
+import { ICE_ALL_BUSINESS_TYPES, ICE_FILE_TYPES } from '@app/registry';
+import { invalidFields, invalidMessages } from '@app/testing';
 import { CreateUploadMediaDto } from './create-upload-media.dto';
 
 /** A valid extension for each type (and business type where it narrows the list). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { ALIYUN } from '@app/aliyun';
+import { ALIYUN } from '@app/registry';
 import { BUSINESS_TYPE, ImsFileInfoDto } from './ims-file-info.dto';
 import { FILE_TYPE, ImsMediaMetaDataDto } from './ims-media-meta-data.dto';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
-import { ANY_EXTENSION, ICE_EXTENSIONS, ICE_EXTENSIONS_BY_BUSINESS_TYPE, ICE_FILE_TYPES, ICE_MEDIA, type IceFileType } from '@app/aliyun';
+import { ANY_EXTENSION, ICE_EXTENSIONS, ICE_EXTENSIONS_BY_BUSINESS_TYPE, ICE_FILE_TYPES, ICE_MEDIA, type IceFileType } from '@app/registry';
 import { IsNotBlank, LowerCase, MaxChars, NoEmojiOrControl, ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its fileInfo: the sibling mediaMetaData.businessType (a symbol, so no field). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
-import { ICE_ALL_BUSINESS_TYPES, ICE_BUSINESS_TYPES, ICE_MEDIA, TagList } from '@app/aliyun';
+import { TagList } from '@app/aliyun';
+import { ICE_ALL_BUSINESS_TYPES, ICE_BUSINESS_TYPES, ICE_MEDIA } from '@app/registry';
 import { IsNotBlank, IsOneOfFor, MaxChars, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
 
 /** Set by CreateUploadMediaDto on its mediaMetaData: the sibling fileInfo.type (a symbol, so no field). */

@@ -1,5 +1,5 @@
-import { VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/aliyun';
-import { invalidFields, invalidMessages } from '@app/aliyun/testing/validate-dto';
+import { VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/registry';
+import { invalidFields, invalidMessages } from '@app/testing';
 import { CreateUploadAttachedMediaDto } from './create-upload-attached-media.dto';
 
 const VALID = { businessType: 'watermark', mediaExt: 'png' };

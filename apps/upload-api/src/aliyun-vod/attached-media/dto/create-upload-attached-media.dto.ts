@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { OUR_LIMITS, TagList, type VodAttachedMediaBusinessType, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/aliyun';
+import { TagList } from '@app/aliyun';
+import { OUR_LIMITS, type VodAttachedMediaBusinessType, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/registry';
 import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
 
 const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);

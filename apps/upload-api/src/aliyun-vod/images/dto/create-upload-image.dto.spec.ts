@@ -1,4 +1,4 @@
-import { invalidFields } from '@app/aliyun/testing/validate-dto';
+import { invalidFields } from '@app/testing';
 import { CreateUploadImageDto } from './create-upload-image.dto';
 
 const VALID = { imageType: 'default' };

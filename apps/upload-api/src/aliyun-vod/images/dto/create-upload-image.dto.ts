@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { OUR_LIMITS, TagList, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/aliyun';
+import { TagList } from '@app/aliyun';
+import { OUR_LIMITS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/registry';
 import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
 
 /** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */

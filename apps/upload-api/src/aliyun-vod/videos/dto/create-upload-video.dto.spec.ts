@@ -1,4 +1,4 @@
-import { invalidFields, invalidMessages } from '@app/aliyun/testing/validate-dto';
+import { invalidFields, invalidMessages } from '@app/testing';
 import { CreateUploadVideoDto } from './create-upload-video.dto';
 
 const VALID = { title: 'UploadTest', fileName: 'D:\\video_01.mp4' };

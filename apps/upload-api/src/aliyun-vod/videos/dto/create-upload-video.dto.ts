@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { ALIYUN, OUR_LIMITS, TagList, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/aliyun';
+import { TagList } from '@app/aliyun';
+import { ALIYUN, OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/registry';
 import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
 
 const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;

@@ -1,0 +1,63 @@
+import type OpenApi from '@alicloud/openapi-client';
+import { OpenApiRequest, Params } from '@alicloud/openapi-client';
+import OpenApiUtil from '@alicloud/openapi-util';
+import { RuntimeOptions } from '@alicloud/tea-util';
+import { Injectable } from '@nestjs/common';
+import { ConfigService, notOffered } from '@app/config';
+import { UpstreamCall } from '@app/upstream';
+import { aliyunErrors } from './aliyun.errors';
+import { createOpenApiClients } from './aliyun.transport';
+import type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
+
+type Runtime = Parameters<OpenApi['callApi']>[2];
+
+/** The product a deployment offers for each API: IMS is called through the ICE API. */
+const OFFERED_AS = { vod: 'aliyun-vod', ice: 'aliyun-ims' } as const;
+
+/** Above openapi-client's own connect and read timeouts, which fire first; ours bounds the credential chain too. */
+const TIMEOUT_MARGIN_MS = 1_000;
+
+/**
+ * The one client of Alibaba Cloud VOD and ICE: long-lived openapi-clients per configured product,
+ * each operation called through `callApi` as the generated SDKs do (RPC style, every parameter in
+ * the query, ACS3-HMAC-SHA256), through the shared UpstreamCall.
+ */
+@Injectable()
+export class AliyunClient {
+  private readonly clients: Partial<Record<AliyunProduct, OpenApi>>;
+  private readonly timeoutMs: number;
+
+  constructor(
+    config: ConfigService,
+    private readonly upstream: UpstreamCall,
+  ) {
+    this.clients = createOpenApiClients(config.aliyun);
+    this.timeoutMs = config.aliyun.connectTimeoutMs + config.aliyun.readTimeoutMs + TIMEOUT_MARGIN_MS;
+  }
+
+  async call<Request, Result extends { requestId: string }>(operation: AliyunOperation<Request, Result>, request: Request): Promise<Result> {
+    const client = this.clients[operation.product];
+    if (!client) throw notOffered(OFFERED_AS[operation.product]);
+    const params = new Params({
+      action: operation.action,
+      version: operation.version,
+      protocol: 'HTTPS',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    return this.upstream.run({
+      operation,
+      timeoutMs: this.timeoutMs,
+      errors: aliyunErrors,
+      send: async () => {
+        const query = OpenApiUtil.query(operation.toQuery(request));
+        const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}) as Runtime);
+        return operation.parse((response.body ?? {}) as Record<string, unknown>);
+      },
+    });
+  }
+}

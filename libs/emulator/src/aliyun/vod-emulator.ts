@@ -1,0 +1,129 @@
+import { ALIYUN, VOD_API_VERSION, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS, type VodAttachedMediaBusinessType } from '@app/registry';
+import { fileExtension } from '@app/common';
+import type { ProviderEmulator } from '../core/provider';
+import { aliyunService, type CallContext } from './aliyun-service';
+import { AliyunFault, newMediaId } from './errors';
+import type { AliyunGateway } from './gateway';
+import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
+import { checkCommon } from './shared-checks';
+import { sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+
+const HOST = 'vod.aliyuncs.com';
+const RESOURCE_ID = /^[0-9a-f]{32}$/;
+/** The built-in "No Transcoding" template group (seed CreateUploadVideo, TemplateGroupId note). */
+const NO_TRANSCODE = 'VOD_NO_TRANSCODE';
+/** The SDK model also lists webp; the emulator accepts what the provider may accept. */
+const IMAGE_EXTENSIONS = [...VOD_IMAGE_EXTENSIONS, 'webp'];
+
+interface VideoRecord {
+  accessKeyId: string;
+  uploadAddress: string;
+  region: string;
+}
+
+/** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
+export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
+  const videos = new Map<string, VideoRecord>();
+  /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
+  const references = new Map<string, string>();
+
+  function createUploadVideo({ accessKeyId, params }: CallContext) {
+    const title = params.required('Title');
+    const fileName = params.required('FileName');
+    checkText('Title', title, { maxChars: VOD_VIDEO.TITLE_MAX_CHARS });
+    checkText('FileName', fileName, {});
+    checkExtension('FileName', fileName, VOD_VIDEO_FILE_EXTENSIONS);
+    checkInteger('FileSize', params.optional('FileSize'));
+    checkText('Description', params.optional('Description'), { maxChars: VOD_VIDEO.DESCRIPTION_MAX_CHARS, allowLineBreaks: true });
+    checkTags('Tags', params.optional('Tags'), VOD_VIDEO.TAGS_MAX, { maxChars: VOD_VIDEO.TAG_MAX_CHARS });
+    checkUrl('CoverURL', params.optional('CoverURL'));
+    checkInteger('CateId', params.optional('CateId'));
+    const templateGroupId = params.optional('TemplateGroupId');
+    if (templateGroupId !== undefined && templateGroupId !== NO_TRANSCODE && !RESOURCE_ID.test(templateGroupId)) {
+      throw new AliyunFault(404, 'InvalidTemplateGroupId.NotFound', 'The specified template group does not exist.');
+    }
+    const workflowId = params.optional('WorkflowId');
+    if (workflowId !== undefined && !RESOURCE_ID.test(workflowId)) throw AliyunFault.invalid('WorkflowId');
+    const referenceId = params.optional('ReferenceId');
+    if (referenceId !== undefined && !ALIYUN.REFERENCE_ID_PATTERN.test(referenceId)) throw AliyunFault.invalid('ReferenceId');
+    checkCommon(params);
+
+    // A repeated ReferenceId: the docs only say it is unique per user. Assumed here: the same
+    // VideoId comes back with a fresh credential (the same as a refresh), never a second video.
+    const referenceKey = referenceId === undefined ? undefined : `${accessKeyId}:${referenceId}`;
+    const existing = referenceKey === undefined ? undefined : references.get(referenceKey);
+    if (existing !== undefined) {
+      const video = videos.get(existing)!;
+      return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+    }
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const videoId = newMediaId();
+    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, sourceObjectKey(fileExtension(fileName)!)) };
+    videos.set(videoId, record);
+    if (referenceKey !== undefined) references.set(referenceKey, videoId);
+    return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
+  }
+
+  /** Only videos this account created; the same UploadAddress, a fresh UploadAuth (upload-credentials doc). */
+  function refreshUploadVideo({ accessKeyId, params }: CallContext) {
+    const videoId = params.required('VideoId');
+    const video = videos.get(videoId);
+    if (!video || video.accessKeyId !== accessKeyId) throw new AliyunFault(404, 'InvalidVideo.NotFound', 'The video not exist.');
+    return { VideoId: videoId, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+  }
+
+  function createUploadImage({ accessKeyId, params }: CallContext) {
+    const imageType = params.required('ImageType');
+    checkOneOf('ImageType', imageType, VOD_IMAGE_TYPES);
+    const ext = params.optional('ImageExt') ?? 'png';
+    checkOneOf('ImageExt', ext, IMAGE_EXTENSIONS);
+    checkText('Title', params.optional('Title'), { maxBytes: VOD_IMAGE.TITLE_MAX_BYTES });
+    checkText('Description', params.optional('Description'), { maxBytes: VOD_IMAGE.DESCRIPTION_MAX_BYTES, allowLineBreaks: true });
+    checkTags('Tags', params.optional('Tags'), VOD_IMAGE.TAGS_MAX, { maxBytes: VOD_IMAGE.TAG_MAX_BYTES });
+    checkInteger('CateId', params.optional('CateId'));
+    checkText('OriginalFileName', params.optional('OriginalFileName'), {});
+    checkExtension('OriginalFileName', params.optional('OriginalFileName'), IMAGE_EXTENSIONS);
+    checkCommon(params);
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const imageId = newMediaId();
+    const key = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
+    const url = `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`;
+    return { ImageId: imageId, ImageURL: url, FileURL: url, UploadAddress: uploadAddress(target, key), UploadAuth: uploadAuth(target.region) };
+  }
+
+  function createUploadAttachedMedia({ accessKeyId, params }: CallContext) {
+    const businessType = params.required('BusinessType') as VodAttachedMediaBusinessType;
+    checkOneOf('BusinessType', businessType, VOD_ATTACHED_MEDIA_BUSINESS_TYPES);
+    const extensions = VOD_ATTACHED_MEDIA_EXTENSIONS[businessType];
+    const mediaExt = params.optional('MediaExt');
+    checkOneOf('MediaExt', mediaExt, extensions);
+    checkText('FileName', params.optional('FileName'), {});
+    checkExtension('FileName', params.optional('FileName'), extensions);
+    checkInteger('FileSize', params.optional('FileSize'));
+    checkText('Title', params.optional('Title'), { maxBytes: VOD_ATTACHED_MEDIA.TITLE_MAX_BYTES });
+    checkText('Description', params.optional('Description'), { maxBytes: VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES, allowLineBreaks: true });
+    checkTags('Tags', params.optional('Tags'), VOD_ATTACHED_MEDIA.TAGS_MAX, { maxBytes: VOD_ATTACHED_MEDIA.TAG_MAX_BYTES });
+    const cateIds = params.optional('CateIds')?.split(',');
+    if (cateIds && cateIds.length > VOD_ATTACHED_MEDIA.CATE_IDS_MAX) throw AliyunFault.invalid('CateIds');
+    cateIds?.forEach((id) => checkInteger('CateIds', id));
+    checkCommon(params);
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const mediaId = newMediaId();
+    const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
+    const key = `${businessType}/${mediaId}.${ext}`;
+    return {
+      MediaId: mediaId,
+      MediaURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
+      FileURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
+      UploadAddress: uploadAddress(target, key),
+      UploadAuth: uploadAuth(target.region),
+    };
+  }
+
+  return aliyunService('aliyun-vod', VOD_API_VERSION, HOST, gateway, {
+    CreateUploadVideo: createUploadVideo,
+    RefreshUploadVideo: refreshUploadVideo,
+    CreateUploadImage: createUploadImage,
+    CreateUploadAttachedMedia: createUploadAttachedMedia,
+  });
+}

@@ -1,0 +1,6 @@
+export * from './core/faults';
+export * from './core/provider';
+export * from './emulator';
+export * from './service-env';
+export { EmulatorServer } from './core/emulator-server';
+export { EMULATED_SUB_APP_ID, TencentVodEmulator } from './tencent';

@@ -1,0 +1,60 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Agent } from 'node:http';
+import { vod } from 'tencentcloud-sdk-nodejs-vod';
+import { ConfigService, notOffered } from '@app/config';
+import { UpstreamCall } from '@app/upstream';
+import type { TencentOperation } from './operations/tencent-operation';
+import { tencentErrors } from './tencent.errors';
+import { vodTransport } from './tencent.transport';
+
+type SdkClient = InstanceType<typeof vod.v20180717.Client>;
+
+/**
+ * The one client of Tencent Cloud VOD: a long-lived SDK client on its own keep-alive agent, each
+ * operation called through the SDK's generic `request`, through the shared UpstreamCall.
+ */
+@Injectable()
+export class TencentClient implements OnApplicationShutdown {
+  private readonly sdk?: SdkClient;
+  private readonly agent?: Agent;
+  private readonly timeoutMs: number = 0;
+
+  constructor(
+    config: ConfigService,
+    private readonly upstream: UpstreamCall,
+  ) {
+    const tencent = config.tencent;
+    if (!tencent.enabled) return;
+    const transport = vodTransport(tencent.vod.endpoint);
+    this.agent = transport.agent;
+    this.timeoutMs = tencent.vod.requestTimeoutMs;
+    this.sdk = new vod.v20180717.Client({
+      credential: {
+        secretId: tencent.credentials.secretId,
+        secretKey: tencent.credentials.secretKey,
+        token: tencent.credentials.sessionToken,
+      },
+      region: tencent.region,
+      profile: {
+        signMethod: 'TC3-HMAC-SHA256',
+        // The SDK's own timeout counts from socket assignment only; UpstreamCall's signal bounds the whole call.
+        httpProfile: { ...transport, reqMethod: 'POST', reqTimeout: this.timeoutMs / 1000 },
+      },
+    });
+  }
+
+  async call<Request extends object, Result extends { requestId: string }>(operation: TencentOperation<Request, Result>, request: Request): Promise<Result> {
+    const client = this.sdk;
+    if (!client) throw notOffered('tencent-vod');
+    return this.upstream.run({
+      operation,
+      timeoutMs: this.timeoutMs,
+      errors: tencentErrors,
+      send: async (signal) => operation.parse((await client.request(operation.action, request, { signal })) as Record<string, unknown>),
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.agent?.destroy();
+  }
+}

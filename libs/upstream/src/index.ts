@@ -1,0 +1,3 @@
+export * from './upstream-budget';
+export * from './upstream-call';
+export * from './upstream.module';

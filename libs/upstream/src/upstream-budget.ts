@@ -1,0 +1,39 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
+import { ApiError, ErrorCode } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { UpstreamProvider } from '@app/registry';
+import { Store } from '@app/store';
+
+/** The bucket of one provider operation; the hash tag keeps it on one Redis Cluster slot. */
+export const upstreamBudgetKey = (provider: UpstreamProvider, operation: string) => `upstream:{${provider}:${operation}}`;
+
+/**
+ * A token bucket per provider operation, shared by all replicas, set below the provider's QPS
+ * cap. The burst is a quarter second's worth, so no one-second window sees much more than the
+ * rate. When empty: wait up to UPSTREAM_BUDGET_MAX_WAIT_MS, then 503 UPSTREAM_BUSY.
+ */
+@Injectable()
+export class UpstreamBudget {
+  constructor(
+    private readonly store: Store,
+    private readonly config: ConfigService,
+  ) {}
+
+  async acquire(provider: UpstreamProvider, operation: string): Promise<void> {
+    const rate = this.config.protection.upstreamBudgets[provider];
+    const burst = Math.max(1, Math.ceil(rate / 4));
+    const deadline = Date.now() + this.config.protection.upstreamMaxWaitMs;
+    const key = upstreamBudgetKey(provider, operation);
+    for (;;) {
+      const grant = await this.store.takeToken(key, rate, burst);
+      if (grant.allowed) return;
+      if (Date.now() + grant.waitMs > deadline) {
+        throw new ApiError(503, ErrorCode.UPSTREAM_BUSY, `Too many ${provider} ${operation} calls right now; retry shortly.`, {
+          retryAfterSeconds: grant.waitMs / 1000,
+        });
+      }
+      await sleep(grant.waitMs);
+    }
+  }
+}

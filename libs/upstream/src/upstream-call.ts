@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import { Injectable, Logger } from '@nestjs/common';
+import { type ApiError, currentRequestId } from '@app/common';
+import type { UpstreamProvider } from '@app/registry';
+import { UpstreamBudget } from './upstream-budget';
+
+/** One operation of a provider's API, as the budget, the log line and the error mapping name it. */
+export interface UpstreamOperation {
+  provider: UpstreamProvider;
+  /** The provider's action name, e.g. CreateUploadVideo or ApplyUpload. */
+  action: string;
+}
+
+/** How a call failed, in the one vocabulary every provider's log line uses. Never the provider's text. */
+export interface UpstreamFailure {
+  kind: 'provider' | 'http-status' | 'timeout' | 'network' | 'invalid-response' | 'credentials';
+  /** The provider's error code, e.g. Throttling.User or AuthFailure.SignatureFailure. */
+  upstreamCode?: string;
+  upstreamHttpStatus?: number;
+  upstreamRequestId?: string;
+}
+
+/** A provider's error hook: what went wrong, and what the client is told. */
+export interface UpstreamErrors<Operation extends UpstreamOperation> {
+  classify(error: unknown, timedOut: boolean): UpstreamFailure;
+  toApiError(failure: UpstreamFailure, operation: Operation, cause: unknown): ApiError;
+}
+
+export interface UpstreamRequest<Operation extends UpstreamOperation, Result> {
+  operation: Operation;
+  /** Bounds the whole call; the signal aborts when it passes. */
+  timeoutMs: number;
+  send(signal: AbortSignal): Promise<Result>;
+  errors: UpstreamErrors<NoInfer<Operation>>;
+}
+
+/**
+ * The one way to a provider's API: a unit of the operation's shared budget, the call bounded by a
+ * timeout, one log line (our request id, the provider's RequestId, never a request or an answer),
+ * and every failure mapped to the ApiError the client gets. No retries: creates are not idempotent.
+ */
+@Injectable()
+export class UpstreamCall {
+  private readonly logger = new Logger('Upstream');
+
+  constructor(private readonly budget: UpstreamBudget) {}
+
+  async run<Operation extends UpstreamOperation, Result extends { requestId: string }>(
+    request: UpstreamRequest<Operation, Result>,
+  ): Promise<Result> {
+    const { operation } = request;
+    await this.budget.acquire(operation.provider, operation.action);
+    const started = performance.now();
+    const line = { requestId: currentRequestId(), provider: operation.provider, operation: operation.action };
+    // Not AbortSignal.timeout(): its timer outlives the call and builds a TimeoutError long after the answer came.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), request.timeoutMs).unref();
+    // The race bounds providers whose SDK takes no signal (openapi-client): nothing waits past the timeout.
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason as Error), { once: true });
+    });
+    try {
+      const result = await Promise.race([request.send(timeout.signal), abandoned]);
+      this.logger.log({ ...line, outcome: 'ok', upstreamRequestId: result.requestId, latencyMs: elapsed(started) });
+      return result;
+    } catch (error) {
+      const failure = request.errors.classify(error, timeout.signal.aborted);
+      const mapped = request.errors.toApiError(failure, operation, error);
+      const status = mapped.getStatus();
+      const failed = {
+        ...line,
+        outcome: failure.kind,
+        status,
+        code: mapped.code,
+        upstreamCode: failure.upstreamCode,
+        upstreamHttpStatus: failure.upstreamHttpStatus,
+        upstreamRequestId: failure.upstreamRequestId,
+        errorName: failure.kind === 'provider' ? undefined : (error as Error | undefined)?.name,
+        latencyMs: elapsed(started),
+      };
+      if (status >= 500) this.logger.warn(failed);
+      else this.logger.log(failed);
+      throw mapped;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
