@@ -43,7 +43,8 @@ runs another build of the service (A/B comparisons).`;
 
 function positive(name: string, raw: string, allowZero = false): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0))
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`);
   return value;
 }
 
@@ -78,7 +79,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     logLevel: values['log-level'],
     variants: values.variants,
     users: Math.round(positive('--users', values.users)),
-    only: values.only.split(',').map((id) => id.trim()).filter(Boolean),
+    only: values.only
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
     strict: values.strict,
     profile: values.profile,
     out: values.out,

@@ -58,7 +58,11 @@ async function main(): Promise<number> {
     for (const variant of options.variants ? variants(options) : []) {
       await stack.restartService(variant.id, { logLevel: variant.logLevel, nodeArgs: variant.nodeArgs });
       for (const scenario of scenarios.filter((candidate) => variant.scenarios.includes(candidate.id))) {
-        const result = { ...(await measureScenario(stack, scenario, measure)), id: `${scenario.id}@${variant.id}`, title: `${scenario.title} [${variant.title}]` };
+        const result = {
+          ...(await measureScenario(stack, scenario, measure)),
+          id: `${scenario.id}@${variant.id}`,
+          title: `${scenario.title} [${variant.title}]`,
+        };
         variantFigures.push(result);
         process.stdout.write(`${progressLine(result)}\n`);
       }
@@ -69,7 +73,15 @@ async function main(): Promise<number> {
   trimRunDirectory(runDir);
 
   writeFileSync(join(runDir, 'results.json'), JSON.stringify({ options, machine, figures, variantFigures, servicePeakRssBytes }, null, 2));
-  const report = writeReport({ options, machine, runId, figures, variantFigures, servicePeakRssBytes, elapsedSeconds: (Date.now() - started) / 1000 });
+  const report = writeReport({
+    options,
+    machine,
+    runId,
+    figures,
+    variantFigures,
+    servicePeakRssBytes,
+    elapsedSeconds: (Date.now() - started) / 1000,
+  });
   process.stdout.write(`\n${report.summary}\n`);
   if (options.out) process.stdout.write(`\nreport written to ${options.out}\n`);
   const failed = report.targets.some((target) => target.met === false) || figures.some((result) => result.unexpected > 0);
@@ -79,7 +91,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? error}\n`);
+    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);
   },
 );

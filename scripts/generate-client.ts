@@ -17,7 +17,7 @@ const BANNER = [
  * TypeScript's own printer from the committed openapi.json, so the same document gives the same bytes.
  */
 export async function generateClientSchema(openapiJson = readFileSync(join(ROOT, 'openapi.json'), 'utf8')): Promise<string> {
-  const ast = await openapiTS(JSON.parse(openapiJson), { silent: true });
+  const ast = await openapiTS(JSON.parse(openapiJson) as Parameters<typeof openapiTS>[0], { silent: true });
   return `${BANNER}${astToString(ast).trimEnd()}\n`;
 }
 

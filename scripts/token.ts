@@ -26,10 +26,14 @@ function main(): void {
     fail(
       source.kind === 'none'
         ? 'no AUTH_JWT_SECRET and no sandbox secret yet: start the service once (npm start) or set AUTH_JWT_SECRET'
-        : `the service verifies tokens with ${source.kind === 'jwks' ? 'AUTH_JWKS_URL' : 'AUTH_JWT_PUBLIC_KEY'}; mint tokens with your identity provider`,
+        : `the service verifies tokens with ${source.kind === 'jwks' ? 'AUTH_JWKS_URL' : 'AUTH_JWT_PUBLIC_KEY'}; ` +
+            'mint tokens with your identity provider',
     );
   }
-  const scope = values.scope.split(',').map((item) => item.trim()).filter(Boolean);
+  const scope = values.scope
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   process.stdout.write(`${mintDevToken(secret, config.auth, { sub: values.sub, ttlSeconds, scope })}\n`);
 }
 

@@ -24,7 +24,12 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
     cloud = await startTestCloud();
     sut = await startTestApp({
       redis: true,
-      env: { ...cloud.env, LOG_LEVEL: 'trace', ALIBABA_CLOUD_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS), ALIBABA_CLOUD_CONNECT_TIMEOUT_MS: '1000' },
+      env: {
+        ...cloud.env,
+        LOG_LEVEL: 'trace',
+        ALIBABA_CLOUD_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS),
+        ALIBABA_CLOUD_CONNECT_TIMEOUT_MS: '1000',
+      },
     });
   });
   afterEach(() => cloud.emulator.server.faults.clear());
@@ -45,7 +50,10 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
   it('answers a provider 5xx with 503 UPSTREAM_UNAVAILABLE and Retry-After, for VOD and IMS', async () => {
     cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', times: 1 });
     cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-ice', times: 1 });
-    for (const [path, body] of [[videos, VIDEO], ['/v1/uploads/aliyun-ims/media', MEDIA]] as const) {
+    for (const [path, body] of [
+      [videos, VIDEO],
+      ['/v1/uploads/aliyun-ims/media', MEDIA],
+    ] as const) {
       const response = await call(path, body);
       expect(response.status).toBe(503);
       expect(response.body.code).toBe('UPSTREAM_UNAVAILABLE');
@@ -89,13 +97,17 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
       .call(CREATE_UPLOAD_VIDEO, { title: 'party 🎉', fileName: 'clip.mp4' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ field: 'title' }], upstreamRequestId: expect.any(String) } });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { errors: [{ field: 'title' }], upstreamRequestId: expect.any(String) },
+    });
   });
 
   it('logs each upstream call with provider, operation, request id and latency', () => {
     const lines = sut.logs.entries().filter((entry) => (entry.data as { provider?: string } | undefined)?.provider === 'aliyun-vod');
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line.data).toMatchObject({ operation: expect.any(String), latencyMs: expect.any(Number), outcome: expect.any(String) });
+    for (const line of lines)
+      expect(line.data).toMatchObject({ operation: expect.any(String), latencyMs: expect.any(Number), outcome: expect.any(String) });
     expect(lines.some((line) => (line.data as { upstreamCode?: string }).upstreamCode === 'Throttling.User')).toBe(true);
   });
 

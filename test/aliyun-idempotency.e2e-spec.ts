@@ -73,7 +73,13 @@ describe('Alibaba VOD video creates with an Idempotency-Key', () => {
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-    cloud.emulator.server.faults.inject({ kind: 'latency', provider: 'aliyun-vod', operation: 'CreateUploadVideo', delayMs: 300, times: 1 });
+    cloud.emulator.server.faults.inject({
+      kind: 'latency',
+      provider: 'aliyun-vod',
+      operation: 'CreateUploadVideo',
+      delayMs: 300,
+      times: 1,
+    });
     const slow = create('video-key-5');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const duplicate = await create('video-key-5');

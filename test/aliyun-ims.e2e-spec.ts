@@ -38,7 +38,11 @@ describe('Alibaba Cloud IMS media (end to end)', () => {
     const second = await refresh(created.body.mediaId);
     for (const refreshed of [first, second]) {
       expect(refreshed.status).toBe(200);
-      expect(refreshed.body).toMatchObject({ uploadId: created.body.uploadId, mediaId: created.body.mediaId, uploadAddress: created.body.uploadAddress });
+      expect(refreshed.body).toMatchObject({
+        uploadId: created.body.uploadId,
+        mediaId: created.body.mediaId,
+        uploadAddress: created.body.uploadAddress,
+      });
       expect(Date.parse(refreshed.body.expiresAt)).toBeGreaterThan(Date.now());
       expect(Object.keys(decodeBase64Json(refreshed.body.uploadAuth))).toHaveLength(6);
     }
@@ -56,11 +60,23 @@ describe('Alibaba Cloud IMS media (end to end)', () => {
   });
 
   it.each([
-    ['an image with a video business type', { fileInfo: { type: 'image', name: 'a', ext: 'png' }, mediaMetaData: { title: 't', businessType: 'opening' } }, 'mediaMetaData.businessType'],
+    [
+      'an image with a video business type',
+      { fileInfo: { type: 'image', name: 'a', ext: 'png' }, mediaMetaData: { title: 't', businessType: 'opening' } },
+      'mediaMetaData.businessType',
+    ],
     ['an extension of another type', { ...MEDIA, fileInfo: { ...MEDIA.fileInfo, ext: 'png' } }, 'fileInfo.ext'],
     ['a JSON string instead of structured JSON', { ...MEDIA, fileInfo: JSON.stringify(MEDIA.fileInfo) }, 'fileInfo'],
     ['a title over 128 characters', { ...MEDIA, mediaMetaData: { ...MEDIA.mediaMetaData, title: 't'.repeat(129) } }, 'mediaMetaData.title'],
-    ['a workflow for an image', { fileInfo: { type: 'image', name: 'a', ext: 'png' }, mediaMetaData: { title: 't', businessType: 'cover' }, workflowId: ALIYUN_TEST_IDS.imsWorkflowId }, 'workflowId'],
+    [
+      'a workflow for an image',
+      {
+        fileInfo: { type: 'image', name: 'a', ext: 'png' },
+        mediaMetaData: { title: 't', businessType: 'cover' },
+        workflowId: ALIYUN_TEST_IDS.imsWorkflowId,
+      },
+      'workflowId',
+    ],
     ['a workflow outside the allowlist', { ...MEDIA, workflowId: 'ffffffffffffffffffffffffffffffff' }, 'workflowId'],
   ])('answers %s with 400 naming the dotted field', async (_case, body, field) => {
     const response = await post(media(), body, sut.bearer('alice'));
@@ -77,7 +93,11 @@ describe('Alibaba Cloud IMS media (end to end)', () => {
       { type: 'other', ext: 'apng', businessType: 'watermark' },
     ];
     for (const { type, ext, businessType } of cases) {
-      const response = await post(media(), { fileInfo: { type, name: 'file', ext }, mediaMetaData: { title: 't', businessType } }, sut.bearer('alice'));
+      const response = await post(
+        media(),
+        { fileInfo: { type, name: 'file', ext }, mediaMetaData: { title: 't', businessType } },
+        sut.bearer('alice'),
+      );
       expect([type, response.status]).toEqual([type, 201]);
     }
   });

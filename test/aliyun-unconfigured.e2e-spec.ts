@@ -8,7 +8,10 @@ const ROUTES: [string, unknown][] = [
   ['/v1/uploads/aliyun-vod/videos/0123456789abcdef0123456789abcdef/refresh', undefined],
   ['/v1/uploads/aliyun-vod/images', { imageType: 'default' }],
   ['/v1/uploads/aliyun-vod/attached-media', { businessType: 'subtitle', mediaExt: 'vtt' }],
-  ['/v1/uploads/aliyun-ims/media', { fileInfo: { type: 'video', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'general' } }],
+  [
+    '/v1/uploads/aliyun-ims/media',
+    { fileInfo: { type: 'video', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'general' } },
+  ],
   ['/v1/uploads/aliyun-ims/media/0123456789abcdef0123456789abcdef/refresh', undefined],
 ];
 

@@ -18,7 +18,11 @@ describe('Alibaba Cloud VOD images and attached media (end to end)', () => {
   });
 
   it('issues an image credential with imageUrl, fileUrl and the decoded field sets', async () => {
-    const response = await post(images(), { imageType: 'cover', imageExt: 'jpg', title: '封面', tags: ['Test'], cateId: ALIYUN_TEST_IDS.cateIds[1] }, sut.bearer('alice'));
+    const response = await post(
+      images(),
+      { imageType: 'cover', imageExt: 'jpg', title: '封面', tags: ['Test'], cateId: ALIYUN_TEST_IDS.cateIds[1] },
+      sut.bearer('alice'),
+    );
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
       uploadId: expect.stringMatching(/^upl_/),
@@ -41,7 +45,11 @@ describe('Alibaba Cloud VOD images and attached media (end to end)', () => {
       sut.bearer('alice'),
     );
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ mediaId: expect.any(String), mediaUrl: expect.stringMatching(/\.png$/), fileUrl: expect.any(String) });
+    expect(response.body).toMatchObject({
+      mediaId: expect.any(String),
+      mediaUrl: expect.stringMatching(/\.png$/),
+      fileUrl: expect.any(String),
+    });
   });
 
   it.each([
@@ -50,8 +58,18 @@ describe('Alibaba Cloud VOD images and attached media (end to end)', () => {
     ['an unknown image type', () => images(), { imageType: 'banner' }, 'imageType'],
     ['a subtitle extension for a watermark', () => attached(), { businessType: 'watermark', mediaExt: 'srt' }, 'mediaExt'],
     ['six category ids', () => attached(), { businessType: 'material', mediaExt: 'zip', cateIds: [1, 2, 3, 4, 5, 6] }, 'cateIds'],
-    ['a category outside the allowlist', () => attached(), { businessType: 'material', mediaExt: 'zip', cateIds: [ALIYUN_TEST_IDS.cateIds[0], 99] }, 'cateIds'],
-    ['a file over the configured maximum', () => attached(), { businessType: 'material', mediaExt: 'zip', fileSize: 2 * 1024 ** 3 }, 'fileSize'],
+    [
+      'a category outside the allowlist',
+      () => attached(),
+      { businessType: 'material', mediaExt: 'zip', cateIds: [ALIYUN_TEST_IDS.cateIds[0], 99] },
+      'cateIds',
+    ],
+    [
+      'a file over the configured maximum',
+      () => attached(),
+      { businessType: 'material', mediaExt: 'zip', fileSize: 2 * 1024 ** 3 },
+      'fileSize',
+    ],
   ])('answers %s with 400 naming the field', async (_case, url, body, field) => {
     const response = await post(url(), body, sut.bearer('alice'));
     expect(response.status).toBe(400);

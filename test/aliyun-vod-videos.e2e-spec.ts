@@ -40,7 +40,11 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
     for (let i = 0; i < 2; i++) {
       const refreshed = await refresh(created.body.videoId);
       expect(refreshed.status).toBe(200);
-      expect(refreshed.body).toMatchObject({ uploadId: created.body.uploadId, videoId: created.body.videoId, uploadAddress: created.body.uploadAddress });
+      expect(refreshed.body).toMatchObject({
+        uploadId: created.body.uploadId,
+        videoId: created.body.videoId,
+        uploadAddress: created.body.uploadAddress,
+      });
       auths.push(refreshed.body.uploadAuth);
       expect(Date.parse(refreshed.body.expiresAt)).toBeGreaterThan(Date.now());
     }
@@ -65,7 +69,10 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
       // Sealed: no user id in clear in Redis.
       expect(raw).toMatch(/^v1\./);
       expect(raw).not.toContain('alice');
-      expect(await sut.app.get(SealedRecords).get(`aliyun-vod:video:${created.body.videoId}`)).toEqual({ ownerId: 'alice', uploadId: created.body.uploadId });
+      expect(await sut.app.get(SealedRecords).get(`aliyun-vod:video:${created.body.videoId}`)).toEqual({
+        ownerId: 'alice',
+        uploadId: created.body.uploadId,
+      });
       expect(await redis.pttl(key)).toBeGreaterThan(7 * 24 * 3600 * 1000 - 60_000);
     } finally {
       redis.disconnect();
@@ -96,7 +103,9 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
   });
 
   it('maps the provider not knowing a video we recorded to the same 404', async () => {
-    await sut.app.get(UploadOwnership).record('aliyun-vod:video', 'feedfacefeedfacefeedfacefeedface', { ownerId: 'alice', uploadId: 'upl_x' });
+    await sut.app
+      .get(UploadOwnership)
+      .record('aliyun-vod:video', 'feedfacefeedfacefeedfacefeedface', { ownerId: 'alice', uploadId: 'upl_x' });
     const response = await refresh('feedfacefeedfacefeedfacefeedface');
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'NOT_FOUND', upstreamRequestId: expect.any(String) });
@@ -123,7 +132,12 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
   it('accepts an allowlisted template group, workflow and category', async () => {
     const response = await post(
       videos(),
-      { ...VIDEO, templateGroupId: ALIYUN_TEST_IDS.otherTemplateGroupId, workflowId: ALIYUN_TEST_IDS.vodWorkflowId, cateId: ALIYUN_TEST_IDS.cateIds[0] },
+      {
+        ...VIDEO,
+        templateGroupId: ALIYUN_TEST_IDS.otherTemplateGroupId,
+        workflowId: ALIYUN_TEST_IDS.vodWorkflowId,
+        cateId: ALIYUN_TEST_IDS.cateIds[0],
+      },
       sut.bearer('alice'),
     );
     expect(response.status).toBe(201);
@@ -143,8 +157,19 @@ describe('Alibaba Cloud VOD permissions', () => {
       const url = `${sut.url}/v1/uploads/aliyun-vod/videos`;
       expect((await post(url, VIDEO, sut.bearer('alice', { scope: 'upload:image' }))).status).toBe(403);
       expect((await post(url, VIDEO, sut.bearer('alice', { scope: 'upload:video' }))).status).toBe(201);
-      expect((await post(`${sut.url}/v1/uploads/aliyun-vod/images`, { imageType: 'default' }, sut.bearer('alice', { scope: 'upload:video' }))).status).toBe(403);
-      expect((await post(`${sut.url}/v1/uploads/aliyun-vod/attached-media`, { businessType: 'subtitle', mediaExt: 'vtt' }, sut.bearer('a', { scope: 'upload:attached-media' }))).status).toBe(201);
+      expect(
+        (await post(`${sut.url}/v1/uploads/aliyun-vod/images`, { imageType: 'default' }, sut.bearer('alice', { scope: 'upload:video' })))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await post(
+            `${sut.url}/v1/uploads/aliyun-vod/attached-media`,
+            { businessType: 'subtitle', mediaExt: 'vtt' },
+            sut.bearer('a', { scope: 'upload:attached-media' }),
+          )
+        ).status,
+      ).toBe(201);
       expect((await post(`${sut.url}/v1/uploads/aliyun-ims/media`, {}, sut.bearer('a', { scope: 'upload:video' }))).status).toBe(403);
     } finally {
       await sut.close();

@@ -111,7 +111,12 @@ describe('The generated client, as a web app uses it (real app on Fastify, Redis
 
       const committed = await client.commitTencentVodUpload(applied.data!.uploadId);
       expect(committed.response.status).toBe(200);
-      expect(committed.data).toEqual({ fileId: expect.any(String), mediaUrl: expect.any(String), coverUrl: expect.any(String), requestId: expect.any(String) });
+      expect(committed.data).toEqual({
+        fileId: expect.any(String),
+        mediaUrl: expect.any(String),
+        coverUrl: expect.any(String),
+        requestId: expect.any(String),
+      });
 
       for (const body of [undefined, { procedure: 'transcode-hd', classId: 12 }]) {
         const signed = await client.createTencentVodUploadSignature(body);

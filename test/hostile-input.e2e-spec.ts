@@ -28,9 +28,24 @@ describe('Hostile input on the real routes', () => {
   };
 
   it.each([
-    ['an attached-media business type named like an Object member', '/v1/uploads/aliyun-vod/attached-media', { businessType: 'constructor', mediaExt: 'png' }, 'businessType'],
-    ['an IMS file type named like an Object member', '/v1/uploads/aliyun-ims/media', { fileInfo: { type: 'constructor', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'opening' } }, 'fileInfo.type'],
-    ['an IMS business type named like an Object member', '/v1/uploads/aliyun-ims/media', { fileInfo: { type: 'video', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'hasOwnProperty' } }, 'mediaMetaData.businessType'],
+    [
+      'an attached-media business type named like an Object member',
+      '/v1/uploads/aliyun-vod/attached-media',
+      { businessType: 'constructor', mediaExt: 'png' },
+      'businessType',
+    ],
+    [
+      'an IMS file type named like an Object member',
+      '/v1/uploads/aliyun-ims/media',
+      { fileInfo: { type: 'constructor', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'opening' } },
+      'fileInfo.type',
+    ],
+    [
+      'an IMS business type named like an Object member',
+      '/v1/uploads/aliyun-ims/media',
+      { fileInfo: { type: 'video', name: 'a', ext: 'mp4' }, mediaMetaData: { title: 't', businessType: 'hasOwnProperty' } },
+      'mediaMetaData.businessType',
+    ],
   ])('answers %s with 400 naming the field', async (_case, path, body, field) => {
     const response = await post(path, JSON.stringify(body));
     expect(response.status).toBe(400);
@@ -40,7 +55,11 @@ describe('Hostile input on the real routes', () => {
   it.each([
     ['a lone surrogate in a string', '/v1/uploads/tencent-vod/signatures', '{"sessionContext":"a\\ud800b"}'],
     ['a lone surrogate in a key', '/v1/uploads/aliyun-vod/images', '{"imageType":"default","\\udc00":1}'],
-    ['JSON nested 1,500 levels deep', '/v1/uploads/aliyun-vod/videos', `{"title":${'['.repeat(1500)}${']'.repeat(1500)},"fileName":"a.mp4"}`],
+    [
+      'JSON nested 1,500 levels deep',
+      '/v1/uploads/aliyun-vod/videos',
+      `{"title":${'['.repeat(1500)}${']'.repeat(1500)},"fileName":"a.mp4"}`,
+    ],
   ])('answers %s with 400 MALFORMED_JSON', async (_case, path, raw) => {
     for (const headers of [{}, { 'idempotency-key': 'hostile-key-1' }] as Record<string, string>[]) {
       const response = await post(path, raw, headers);
@@ -51,7 +70,10 @@ describe('Hostile input on the real routes', () => {
   });
 
   it('treats null as "not given" for optional fields', async () => {
-    const response = await post('/v1/uploads/aliyun-vod/attached-media', JSON.stringify({ businessType: 'watermark', mediaExt: 'png', fileSize: null, title: null }));
+    const response = await post(
+      '/v1/uploads/aliyun-vod/attached-media',
+      JSON.stringify({ businessType: 'watermark', mediaExt: 'png', fileSize: null, title: null }),
+    );
     expect(response.status).toBe(201);
   });
 

@@ -12,13 +12,23 @@ describe('HTTP surface: errors, request ids, headers', () => {
   afterAll(() => sut.close());
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${sut.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...sut.bearer('alice'), ...headers } });
+    fetch(`${sut.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...sut.bearer('alice'), ...headers },
+    });
 
   async function expectProblem(response: Response, status: number, code: string) {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(PROBLEM);
     const body = await response.json();
-    expect(body).toMatchObject({ status, code, type: expect.stringMatching(/^urn:/), title: expect.any(String), detail: expect.any(String) });
+    expect(body).toMatchObject({
+      status,
+      code,
+      type: expect.stringMatching(/^urn:/),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(body.requestId).toBe(response.headers.get('x-request-id'));
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
     return body;
@@ -39,7 +49,11 @@ describe('HTTP surface: errors, request ids, headers', () => {
   });
 
   it('refuses prototype-poisoning JSON', async () => {
-    await expectProblem(await post('/test-fixture/things', '{"__proto__": {"admin": true}, "name": "a", "size": 1}'), 400, 'MALFORMED_JSON');
+    await expectProblem(
+      await post('/test-fixture/things', '{"__proto__": {"admin": true}, "name": "a", "size": 1}'),
+      400,
+      'MALFORMED_JSON',
+    );
   });
 
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('answers %s bodies with 415', async (type) => {
@@ -52,7 +66,11 @@ describe('HTTP surface: errors, request ids, headers', () => {
   });
 
   it('answers validation failures with 400 and per-field errors', async () => {
-    const body = await expectProblem(await post('/test-fixture/things', JSON.stringify({ name: 'far too long', size: 0, extra: 1 })), 400, 'VALIDATION_FAILED');
+    const body = await expectProblem(
+      await post('/test-fixture/things', JSON.stringify({ name: 'far too long', size: 0, extra: 1 })),
+      400,
+      'VALIDATION_FAILED',
+    );
     const fields = body.errors.map((error: { field: string }) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'size', 'extra']));
   });

@@ -74,7 +74,10 @@ describe('OpenAPI lint (redocly.yaml)', () => {
       ['rule/request-body-example', pointer('paths', '/v1/uploads/aliyun-vod/videos', 'post', 'requestBody')],
       ['rule/success-response-example', pointer('paths', '/v1/uploads/aliyun-vod/videos/{videoId}/refresh', 'post', 'responses', '200')],
       ['no-invalid-media-type-examples', pointer('paths', '/v1/uploads/aliyun-vod/attached-media', 'post', 'requestBody')],
-      ['operation-4xx-problem-details-rfc7807', pointer('paths', '/v1/uploads/tencent-vod/media/{uploadId}/commit', 'post', 'responses', '404')],
+      [
+        'operation-4xx-problem-details-rfc7807',
+        pointer('paths', '/v1/uploads/tencent-vod/media/{uploadId}/commit', 'post', 'responses', '404'),
+      ],
       ['security-defined', pointer('paths', '/healthz', 'get')],
       ['scalar-property-missing-example', pointer('components', 'schemas', 'HealthDto', 'properties', 'status')],
       ['tag-description', pointer('tags', '0')],

@@ -26,7 +26,11 @@ describe('When Redis goes away and comes back', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '200' } });
+    sut = await startTestApp({
+      redis: true,
+      imports: [ProtectionFixtureModule],
+      env: { ...FIXTURE_ENV, REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '200' },
+    });
   });
   afterAll(async () => {
     await sut.close();

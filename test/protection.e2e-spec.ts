@@ -24,7 +24,11 @@ async function problemCode(response: Response): Promise<string> {
 describe('Rate limits', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:3/1m,ip:5/1m' } });
+    sut = await startTestApp({
+      redis: true,
+      imports: [ProtectionFixtureModule],
+      env: { ...FIXTURE_ENV, RATE_LIMIT_TENCENT_VOD_SIGNATURE: 'user:3/1m,ip:5/1m' },
+    });
   });
   afterAll(() => sut.close());
 
@@ -75,7 +79,11 @@ describe('Rate limits', () => {
 describe('Daily quotas', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    sut = await startTestApp({ redis: true, imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, DAILY_QUOTA_TENCENT_VOD_SIGNATURE: '2' } });
+    sut = await startTestApp({
+      redis: true,
+      imports: [ProtectionFixtureModule],
+      env: { ...FIXTURE_ENV, DAILY_QUOTA_TENCENT_VOD_SIGNATURE: '2' },
+    });
   });
   afterAll(() => sut.close());
 
@@ -99,7 +107,12 @@ describe('Upstream budget', () => {
     const sut = await startTestApp({
       redis: true,
       imports: [ProtectionFixtureModule],
-      env: { ...FIXTURE_ENV, UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '0.5', UPSTREAM_BUDGET_MAX_WAIT_MS: '50', RATE_LIMIT_DEFAULT: 'user:100/1m,ip:100/1m' },
+      env: {
+        ...FIXTURE_ENV,
+        UPSTREAM_BUDGET_TENCENT_VOD_PER_SECOND: '0.5',
+        UPSTREAM_BUDGET_MAX_WAIT_MS: '50',
+        RATE_LIMIT_DEFAULT: 'user:100/1m,ip:100/1m',
+      },
     });
     try {
       const statuses = await Promise.all([1, 2, 3].map((n) => post(sut, `budget-${n}`)));

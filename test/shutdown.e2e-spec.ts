@@ -15,7 +15,10 @@ describe('Graceful shutdown', () => {
     // Nest runs its shutdown hooks before closing the listener: poll until new requests are turned away.
     let refusedAt = 0;
     while (!refusedAt) {
-      const outcome = await fetch(`${sut.url}/healthz`).then((response) => response.status, () => 'refused');
+      const outcome = await fetch(`${sut.url}/healthz`).then(
+        (response) => response.status,
+        () => 'refused',
+      );
       if (outcome === 'refused' || outcome === 503) refusedAt = Date.now();
       else await new Promise((resolve) => setTimeout(resolve, 20));
       if (finishedAt) break;

@@ -17,8 +17,13 @@ describe('e2e Redis (test/support/global-setup.ts)', () => {
 
   it('serves a RedisStore', async () => {
     const store = createStore({
-      kind: 'redis', mode: 'standalone', url: process.env.TEST_REDIS_URL!,
-      keyPrefix: 'e2e:', commandTimeoutMs: 500, connectTimeoutMs: 1_000, tls: false,
+      kind: 'redis',
+      mode: 'standalone',
+      url: process.env.TEST_REDIS_URL!,
+      keyPrefix: 'e2e:',
+      commandTimeoutMs: 500,
+      connectTimeoutMs: 1_000,
+      tls: false,
     });
     try {
       expect(await store.waitUntilReady(2_000)).toBe(true);

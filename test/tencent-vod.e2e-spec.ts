@@ -57,14 +57,25 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
   });
 
   it('applies: our upload id, the COS target and a temporary certificate, never the session key', async () => {
-    const upload = await applied('alice', { mediaType: 'MP4', coverType: 'png', mediaName: 'launch', procedure: 'transcode-hd', classId: 12 });
+    const upload = await applied('alice', {
+      mediaType: 'MP4',
+      coverType: 'png',
+      mediaName: 'launch',
+      procedure: 'transcode-hd',
+      classId: 12,
+    });
     expect(upload).toEqual({
       uploadId: expect.stringMatching(/^upl_[A-Za-z0-9_-]{22}$/),
       storageBucket: expect.stringMatching(/^[0-9a-f]+-\d+$/),
       storageRegion: 'ap-chongqing',
       mediaStoragePath: expect.stringMatching(/\.mp4$/),
       coverStoragePath: expect.stringMatching(/\.png$/),
-      tempCertificate: { secretId: expect.any(String), secretKey: expect.any(String), token: expect.any(String), expiredTime: expect.any(Number) },
+      tempCertificate: {
+        secretId: expect.any(String),
+        secretKey: expect.any(String),
+        token: expect.any(String),
+        expiredTime: expect.any(Number),
+      },
       expiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
       requestId: expect.any(String),
     });
@@ -78,7 +89,12 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     const first = await api.commit('alice', uploadId);
     expect(first.status).toBe(200);
     const result = await json(first);
-    expect(result).toEqual({ fileId: expect.stringMatching(/^\d+$/), mediaUrl: expect.stringMatching(/\.mp3$/), coverUrl: null, requestId: expect.any(String) });
+    expect(result).toEqual({
+      fileId: expect.stringMatching(/^\d+$/),
+      mediaUrl: expect.stringMatching(/\.mp3$/),
+      coverUrl: null,
+      requestId: expect.any(String),
+    });
     const again = await api.commit('alice', uploadId);
     expect(again.status).toBe(200);
     expect(await json(again)).toEqual(result);
@@ -134,7 +150,15 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
   });
 
   it('treats null in optional fields as not given (generated clients send them)', async () => {
-    const body = { mediaType: 'mp4', mediaName: null, coverType: null, expireTime: null, sessionContext: null, procedure: null, classId: null };
+    const body = {
+      mediaType: 'mp4',
+      mediaName: null,
+      coverType: null,
+      expireTime: null,
+      sessionContext: null,
+      procedure: null,
+      classId: null,
+    };
     expect((await api.apply('alice', body)).status).toBe(201);
     expect((await api.sign('alice', { procedure: null, classId: null, sessionContext: null })).status).toBe(201);
   });
@@ -194,7 +218,9 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     expect(sessionKeys.length).toBeGreaterThan(3);
     const upstreamLines = sut.logs.entries().filter((entry) => (entry.data as { provider?: string })?.provider === 'tencent-vod');
     expect(upstreamLines.length).toBeGreaterThan(3);
-    expect(upstreamLines[0]).toMatchObject({ data: { operation: expect.any(String), upstreamRequestId: expect.any(String), latencyMs: expect.any(Number) } });
+    expect(upstreamLines[0]).toMatchObject({
+      data: { operation: expect.any(String), upstreamRequestId: expect.any(String), latencyMs: expect.any(Number) },
+    });
     for (const text of [answered.join('\n'), sut.logs.text, openapi]) {
       expect(text).not.toContain(cloud.tencentKey.secret);
       for (const key of sessionKeys) expect(text).not.toContain(key);

@@ -32,7 +32,9 @@ export async function measureScenario(stack: Stack, scenario: ServiceScenario, o
   const callsAfter = await emulator.calls();
 
   const perRequest = (micros: number) => micros / Math.max(1, load.responses);
-  const unexpected = load.errors + Object.entries(load.statuses).reduce((sum, [status, count]) => sum + (Number(status) === scenario.expectedStatus ? 0 : count), 0);
+  const unexpected =
+    load.errors +
+    Object.entries(load.statuses).reduce((sum, [status, count]) => sum + (Number(status) === scenario.expectedStatus ? 0 : count), 0);
   return {
     id: scenario.id,
     title: scenario.title,
@@ -45,7 +47,11 @@ export async function measureScenario(stack: Stack, scenario: ServiceScenario, o
     p99Ms: load.latency.p99,
     cpuMicrosPerRequest: perRequest(spent.service),
     peakRssBytes: peak,
-    otherCpuMicrosPerRequest: { emulator: perRequest(spent.emulator), redis: perRequest(spent.redis), loadGenerator: perRequest(spent.loadGenerator) },
+    otherCpuMicrosPerRequest: {
+      emulator: perRequest(spent.emulator),
+      redis: perRequest(spent.redis),
+      loadGenerator: perRequest(spent.loadGenerator),
+    },
     upstreamCallsPerRequest: (total(callsAfter) - total(callsBefore)) / Math.max(1, load.responses),
     unexpected,
     statuses: load.statuses,
@@ -58,7 +64,9 @@ async function prime(baseUrl: string, scenario: ServiceScenario): Promise<void> 
   const request = scenario.request();
   const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
   if (response.status !== scenario.prime!.expectedStatus) {
-    throw new Error(`priming (${scenario.id}) answered ${response.status}, expected ${scenario.prime!.expectedStatus}: ${await response.text()}`);
+    throw new Error(
+      `priming (${scenario.id}) answered ${response.status}, expected ${scenario.prime!.expectedStatus}: ${await response.text()}`,
+    );
   }
 }
 

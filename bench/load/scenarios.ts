@@ -50,14 +50,24 @@ export function serviceScenarios(tokens: BenchTokens, runId: string): ServiceSce
       id: 'b',
       title: '401: forged token on POST aliyun-vod/videos',
       expectedStatus: 401,
-      request: () => ({ method: 'POST', path: '/v1/uploads/aliyun-vod/videos', headers: { ...JSON_HEADERS, authorization: tokens.forged }, body: VIDEO_BODY }),
+      request: () => ({
+        method: 'POST',
+        path: '/v1/uploads/aliyun-vod/videos',
+        headers: { ...JSON_HEADERS, authorization: tokens.forged },
+        body: VIDEO_BODY,
+      }),
     },
     {
       id: 'c',
       title: '429: user over the aliyun-vod-image limit',
       expectedStatus: 429,
       prime: { expectedStatus: 201 },
-      request: () => ({ method: 'POST', path: '/v1/uploads/aliyun-vod/images', headers: { ...JSON_HEADERS, authorization: tokens.limited }, body: IMAGE_BODY }),
+      request: () => ({
+        method: 'POST',
+        path: '/v1/uploads/aliyun-vod/images',
+        headers: { ...JSON_HEADERS, authorization: tokens.limited },
+        body: IMAGE_BODY,
+      }),
     },
     {
       id: 'd',

@@ -14,7 +14,8 @@ export interface BenchTokens {
 }
 
 export function signTokens(secret: string, users: number, runId: string): BenchTokens {
-  const token = (sub: string) => `Bearer ${signJwt(claims(sub, { exp: Math.floor(Date.now() / 1000) + 4 * 3600 }), { alg: 'HS256', secret })}`;
+  const token = (sub: string) =>
+    `Bearer ${signJwt(claims(sub, { exp: Math.floor(Date.now() / 1000) + 4 * 3600 }), { alg: 'HS256', secret })}`;
   return {
     pool: Array.from({ length: users }, (_, i) => token(`bench-${runId}-user-${i}`)),
     replayer: token(`bench-${runId}-replayer`),

@@ -15,7 +15,8 @@ export function table(header: string[], rows: string[][]): string {
 export function progressLine(figures: Figures): string {
   const unexpected = figures.unexpected > 0 ? `  UNEXPECTED ${figures.unexpected} ${JSON.stringify(figures.statuses)}` : '';
   return (
-    `(${figures.id}) ${figures.title}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(figures.p50Ms)} ms, p99 ${ms(figures.p99Ms)} ms, ` +
+    `(${figures.id}) ${figures.title}: ${figures.requestsPerSecond.toFixed(0)} req/s, ` +
+    `p50 ${ms(figures.p50Ms)} ms, p99 ${ms(figures.p99Ms)} ms, ` +
     `${micros(figures.cpuMicrosPerRequest)} µs CPU/req, peak RSS ${mb(figures.peakRssBytes)} MB${unexpected}`
   );
 }

@@ -24,17 +24,29 @@ export function evaluateTargets(byId: Map<string, Figures>, servicePeakRssBytes:
   const results: TargetResult[] = [];
   const a = byId.get('a');
 
-  for (const [id, share] of [['b', LIMITS.refusalShareOfHealthz], ['c', LIMITS.refusalShareOfHealthz], ['d', LIMITS.cheapRouteShareOfHealthz], ['f', LIMITS.cheapRouteShareOfHealthz]] as const) {
+  for (const [id, share] of [
+    ['b', LIMITS.refusalShareOfHealthz],
+    ['c', LIMITS.refusalShareOfHealthz],
+    ['d', LIMITS.cheapRouteShareOfHealthz],
+    ['f', LIMITS.cheapRouteShareOfHealthz],
+  ] as const) {
     const x = byId.get(id);
     const target = `(${id}) throughput ≥ ${pct(share)} of (a)`;
     if (!a || !x) results.push({ target, measured: 'not measured', met: undefined });
     else {
       const ratio = x.requestsPerSecond / a.requestsPerSecond;
-      results.push({ target, measured: `${pct(ratio)} (${x.requestsPerSecond.toFixed(0)} vs ${a.requestsPerSecond.toFixed(0)} req/s)`, met: ratio >= share });
+      results.push({
+        target,
+        measured: `${pct(ratio)} (${x.requestsPerSecond.toFixed(0)} vs ${a.requestsPerSecond.toFixed(0)} req/s)`,
+        met: ratio >= share,
+      });
     }
   }
 
-  for (const [id, loopId] of [['e', 'h-aliyun'], ['g', 'h-tencent']] as const) {
+  for (const [id, loopId] of [
+    ['e', 'h-aliyun'],
+    ['g', 'h-tencent'],
+  ] as const) {
     const x = byId.get(id);
     const h = byId.get(loopId);
     const target = `(${id}) service CPU per request ≤ ${LIMITS.cpuRatioToBareSdk}× the bare SDK call's (${loopId})`;
@@ -45,7 +57,9 @@ export function evaluateTargets(byId: Map<string, Figures>, servicePeakRssBytes:
         target,
         measured: `${ratio.toFixed(2)}× (${x.cpuMicrosPerRequest.toFixed(0)} vs ${h.cpuMicrosPerRequest.toFixed(0)} µs)`,
         met: ratio <= LIMITS.cpuRatioToBareSdk,
-        note: `the service's own work besides the SDK call: ${(x.cpuMicrosPerRequest - h.cpuMicrosPerRequest).toFixed(0)} µs = ${(ratio - 1).toFixed(2)}× the SDK call`,
+        note:
+          `the service's own work besides the SDK call: ${(x.cpuMicrosPerRequest - h.cpuMicrosPerRequest).toFixed(0)} µs ` +
+          `= ${(ratio - 1).toFixed(2)}× the SDK call`,
       });
     }
   }
@@ -66,6 +80,11 @@ export function evaluateTargets(byId: Map<string, Figures>, servicePeakRssBytes:
 
   const rssTarget = `service peak RSS ≤ ${LIMITS.peakRssBytes / 2 ** 20} MB`;
   if (servicePeakRssBytes === undefined) results.push({ target: rssTarget, measured: 'not measured', met: undefined });
-  else results.push({ target: rssTarget, measured: `${(servicePeakRssBytes / 2 ** 20).toFixed(0)} MB`, met: servicePeakRssBytes <= LIMITS.peakRssBytes });
+  else
+    results.push({
+      target: rssTarget,
+      measured: `${(servicePeakRssBytes / 2 ** 20).toFixed(0)} MB`,
+      met: servicePeakRssBytes <= LIMITS.peakRssBytes,
+    });
   return results;
 }

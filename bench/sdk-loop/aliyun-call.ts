@@ -43,7 +43,10 @@ export function aliyunCreateUploadVideo(emulatorUrl: string, key: KeyPair): (n: 
       StorageLocation: ids.storageLocation,
       TemplateGroupId: ids.templateGroupId,
       Title: 'bench',
-      UserData: JSON.stringify({ MessageCallback: { CallbackURL: ids.callbackUrl }, Extend: { userId: `bench-loop-user-${n % 1000}`, uploadId: `upl_${randomBytes(16).toString('base64url')}` } }),
+      UserData: JSON.stringify({
+        MessageCallback: { CallbackURL: ids.callbackUrl },
+        Extend: { userId: `bench-loop-user-${n % 1000}`, uploadId: `upl_${randomBytes(16).toString('base64url')}` },
+      }),
     });
     return client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
   };

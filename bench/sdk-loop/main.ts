@@ -17,7 +17,8 @@ function nextMessage(): Promise<ToLoop> {
 async function main(): Promise<void> {
   const start = await nextMessage();
   if (start.type !== 'start') throw new Error(`expected start, got ${start.type}`);
-  const call = start.provider === 'aliyun' ? aliyunCreateUploadVideo(start.emulatorUrl, start.key) : tencentApplyUpload(start.emulatorUrl, start.key);
+  const call =
+    start.provider === 'aliyun' ? aliyunCreateUploadVideo(start.emulatorUrl, start.key) : tencentApplyUpload(start.emulatorUrl, start.key);
   const warm = await runLoop(call, start.concurrency, start.warmupMs);
   if (warm.failures > 0 && warm.calls === 0) throw new Error(`every warm-up call failed: ${warm.firstFailure}`);
   send({ type: 'warm' });
@@ -28,6 +29,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -12,7 +12,12 @@ export interface LoopResult {
  * `concurrency` workers, each awaiting one call after another until `ms` have passed (the closed
  * loop autocannon's connections make); in-flight calls finish before it returns.
  */
-export async function runLoop(call: (n: number) => Promise<unknown>, concurrency: number, ms: number, latencies?: LatencyRecorder): Promise<LoopResult> {
+export async function runLoop(
+  call: (n: number) => Promise<unknown>,
+  concurrency: number,
+  ms: number,
+  latencies?: LatencyRecorder,
+): Promise<LoopResult> {
   const started = performance.now();
   const deadline = started + ms;
   const result: LoopResult = { calls: 0, failures: 0, seconds: 0 };

@@ -40,7 +40,9 @@ export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
     RATE_LIMIT_DEFAULT: UNREACHABLE_RATE,
     // Scenario (c): one request per user per hour; the IP part stays unreachable (all load comes from 127.0.0.1).
     [rateLimitVariable(LIMITED_KIND)]: 'user:1/1h',
-    ...Object.fromEntries(kinds.filter((kind) => uploadKind(kind).quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA])),
+    ...Object.fromEntries(
+      kinds.filter((kind) => uploadKind(kind).quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA]),
+    ),
     ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), UNREACHABLE_BUDGET])),
     ...aliyunTestEnv(input.emulator.url, input.emulator.aliyunKey),
     ...tencentTestEnv(input.emulator.url, input.emulator.tencentKey),

@@ -31,7 +31,9 @@ export interface StartServiceInput {
 /** `node dist/apps/upload-api/src/main.js`, as `npm run start:prod` runs it, its stdout (the JSON log) in a file. */
 export async function startService(input: StartServiceInput): Promise<ServiceProcess> {
   const port = await freePort();
-  const profileArgs = input.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(input.runDir, 'profiles')}`, `--cpu-prof-name=service-${input.label}.cpuprofile`] : [];
+  const profileArgs = input.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(input.runDir, 'profiles')}`, `--cpu-prof-name=service-${input.label}.cpuprofile`]
+    : [];
   const child = spawnChild(`service (${input.label})`, process.execPath, {
     args: [...profileArgs, ...(input.nodeArgs ?? []), ...extraNodeArgs(), SERVICE_MAIN],
     env: serviceEnv({ ...input, port }),

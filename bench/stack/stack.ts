@@ -38,7 +38,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await emulator.setLatency(options.latencyMs);
     const jwtSecret = randomBytes(48).toString('base64url');
     const encryptionKey = randomBytes(32).toString('base64');
-    const serviceInput = { runDir: options.runDir, redisUrl: redis.server.url, emulator, jwtSecret, encryptionKey, profile: options.profile };
+    const serviceInput = {
+      runDir: options.runDir,
+      redisUrl: redis.server.url,
+      emulator,
+      jwtSecret,
+      encryptionKey,
+      profile: options.profile,
+    };
     let service = await startService({ ...serviceInput, label: 'main', logLevel: options.logLevel });
     stoppers.push(() => service.process.stop(15_000));
     return {

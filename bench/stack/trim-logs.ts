@@ -9,7 +9,8 @@ const KEEP_BYTES = 1024 * 1024;
 export function trimRunDirectory(runDir: string): void {
   for (const name of readdirSync(runDir)) {
     const file = join(runDir, name);
-    if (name.endsWith('.log') && statSync(file).size > KEEP_BYTES) writeFileSync(file, `[cut to its last lines by the bench]\n${tailOf(file, 200)}\n`);
+    if (name.endsWith('.log') && statSync(file).size > KEEP_BYTES)
+      writeFileSync(file, `[cut to its last lines by the bench]\n${tailOf(file, 200)}\n`);
   }
   rmSync(join(runDir, 'emulator-keys.json'), { force: true });
 }

@@ -13,4 +13,7 @@ export async function waitUntil(what: string, child: BenchChild, check: () => Pr
 }
 
 /** True once `url` answers with `status`. */
-export const answers = (url: string, status = 200) => async () => (await fetch(url, { signal: AbortSignal.timeout(1_000) })).status === status;
+export const answers =
+  (url: string, status = 200) =>
+  async () =>
+    (await fetch(url, { signal: AbortSignal.timeout(1_000) })).status === status;

@@ -24,7 +24,8 @@ export async function post(url: string, body?: unknown, headers: Record<string, 
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {}, text };
 }
 
-export const decodeBase64Json = (value: unknown) => JSON.parse(Buffer.from(String(value), 'base64').toString('utf8')) as Record<string, unknown>;
+export const decodeBase64Json = (value: unknown) =>
+  JSON.parse(Buffer.from(String(value), 'base64').toString('utf8')) as Record<string, unknown>;
 
 /** The field names of a 400 problem. */
 export const fieldsOf = (response: JsonResponse): string[] => (response.body.errors ?? []).map((error: { field: string }) => error.field);

@@ -1,3 +1,4 @@
+// A path, not @app/testing: Jest runs globalSetup outside its module name mapping.
 import { type RedisServer, startRedisServer } from '../../libs/testing/src/redis-server';
 
 declare global {

@@ -10,7 +10,11 @@ export class FixtureUploadDto {
 }
 
 /** The fixture's kind belongs to Tencent Cloud VOD, so the app must offer it (no call ever reaches Tencent). */
-export const FIXTURE_ENV = { TENCENTCLOUD_SECRET_ID: 'fixture-secret-id', TENCENTCLOUD_SECRET_KEY: 'fixture-secret-key', TENCENTCLOUD_VOD_SUB_APP_ID: '1' };
+export const FIXTURE_ENV = {
+  TENCENTCLOUD_SECRET_ID: 'fixture-secret-id',
+  TENCENTCLOUD_SECRET_KEY: 'fixture-secret-key',
+  TENCENTCLOUD_VOD_SUB_APP_ID: '1',
+};
 
 /** Counts the "upstream" calls the fixture made, per test file. */
 export const fixtureCalls = { count: 0 };

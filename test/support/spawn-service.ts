@@ -24,9 +24,9 @@ export function spawnService(env: Record<string, string>, cwd = ROOT): ServicePr
   });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (chunk) => (err += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
   const listening = new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /"port":(\d+),.*"msg":"listening"/.exec(out);
       if (match) resolve(Number(match[1]));

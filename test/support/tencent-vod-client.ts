@@ -14,7 +14,11 @@ export function tencentVodApi(sut: TestApp, claims: Record<string, unknown> = {}
   return {
     apply: (user: string, body: unknown = { mediaType: 'mp4' }) => post('/media', user, body),
     commit: (user: string, uploadId: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
-      fetch(`${sut.url}${BASE}/media/${uploadId}/commit`, { method: 'POST', headers: { ...sut.bearer(user, claims), ...init.headers }, body: init.body }),
+      fetch(`${sut.url}${BASE}/media/${uploadId}/commit`, {
+        method: 'POST',
+        headers: { ...sut.bearer(user, claims), ...init.headers },
+        body: init.body,
+      }),
     sign: (user: string, body?: unknown) => post('/signatures', user, body),
   };
 }

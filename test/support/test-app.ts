@@ -36,7 +36,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     // Each app gets its own key prefix on the shared test Redis unless a test shares one on purpose.
     ...(options.redis
-      ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:`, CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY }
+      ? {
+          REDIS_URL: process.env.TEST_REDIS_URL,
+          REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:`,
+          CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+        }
       : {}),
     ...options.env,
   };

@@ -1,8 +1,7 @@
 import { createHmac, createSign, type KeyObject } from 'node:crypto';
 
 /** Signs JWTs with node:crypto directly, independent of the library under test. */
-const b64url = (value: object | Buffer) =>
-  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+const b64url = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
 export type Signer =
   | { alg: 'none' }
@@ -19,13 +18,21 @@ export function signJwt(payload: Record<string, unknown>, signer: Signer, header
     case 'HS256':
     case 'HS384':
     case 'HS512':
-      return `${input}.${createHmac(`sha${signer.alg.slice(2)}`, signer.secret).update(input).digest('base64url')}`;
+      return `${input}.${createHmac(`sha${signer.alg.slice(2)}`, signer.secret)
+        .update(input)
+        .digest('base64url')}`;
     case 'RS256':
       return `${input}.${createSign('sha256').update(input).sign(signer.key).toString('base64url')}`;
     case 'PS256':
-      return `${input}.${createSign('sha256').update(input).sign({ key: signer.key as KeyObject, padding: 6, saltLength: 32 }).toString('base64url')}`;
+      return `${input}.${createSign('sha256')
+        .update(input)
+        .sign({ key: signer.key as KeyObject, padding: 6, saltLength: 32 })
+        .toString('base64url')}`;
     case 'ES256':
-      return `${input}.${createSign('sha256').update(input).sign({ key: signer.key as KeyObject, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+      return `${input}.${createSign('sha256')
+        .update(input)
+        .sign({ key: signer.key as KeyObject, dsaEncoding: 'ieee-p1363' })
+        .toString('base64url')}`;
   }
 }
 

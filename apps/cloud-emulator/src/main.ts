@@ -10,8 +10,14 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { port: { type: 'string', default: '4000' }, host: { type: 'string', default: '127.0.0.1' }, 'keys-file': { type: 'string' } },
   });
-  const keys: { aliyun?: KeyPair[]; tencent?: KeyPair[] } = values['keys-file'] ? JSON.parse(readFileSync(values['keys-file'], 'utf8')) : {};
-  const emulator = await startEmulator({ port: Number(values.port), host: values.host, aliyunKeys: keys.aliyun, tencentKeys: keys.tencent });
+  type Keys = { aliyun?: KeyPair[]; tencent?: KeyPair[] };
+  const keys = values['keys-file'] ? (JSON.parse(readFileSync(values['keys-file'], 'utf8')) as Keys) : {};
+  const emulator = await startEmulator({
+    port: Number(values.port),
+    host: values.host,
+    aliyunKeys: keys.aliyun,
+    tencentKeys: keys.tencent,
+  });
   process.stdout.write(`cloud emulator listening on ${emulator.url}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

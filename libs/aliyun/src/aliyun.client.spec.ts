@@ -8,7 +8,13 @@ import { MemoryStore } from '@app/store';
 import { UpstreamBudget, UpstreamCall } from '@app/upstream';
 import { AliyunClient } from './aliyun.client';
 import { CREATE_UPLOAD_MEDIA, REFRESH_UPLOAD_MEDIA } from './operations/ice.operations';
-import { CREATE_UPLOAD_ATTACHED_MEDIA, CREATE_UPLOAD_IMAGE, CREATE_UPLOAD_VIDEO, type CreateUploadVideoRequest, REFRESH_UPLOAD_VIDEO } from './operations/vod.operations';
+import {
+  CREATE_UPLOAD_ATTACHED_MEDIA,
+  CREATE_UPLOAD_IMAGE,
+  CREATE_UPLOAD_VIDEO,
+  type CreateUploadVideoRequest,
+  REFRESH_UPLOAD_VIDEO,
+} from './operations/vod.operations';
 
 /** The adapter with a real (in-process) upstream budget, as the app wires it. */
 function adapterWith(config: ConfigService): AliyunClient {
@@ -65,28 +71,42 @@ describe(AliyunClient.name, () => {
 
   it('calls all six operations through callApi and returns the typed answers', async () => {
     const video = await sut.call(CREATE_UPLOAD_VIDEO, VIDEO);
-    expect(video).toMatchObject({ videoId: expect.any(String), uploadAddress: expect.any(String), uploadAuth: expect.any(String), requestId: expect.any(String) });
+    expect(video).toMatchObject({
+      videoId: expect.any(String),
+      uploadAddress: expect.any(String),
+      uploadAuth: expect.any(String),
+      requestId: expect.any(String),
+    });
     const refreshed = await sut.call(REFRESH_UPLOAD_VIDEO, { videoId: video.videoId });
     expect(refreshed.uploadAddress).toBe(video.uploadAddress);
-    expect(await sut.call(CREATE_UPLOAD_IMAGE, { imageType: 'default', imageExt: 'png' })).toMatchObject({ imageURL: expect.any(String), fileURL: expect.any(String) });
+    expect(await sut.call(CREATE_UPLOAD_IMAGE, { imageType: 'default', imageExt: 'png' })).toMatchObject({
+      imageURL: expect.any(String),
+      fileURL: expect.any(String),
+    });
     expect(await sut.call(CREATE_UPLOAD_ATTACHED_MEDIA, { businessType: 'subtitle', mediaExt: 'vtt', fileSize: '12' })).toMatchObject({
       mediaURL: expect.any(String),
     });
-    const media = await sut.call(CREATE_UPLOAD_MEDIA, 
-      ({
-        fileInfo: { Type: 'video', Name: 'clip', Ext: 'mp4', Size: 9 },
-        mediaMetaData: { Title: 'UploadTest', BusinessType: 'opening', Tags: 'a,b' },
-        uploadTargetConfig: { StorageType: 'oss', StorageLocation: 'outin-1a.oss-cn-beijing.aliyuncs.com' },
-        postProcessConfig: { ProcessType: 'Workflow', ProcessID: 'a'.repeat(32) },
-      }),
-    );
+    const media = await sut.call(CREATE_UPLOAD_MEDIA, {
+      fileInfo: { Type: 'video', Name: 'clip', Ext: 'mp4', Size: 9 },
+      mediaMetaData: { Title: 'UploadTest', BusinessType: 'opening', Tags: 'a,b' },
+      uploadTargetConfig: { StorageType: 'oss', StorageLocation: 'outin-1a.oss-cn-beijing.aliyuncs.com' },
+      postProcessConfig: { ProcessType: 'Workflow', ProcessID: 'a'.repeat(32) },
+    });
     expect(media.mediaURL).toBeUndefined(); // the empty MediaURL of the answer counts as absent
     expect((await sut.call(REFRESH_UPLOAD_MEDIA, { mediaId: media.mediaId })).mediaId).toBe(media.mediaId);
   });
 
   it('logs provider, operation, upstream request id and latency; never the credential or our secret', async () => {
     const video = await sut.call(CREATE_UPLOAD_VIDEO, VIDEO);
-    expect(logged).toEqual([{ provider: 'aliyun-vod', operation: 'CreateUploadVideo', upstreamRequestId: video.requestId, latencyMs: expect.any(Number), outcome: 'ok' }]);
+    expect(logged).toEqual([
+      {
+        provider: 'aliyun-vod',
+        operation: 'CreateUploadVideo',
+        upstreamRequestId: video.requestId,
+        latencyMs: expect.any(Number),
+        outcome: 'ok',
+      },
+    ]);
     const text = JSON.stringify(logged);
     expect(text).not.toContain(video.uploadAuth);
     expect(text).not.toContain(key.secret);
@@ -112,7 +132,13 @@ describe(AliyunClient.name, () => {
     const error = await rejection(wrong.call(CREATE_UPLOAD_VIDEO, VIDEO));
     expect(error).toMatchObject({ code: 'UPSTREAM_REJECTED', details: { upstreamRequestId: expect.any(String) } });
     expect(logged).toEqual([
-      expect.objectContaining({ outcome: 'provider', code: 'UPSTREAM_REJECTED', upstreamCode: 'SignatureDoesNotMatch', upstreamHttpStatus: 400, status: 502 }),
+      expect.objectContaining({
+        outcome: 'provider',
+        code: 'UPSTREAM_REJECTED',
+        upstreamCode: 'SignatureDoesNotMatch',
+        upstreamHttpStatus: 400,
+        status: 502,
+      }),
     ]);
     expect(JSON.stringify(logged)).not.toContain('not-the-secret');
   });
@@ -120,10 +146,16 @@ describe(AliyunClient.name, () => {
   it('maps throttling and server errors to 503 with Retry-After, without retrying', async () => {
     emulator.server.faults.inject({ kind: 'throttle', provider: 'aliyun-vod', times: 1 });
     const before = emulator.server.calls('aliyun-vod', 'CreateUploadVideo');
-    expect(await rejection(sut.call(CREATE_UPLOAD_VIDEO, VIDEO))).toMatchObject({ code: 'UPSTREAM_THROTTLED', details: { retryAfterSeconds: 1 } });
+    expect(await rejection(sut.call(CREATE_UPLOAD_VIDEO, VIDEO))).toMatchObject({
+      code: 'UPSTREAM_THROTTLED',
+      details: { retryAfterSeconds: 1 },
+    });
     expect(emulator.server.calls('aliyun-vod', 'CreateUploadVideo')).toBe(before + 1);
     emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-ice', times: 1 });
-    expect(await rejection(sut.call(REFRESH_UPLOAD_MEDIA, { mediaId: 'x' }))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { retryAfterSeconds: 2 } });
+    expect(await rejection(sut.call(REFRESH_UPLOAD_MEDIA, { mediaId: 'x' }))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      details: { retryAfterSeconds: 2 },
+    });
   });
 
   it('gives up on a hanging provider after the read timeout (504), and tolerates latency below it', async () => {
@@ -143,11 +175,20 @@ describe(AliyunClient.name, () => {
 
   it('answers 501 for a product the deployment has not configured, without a call', async () => {
     const vodOnly = adapterWith(
-      new ConfigService(loadConfig({ ALIBABA_CLOUD_ACCESS_KEY_ID: key.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_ENDPOINT: emulator.url })),
+      new ConfigService(
+        loadConfig({
+          ALIBABA_CLOUD_ACCESS_KEY_ID: key.id,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret,
+          ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+          ALIBABA_CLOUD_VOD_ENDPOINT: emulator.url,
+        }),
+      ),
     );
     const before = emulator.server.calls('aliyun-ice', 'RefreshUploadMedia');
     expect(await rejection(vodOnly.call(REFRESH_UPLOAD_MEDIA, { mediaId: 'x' }))).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
-    expect(await rejection(adapterWith(new ConfigService(loadConfig({}))).call(CREATE_UPLOAD_VIDEO, VIDEO))).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+    expect(await rejection(adapterWith(new ConfigService(loadConfig({}))).call(CREATE_UPLOAD_VIDEO, VIDEO))).toMatchObject({
+      code: 'PROVIDER_NOT_CONFIGURED',
+    });
     expect(emulator.server.calls('aliyun-ice', 'RefreshUploadMedia')).toBe(before);
   });
 });

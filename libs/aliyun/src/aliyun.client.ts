@@ -9,8 +9,6 @@ import { aliyunErrors } from './aliyun.errors';
 import { createOpenApiClients } from './aliyun.transport';
 import type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
 
-type Runtime = Parameters<OpenApi['callApi']>[2];
-
 /** The product a deployment offers for each API: IMS is called through the ICE API. */
 const OFFERED_AS = { vod: 'aliyun-vod', ice: 'aliyun-ims' } as const;
 
@@ -35,7 +33,10 @@ export class AliyunClient {
     this.timeoutMs = config.aliyun.connectTimeoutMs + config.aliyun.readTimeoutMs + TIMEOUT_MARGIN_MS;
   }
 
-  async call<Request, Result extends { requestId: string }>(operation: AliyunOperation<Request, Result>, request: Request): Promise<Result> {
+  async call<Request, Result extends { requestId: string }>(
+    operation: AliyunOperation<Request, Result>,
+    request: Request,
+  ): Promise<Result> {
     const client = this.clients[operation.product];
     if (!client) throw notOffered(OFFERED_AS[operation.product]);
     const params = new Params({
@@ -55,7 +56,7 @@ export class AliyunClient {
       errors: aliyunErrors,
       send: async () => {
         const query = OpenApiUtil.query(operation.toQuery(request));
-        const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}) as Runtime);
+        const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
         return operation.parse((response.body ?? {}) as Record<string, unknown>);
       },
     });

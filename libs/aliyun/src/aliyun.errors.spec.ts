@@ -12,7 +12,10 @@ function mapAliyunError(error: unknown, operation: Parameters<typeof aliyunError
 
 /** What openapi-client throws for a 4xx/5xx answer. */
 const providerError = (statusCode: number, code: string, message = '') =>
-  Object.assign(new Error(`${code}: code: ${statusCode}, ${message} request id: REQ-1`), { code, data: { statusCode, Code: code, Message: message, RequestId: 'REQ-1' } });
+  Object.assign(new Error(`${code}: code: ${statusCode}, ${message} request id: REQ-1`), {
+    code,
+    data: { statusCode, Code: code, Message: message, RequestId: 'REQ-1' },
+  });
 
 describe('aliyunErrors', () => {
   it.each([
@@ -40,7 +43,7 @@ describe('aliyunErrors', () => {
   it.each([
     ['IllegalCharacters', 'The specified "Title" contains illegal emoticon or special characters.', 'title'],
     ['LengthExceededMax', 'The specified parameter "Description" exceeds the maximum length.', 'description'],
-    ['InvalidFileName.Extension', 'The specified FileName\'s extension is illegal.', 'fileName'],
+    ['InvalidFileName.Extension', "The specified FileName's extension is illegal.", 'fileName'],
     ['TagsExceededMax', 'too many', 'tags'],
     ['InvalidParameter', 'The specified parameter "CoverURL" is not valid.', 'coverUrl'],
   ])('maps the caller fault %s to 400 naming our field %s, never the provider text', (code, message, field) => {
@@ -51,32 +54,50 @@ describe('aliyunErrors', () => {
   });
 
   it('names nested IMS fields, preferring the longest parameter name', () => {
-    const mapped = mapAliyunError(providerError(400, 'InvalidParameter', 'The specified parameter "FileInfo.Ext" is not valid.'), CREATE_UPLOAD_MEDIA);
+    const mapped = mapAliyunError(
+      providerError(400, 'InvalidParameter', 'The specified parameter "FileInfo.Ext" is not valid.'),
+      CREATE_UPLOAD_MEDIA,
+    );
     expect(mapped.details.errors).toEqual([{ field: 'fileInfo.ext', message: expect.any(String) }]);
   });
 
   it('blames our configuration (502) when the refused parameter is one the server sets', () => {
     for (const parameter of ['AppId', 'StorageLocation', 'UserData', 'TemplateGroupId', 'CateId']) {
-      expect(mapAliyunError(providerError(400, 'InvalidParameter', `The specified parameter "${parameter}" is not valid.`), CREATE_UPLOAD_VIDEO).getStatus()).toBe(502);
+      expect(
+        mapAliyunError(
+          providerError(400, 'InvalidParameter', `The specified parameter "${parameter}" is not valid.`),
+          CREATE_UPLOAD_VIDEO,
+        ).getStatus(),
+      ).toBe(502);
     }
-    expect(mapAliyunError(providerError(400, 'InvalidParameter', 'The specified parameter "UploadTargetConfig.StorageLocation" is not valid.'), CREATE_UPLOAD_MEDIA).getStatus()).toBe(502);
+    expect(
+      mapAliyunError(
+        providerError(400, 'InvalidParameter', 'The specified parameter "UploadTargetConfig.StorageLocation" is not valid.'),
+        CREATE_UPLOAD_MEDIA,
+      ).getStatus(),
+    ).toBe(502);
     expect(mapAliyunError(providerError(400, 'MissingParameter', 'something unnamed'), CREATE_UPLOAD_VIDEO).getStatus()).toBe(502);
   });
 
   it('answers a refresh of an id the provider does not know with our own 404', () => {
-    for (const [operation, code] of [[REFRESH_UPLOAD_VIDEO, 'InvalidVideo.NotFound'], [REFRESH_UPLOAD_MEDIA, 'InvalidMedia.NotFound']] as const) {
+    for (const [operation, code] of [
+      [REFRESH_UPLOAD_VIDEO, 'InvalidVideo.NotFound'],
+      [REFRESH_UPLOAD_MEDIA, 'InvalidMedia.NotFound'],
+    ] as const) {
       const mapped = mapAliyunError(providerError(404, code), operation);
       expect(mapped).toMatchObject({ code: 'NOT_FOUND', detail: UPLOAD_NOT_FOUND });
     }
-    expect(mapAliyunError(providerError(400, 'InvalidVideo.Damaged', 'The video has been Damaged.'), REFRESH_UPLOAD_VIDEO).details.errors).toEqual([
-      { field: 'videoId', message: expect.any(String) },
-    ]);
+    expect(
+      mapAliyunError(providerError(400, 'InvalidVideo.Damaged', 'The video has been Damaged.'), REFRESH_UPLOAD_VIDEO).details.errors,
+    ).toEqual([{ field: 'videoId', message: expect.any(String) }]);
   });
 
   it('maps timeouts to 504, network failures and unreadable answers to 503, credential failures to 503, odd answers to 502', () => {
     const timeout = Object.assign(new Error('ReadTimeout(300)'), { name: 'RequestTimeoutError' });
     expect(mapAliyunError(timeout, CREATE_UPLOAD_VIDEO)).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
-    expect(mapAliyunError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), CREATE_UPLOAD_VIDEO)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(mapAliyunError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), CREATE_UPLOAD_VIDEO)).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
     expect(mapAliyunError(new SyntaxError('Unexpected token <'), CREATE_UPLOAD_VIDEO)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(mapAliyunError(new CredentialsUnavailableError('none'), CREATE_UPLOAD_VIDEO)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(mapAliyunError(new UnexpectedAnswerError('no VideoId'), CREATE_UPLOAD_VIDEO)).toMatchObject({ code: 'UPSTREAM_REJECTED' });

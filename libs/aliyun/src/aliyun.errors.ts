@@ -28,7 +28,17 @@ const NOT_FOUND = new Set(['InvalidVideo.NotFound', 'InvalidMedia.NotFound', 'In
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'ServiceUnAvailable', 'InternalError', 'AddVideoFailed', 'UnknownError']);
 
-const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 /** What openapi-client throws for a 4xx/5xx answer (tea ResponseError): the JSON body is in `data`. */
 interface ProviderError {
@@ -69,7 +79,8 @@ function fromProvider(failure: UpstreamFailure, operation: AnyOperation, cause: 
 
   const fault = CALLER_FAULTS[code];
   if (fault) {
-    const parameter = namedParameter(String((cause as { message?: unknown }).message ?? ''), operation);
+    const message = (cause as { message?: unknown }).message;
+    const parameter = namedParameter(typeof message === 'string' ? message : '', operation);
     const field = parameter !== undefined ? operation.fields[parameter] : operation.defaultFields[code];
     // A parameter the server sets (AppId, StorageLocation, an allowlisted id...) is our configuration's fault.
     if (field) {
@@ -117,7 +128,9 @@ export const aliyunErrors: UpstreamErrors<AnyOperation> = {
         const networkCode = (cause as { code?: unknown })?.code;
         const reachable = !(typeof networkCode === 'string' && NETWORK_ERRORS.has(networkCode));
         // Anything else (a reset, an error page that is not JSON): the exchange failed, not the request.
-        const detail = reachable ? 'The cloud provider is unavailable; retry shortly.' : 'The cloud provider cannot be reached; retry shortly.';
+        const detail = reachable
+          ? 'The cloud provider is unavailable; retry shortly.'
+          : 'The cloud provider cannot be reached; retry shortly.';
         return new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, detail, { retryAfterSeconds: RETRY_AFTER.unavailable, cause });
       }
     }

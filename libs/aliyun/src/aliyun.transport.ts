@@ -18,7 +18,7 @@ export function createOpenApiClients(config: AliyunConfig): Partial<Record<Aliyu
     new OpenApi(
       new Config({
         // A plain object standing in for @alicloud/credentials' Credential: openapi-client only calls getCredential().
-        credential: credential as unknown as Config['credential'],
+        credential,
         endpoint: endpoint.host,
         protocol: endpoint.protocol,
         regionId,

@@ -16,7 +16,10 @@ export interface TagListLimits {
  * without the emoji or control characters it answers IllegalCharacters for.
  */
 export function TagList(limits: TagListLimits): PropertyDecorator {
-  const [perTag, unit] = 'bytes' in limits.each ? [MaxUtf8Bytes(limits.each.bytes, { each: true }), `${limits.each.bytes} bytes of UTF-8`] : [MaxChars(limits.each.chars, { each: true }), `${limits.each.chars} characters`];
+  const [perTag, unit] =
+    'bytes' in limits.each
+      ? [MaxUtf8Bytes(limits.each.bytes, { each: true }), `${limits.each.bytes} bytes of UTF-8`]
+      : [MaxChars(limits.each.chars, { each: true }), `${limits.each.chars} characters`];
   return applyDecorators(
     ApiPropertyOptional({
       description: `At most ${limits.max} tags of at most ${unit} each, without commas, emoji or control characters.`,

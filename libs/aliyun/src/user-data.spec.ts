@@ -12,7 +12,9 @@ describe(buildUserData.name, () => {
   });
 
   it('leaves MessageCallback out without a callback URL', () => {
-    expect(JSON.parse(buildUserData({ userId: 'alice', uploadId: UPLOAD_ID }))).toEqual({ Extend: { userId: 'alice', uploadId: UPLOAD_ID } });
+    expect(JSON.parse(buildUserData({ userId: 'alice', uploadId: UPLOAD_ID }))).toEqual({
+      Extend: { userId: 'alice', uploadId: UPLOAD_ID },
+    });
   });
 
   it('keeps Extend within 512 bytes for the longest possible user id (255 CJK characters), by hashing it', () => {

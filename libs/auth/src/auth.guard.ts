@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
-import { REQUIRED_PERMISSION } from './authenticated.decorator';
+import { REQUIRED_PERMISSION } from './required-permission';
 import { TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
@@ -33,4 +33,3 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 }
-

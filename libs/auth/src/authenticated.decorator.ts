@@ -2,8 +2,7 @@ import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@app/common';
 import { AuthGuard } from './auth.guard';
-
-export const REQUIRED_PERMISSION = 'auth:required-permission';
+import { REQUIRED_PERMISSION } from './required-permission';
 export const BEARER_SCHEME = 'bearer';
 
 /**
@@ -11,16 +10,9 @@ export const BEARER_SCHEME = 'bearer';
  * (enforced when AUTH_PERMISSIONS_ENABLED=true), and documents the scheme and the 401/403 in OpenAPI.
  */
 export function Authenticated(permission?: string): MethodDecorator & ClassDecorator {
-  const decorators = [
-    UseGuards(AuthGuard),
-    ApiBearerAuth(BEARER_SCHEME),
-    ApiProblemResponses(401),
-  ];
+  const decorators = [UseGuards(AuthGuard), ApiBearerAuth(BEARER_SCHEME), ApiProblemResponses(401)];
   if (permission) {
-    decorators.push(
-      SetMetadata(REQUIRED_PERMISSION, permission),
-      ApiProblemResponses(403),
-    );
+    decorators.push(SetMetadata(REQUIRED_PERMISSION, permission), ApiProblemResponses(403));
   }
   return applyDecorators(...decorators);
 }

@@ -137,7 +137,7 @@ describe(createUploadClient.name, () => {
       if (data) data.videoId satisfies string;
       if (error) error.code satisfies Problem['code'];
       // @ts-expect-error an image credential has no videoId
-      (await sut.createAliyunVodImageUpload({ imageType: 'default' })).data?.videoId;
+      void (await sut.createAliyunVodImageUpload({ imageType: 'default' })).data?.videoId;
     };
     expect(typeChecks).toBeInstanceOf(Function);
   });

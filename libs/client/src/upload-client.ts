@@ -10,7 +10,9 @@ export type Problem = Schemas['ProblemDto'];
  * the raw `response` for its status and headers (Retry-After, X-Request-Id, Idempotent-Replayed).
  * Network failures reject; HTTP errors resolve with `error`.
  */
-export type ApiResult<Operation extends keyof operations> = Promise<FetchResponse<operations[Operation], {}, `${string}/${string}`>>;
+export type ApiResult<Operation extends keyof operations> = Promise<
+  FetchResponse<operations[Operation], Record<string, never>, `${string}/${string}`>
+>;
 
 type JsonBody<Operation extends keyof operations> = NonNullable<operations[Operation]['requestBody']>['content']['application/json'];
 
@@ -46,18 +48,27 @@ export interface UploadClient {
   getMe(call?: CallOptions): ApiResult<'getMe'>;
 
   /** Alibaba VOD video or audio: then `setUploadAuthAndAddress(uploadInfo, uploadAuth, uploadAddress, videoId)`. */
-  createAliyunVodVideoUpload(body: JsonBody<'createAliyunVodVideoUpload'>, call?: CreateCallOptions): ApiResult<'createAliyunVodVideoUpload'>;
+  createAliyunVodVideoUpload(
+    body: JsonBody<'createAliyunVodVideoUpload'>,
+    call?: CreateCallOptions,
+  ): ApiResult<'createAliyunVodVideoUpload'>;
   /** On `onUploadTokenExpired`: then `resumeUploadWithAuth(uploadAuth)`. */
   refreshAliyunVodVideoUpload(videoId: string, call?: CallOptions): ApiResult<'refreshAliyunVodVideoUpload'>;
   /** Not refreshable: ask for a new one when it expires. */
-  createAliyunVodImageUpload(body: JsonBody<'createAliyunVodImageUpload'>, call?: CreateCallOptions): ApiResult<'createAliyunVodImageUpload'>;
+  createAliyunVodImageUpload(
+    body: JsonBody<'createAliyunVodImageUpload'>,
+    call?: CreateCallOptions,
+  ): ApiResult<'createAliyunVodImageUpload'>;
   /** Watermark, subtitle or material; not refreshable. */
   createAliyunVodAttachedMediaUpload(
     body: JsonBody<'createAliyunVodAttachedMediaUpload'>,
     call?: CreateCallOptions,
   ): ApiResult<'createAliyunVodAttachedMediaUpload'>;
 
-  createAliyunImsMediaUpload(body: JsonBody<'createAliyunImsMediaUpload'>, call?: CreateCallOptions): ApiResult<'createAliyunImsMediaUpload'>;
+  createAliyunImsMediaUpload(
+    body: JsonBody<'createAliyunImsMediaUpload'>,
+    call?: CreateCallOptions,
+  ): ApiResult<'createAliyunImsMediaUpload'>;
   refreshAliyunImsMediaUpload(mediaId: string, call?: CallOptions): ApiResult<'refreshAliyunImsMediaUpload'>;
 
   /** Upload to COS with the answer (bucket, region, keys, temporary certificate), then commit. */

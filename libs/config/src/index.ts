@@ -5,4 +5,11 @@ export * from './config.types';
 export * from './load-config';
 export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';
 export * from './read-environment';
-export { budgetVariable, type EncryptionKey, keyId, quotaVariable, type RateLimitPolicy, rateLimitVariable } from './sections/protection.section';
+export {
+  budgetVariable,
+  type EncryptionKey,
+  keyId,
+  quotaVariable,
+  type RateLimitPolicy,
+  rateLimitVariable,
+} from './sections/protection.section';

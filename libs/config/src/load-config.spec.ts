@@ -6,7 +6,12 @@ import { loadConfig } from './load-config';
 
 const SECRET = 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu';
 const CACHE_KEY = Buffer.alloc(32, 9).toString('base64');
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, REDIS_URL: 'redis://cache.internal:6379', CACHE_ENCRYPTION_KEY: CACHE_KEY };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: SECRET,
+  REDIS_URL: 'redis://cache.internal:6379',
+  CACHE_ENCRYPTION_KEY: CACHE_KEY,
+};
 
 function problems(env: Record<string, string | undefined>): string {
   try {
@@ -39,7 +44,9 @@ describe(loadConfig.name, () => {
 
   it('requires CACHE_ENCRYPTION_KEY with Redis, as 32 base64 bytes', () => {
     expect(problems({ REDIS_URL: 'redis://r:6379' })).toMatch(/CACHE_ENCRYPTION_KEY: is required with Redis/);
-    expect(problems({ REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: 'c2hvcnQ=' })).toMatch(/CACHE_ENCRYPTION_KEY: must be 32 random bytes/);
+    expect(problems({ REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: 'c2hvcnQ=' })).toMatch(
+      /CACHE_ENCRYPTION_KEY: must be 32 random bytes/,
+    );
   });
 
   it('accepts a complete production configuration', () => {
@@ -134,7 +141,10 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ ...key, REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'mymaster' }).store).toMatchObject({
       kind: 'redis',
       mode: 'sentinel',
-      sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: 's2', port: 26379 },
+      ],
       name: 'mymaster',
     });
     expect(loadConfig({ ...key, REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' }).store).toMatchObject({ mode: 'cluster' });

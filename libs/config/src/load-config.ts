@@ -2,7 +2,8 @@ import { ConfigError, type ConfigIssue } from './config.error';
 import type { AppConfig } from './config.types';
 import { resolveFileVariables } from './file-secrets';
 import { looksLikePlaceholder } from './placeholders';
-import { type BuildContext, type Env, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
+import type { BuildContext } from './build-context';
+import { type Env, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
 import { buildApp } from './sections/app.section';
 import { buildAuth } from './sections/auth.section';
 import { buildAliyun } from './sections/aliyun.section';
@@ -21,7 +22,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
   const resolved = resolveFileVariables(rawEnv, KNOWN_VARIABLES, issues);
   const env = parseEnvironment(resolved, problem);
   const isProduction = env.NODE_ENV === 'production';
-  const ctx: BuildContext = {
+  const ctx: BuildContext<Env> = {
     env,
     isProduction,
     problem,
@@ -79,14 +80,15 @@ const LOCK_MARGIN_MS = 5_000;
  * An Idempotency-Key lock that expires while its request still waits on the provider would let a
  * retry through: two credentials, two quota units. So the lock outlives the longest possible call.
  */
-function checkIdempotencyLock(config: AppConfig, ctx: BuildContext): void {
+function checkIdempotencyLock(config: AppConfig, ctx: BuildContext<Env>): void {
   const aliyunMs = config.aliyun.connectTimeoutMs + config.aliyun.readTimeoutMs;
   const tencentMs = config.tencent.enabled ? config.tencent.vod.requestTimeoutMs : 0;
   const neededMs = Math.max(aliyunMs, tencentMs) + config.protection.upstreamMaxWaitMs + LOCK_MARGIN_MS;
   if (config.protection.idempotency.lockTtlSeconds * 1000 < neededMs) {
     ctx.problem(
       'IDEMPOTENCY_LOCK_TTL_SECONDS',
-      `must outlast the longest upstream call (provider timeouts plus UPSTREAM_BUDGET_MAX_WAIT_MS plus 5 s): at least ${Math.ceil(neededMs / 1000)} with these settings`,
+      'must outlast the longest upstream call (provider timeouts plus UPSTREAM_BUDGET_MAX_WAIT_MS plus 5 s): ' +
+        `at least ${Math.ceil(neededMs / 1000)} with these settings`,
     );
   }
 }

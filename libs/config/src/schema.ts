@@ -34,11 +34,3 @@ export const SECRET_VARIABLES: readonly string[] = [
 export const REGISTRY_VARIABLES: readonly string[] = protectionRegistryVariables;
 
 export const KNOWN_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...REGISTRY_VARIABLES];
-
-export interface BuildContext {
-  env: Env;
-  isProduction: boolean;
-  problem(variable: string, rule: string): void;
-  /** A variable of REGISTRY_VARIABLES checked with `schema`; a value it refuses is a problem, read as unset. */
-  read<S extends z.ZodType>(variable: string, schema: S): z.output<S>;
-}

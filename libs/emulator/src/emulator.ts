@@ -1,22 +1,10 @@
 import { aliyunEmulators } from './aliyun';
 import { EmulatorServer } from './core/emulator-server';
+import type { EmulatorOptions } from './core/options';
 import type { ProviderEmulator } from './core/provider';
 import { tencentEmulators } from './tencent';
 
-/** An access key pair the emulator accepts, and that the service is configured with. */
-export interface KeyPair {
-  id: string;
-  secret: string;
-}
-
-export interface EmulatorOptions {
-  port?: number;
-  host?: string;
-  /** Alibaba Cloud AccessKey pairs the VOD/ICE emulators accept. */
-  aliyunKeys?: KeyPair[];
-  /** Tencent Cloud SecretId/SecretKey pairs the VOD emulator accepts. */
-  tencentKeys?: KeyPair[];
-}
+export type { EmulatorOptions, KeyPair } from './core/options';
 
 export interface RunningEmulator {
   url: string;

@@ -1,4 +1,4 @@
-import type { KeyPair } from './emulator';
+import type { KeyPair } from './core/options';
 import { EMULATED_SUB_APP_ID } from './tencent';
 
 /** Resources the emulator treats as existing in the emulated accounts (32-hex ids, a VOD storage host). */

@@ -39,7 +39,11 @@ export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOption
   if (spec.quota !== undefined) interceptors.push(DailyQuotaInterceptor);
 
   const problems = new Map<number, string | undefined>();
-  const statuses = [...SHARED_PROBLEMS, ...(options.idempotent ? IDEMPOTENCY_PROBLEMS : []), ...(spec.callsUpstream ? UPSTREAM_PROBLEMS : [])];
+  const statuses = [
+    ...SHARED_PROBLEMS,
+    ...(options.idempotent ? IDEMPOTENCY_PROBLEMS : []),
+    ...(spec.callsUpstream ? UPSTREAM_PROBLEMS : []),
+  ];
   for (const status of statuses) problems.set(status, undefined);
   for (const problem of options.problems ?? []) {
     const [status, description] = typeof problem === 'number' ? [problem, undefined] : problem;

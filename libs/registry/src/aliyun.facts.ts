@@ -13,7 +13,11 @@ export const ICE_API_VERSION = '2020-11-09';
  * (help.aliyun.com "QPS limits on API operations"; older tables said 100-120, the current one is the lower).
  * ICE CreateUploadMedia/RefreshUploadMedia: none published, so we assume the lower VOD figure.
  */
-export const VOD_UPLOAD_QPS = { mainRegions: 80, otherRegions: 40, main: ['cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'ap-southeast-1'] } as const;
+export const VOD_UPLOAD_QPS = {
+  mainRegions: 80,
+  otherRegions: 40,
+  main: ['cn-beijing', 'cn-shanghai', 'cn-shenzhen', 'ap-southeast-1'],
+} as const;
 export const ICE_UPLOAD_QPS_ASSUMED = 40;
 
 /** CreateUploadMedia is available only in these regions (ICE API reference, CreateUploadMedia, "Limitations"). */
@@ -42,8 +46,35 @@ export const ALIYUN = {
  * audio files", seed); extensions are not case-sensitive (same page).
  */
 export const VOD_VIDEO_EXTENSIONS = [
-  'mp4', 'ts', '3gp', 'mpg', 'mpeg', 'mpe', 'dat', 'vob', 'asf', 'avi', 'wmv', 'flv', 'f4v', 'rm', 'rmvb', 'mov', 'mkv', 'm3u8',
-  'dv', 'gif', 'm2t', 'm4v', 'mj2', 'mjpeg', 'mts', 'ogg', 'qt', 'swf', 'webm',
+  'mp4',
+  'ts',
+  '3gp',
+  'mpg',
+  'mpeg',
+  'mpe',
+  'dat',
+  'vob',
+  'asf',
+  'avi',
+  'wmv',
+  'flv',
+  'f4v',
+  'rm',
+  'rmvb',
+  'mov',
+  'mkv',
+  'm3u8',
+  'dv',
+  'gif',
+  'm2t',
+  'm4v',
+  'mj2',
+  'mjpeg',
+  'mts',
+  'ogg',
+  'qt',
+  'swf',
+  'webm',
 ] as const;
 export const VOD_AUDIO_EXTENSIONS = ['mp3', 'wma', 'wav', 'aac', 'ra', 'm4a', 'flac', 'ape', 'ac3', 'amr', 'caf', 'acm'] as const;
 export const VOD_VIDEO_FILE_EXTENSIONS: readonly string[] = [...VOD_VIDEO_EXTENSIONS, ...VOD_AUDIO_EXTENSIONS];

@@ -12,8 +12,33 @@ export const TENCENT_VOD_SIGNING_SERVICE = 'vod';
 
 /** Video formats. Source: Upload Overview (intl 266/33910) and FAQ 266/2846. */
 export const TENCENT_VOD_VIDEO_TYPES = [
-  'wmv', 'rm', 'mov', 'mpeg', 'mp4', '3gp', 'flv', 'avi', 'rmvb', 'ts', 'asf', 'mpg', 'webm', 'mkv',
-  'm3u8', 'wm', 'asx', 'ram', 'mpe', 'vob', 'dat', 'mp4v', 'm4v', 'f4v', 'mxf', 'qt', 'ogg',
+  'wmv',
+  'rm',
+  'mov',
+  'mpeg',
+  'mp4',
+  '3gp',
+  'flv',
+  'avi',
+  'rmvb',
+  'ts',
+  'asf',
+  'mpg',
+  'webm',
+  'mkv',
+  'm3u8',
+  'wm',
+  'asx',
+  'ram',
+  'mpe',
+  'vob',
+  'dat',
+  'mp4v',
+  'm4v',
+  'f4v',
+  'mxf',
+  'qt',
+  'ogg',
 ] as const;
 
 /** Audio formats. Source: Upload Overview (intl 266/33910) and FAQ 266/2846. */

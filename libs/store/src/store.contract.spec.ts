@@ -263,7 +263,13 @@ describe.each([
         const reservation = await store.reserveQuota(k('daily'), 3, 60_000);
         used.push([reservation.allowed, reservation.used]);
       }
-      expect(used).toEqual([[true, 1], [true, 2], [true, 3], [false, 3], [false, 3]]);
+      expect(used).toEqual([
+        [true, 1],
+        [true, 2],
+        [true, 3],
+        [false, 3],
+        [false, 3],
+      ]);
       expect(await store.reserveQuota(k('none'), 0, 60_000)).toEqual({ allowed: false, used: 0 });
     });
 

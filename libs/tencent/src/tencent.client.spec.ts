@@ -52,8 +52,10 @@ function json(response: ServerResponse, body: unknown, status = 200): void {
   response.end(JSON.stringify(body));
 }
 
-const tencentError = (code: string, requestId = 'req-err') => (response: ServerResponse) =>
-  json(response, { Response: { Error: { Code: code, Message: `provider text for ${code} ${SESSION_KEY}` }, RequestId: requestId } });
+const tencentError =
+  (code: string, requestId = 'req-err') =>
+  (response: ServerResponse) =>
+    json(response, { Response: { Error: { Code: code, Message: `provider text for ${code} ${SESSION_KEY}` }, RequestId: requestId } });
 
 const APPLIED = {
   StorageBucket: 'bucket-1250000000',
@@ -78,7 +80,10 @@ function clientFor(endpoint: string, env: Record<string, string> = {}): TencentC
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -119,7 +124,10 @@ describe(TencentClient.name, () => {
     const { headers, body } = fake.seen.at(-1)!;
     expect(headers.host).toBe(`vod.tencentcloudapi.com:${new URL(endpoint).port}`);
     expect(headers.authorization).toMatch(
-      new RegExp(`^TC3-HMAC-SHA256 Credential=${SECRET_ID}/\\d{4}-\\d{2}-\\d{2}/vod/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^TC3-HMAC-SHA256 Credential=${SECRET_ID}/\\d{4}-\\d{2}-\\d{2}/vod/tc3_request, ` +
+          'SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$',
+      ),
     );
     expect(headers).toMatchObject({ 'x-tc-action': 'ApplyUpload', 'x-tc-version': '2018-07-17', 'x-tc-region': 'ap-guangzhou' });
     expect(headers['x-tc-token']).toBeUndefined();
@@ -137,7 +145,8 @@ describe(TencentClient.name, () => {
   });
 
   it('keeps one connection alive across calls', async () => {
-    fake.reply = (response) => json(response, { Response: { FileId: '5285890784273533167', MediaUrl: 'http://v/f0.mp4', CoverUrl: '', RequestId: 'r' } });
+    fake.reply = (response) =>
+      json(response, { Response: { FileId: '5285890784273533167', MediaUrl: 'http://v/f0.mp4', CoverUrl: '', RequestId: 'r' } });
     const before = fake.seen.length;
     for (let i = 0; i < 3; i++) await sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' });
     const ports = new Set(fake.seen.slice(before).map((seen) => seen.remotePort));
@@ -145,7 +154,8 @@ describe(TencentClient.name, () => {
   });
 
   it('reads CommitUpload, treating an empty cover URL as none', async () => {
-    fake.reply = (response) => json(response, { Response: { FileId: '24820810452266399', MediaUrl: 'http://v/f0.mp4', CoverUrl: '', RequestId: 'req-c' } });
+    fake.reply = (response) =>
+      json(response, { Response: { FileId: '24820810452266399', MediaUrl: 'http://v/f0.mp4', CoverUrl: '', RequestId: 'req-c' } });
     expect(await sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k', SubAppId: 1 })).toEqual({
       fileId: '24820810452266399',
       mediaUrl: 'http://v/f0.mp4',
@@ -174,7 +184,8 @@ describe(TencentClient.name, () => {
     ['ServiceUnavailable', 'ApplyUpload', 503, 'UPSTREAM_UNAVAILABLE', undefined],
   ])('maps %s from %s to %i %s', async (code, operation, status, errorCode, field) => {
     fake.reply = tencentError(code, 'req-mapped');
-    const call = operation === 'ApplyUpload' ? sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }) : sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' });
+    const call =
+      operation === 'ApplyUpload' ? sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }) : sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' });
     const error = await failure(call);
     expect(error.getStatus()).toBe(status);
     expect(error.code).toBe(errorCode);
@@ -200,14 +211,20 @@ describe(TencentClient.name, () => {
   });
 
   it.each([
-    ['a non-JSON 200 (the SDK lets FetchError escape)', (response: ServerResponse) => {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<html>captive portal</html>');
-    }],
+    [
+      'a non-JSON 200 (the SDK lets FetchError escape)',
+      (response: ServerResponse) => {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end('<html>captive portal</html>');
+      },
+    ],
     ['a JSON 200 without Response (the SDK throws TypeError)', (response: ServerResponse) => json(response, { ok: true })],
     ['an answer without the documented fields', (response: ServerResponse) => json(response, { Response: { RequestId: 'r' } })],
-    ['a certificate expiring after year 9999', (response: ServerResponse) =>
-      json(response, { Response: { ...APPLIED, TempCertificate: { ...APPLIED.TempCertificate, ExpiredTime: 1e15 } } })],
+    [
+      'a certificate expiring after year 9999',
+      (response: ServerResponse) =>
+        json(response, { Response: { ...APPLIED, TempCertificate: { ...APPLIED.TempCertificate, ExpiredTime: 1e15 } } }),
+    ],
   ])('answers 503 for %s', async (_case, reply) => {
     fake.reply = reply;
     const error = await failure(sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
@@ -247,7 +264,14 @@ describe(TencentClient.name, () => {
     await sut.call(COMMIT_UPLOAD, { VodSessionKey: SESSION_KEY }).catch(() => undefined);
     expect(logged).toEqual([
       { provider: 'tencent-vod', operation: 'ApplyUpload', outcome: 'ok', upstreamRequestId: 'req-apply', latencyMs: expect.any(Number) },
-      expect.objectContaining({ provider: 'tencent-vod', operation: 'CommitUpload', outcome: 'provider', upstreamCode: 'AuthFailure.SignatureFailure', upstreamRequestId: 'req-denied', status: 502 }),
+      expect.objectContaining({
+        provider: 'tencent-vod',
+        operation: 'CommitUpload',
+        outcome: 'provider',
+        upstreamCode: 'AuthFailure.SignatureFailure',
+        upstreamRequestId: 'req-denied',
+        status: 502,
+      }),
     ]);
     const text = JSON.stringify(logged);
     for (const secret of [SECRET_KEY, SESSION_KEY, 'temp-secret', 'temp-token', 'provider text']) expect(text).not.toContain(secret);

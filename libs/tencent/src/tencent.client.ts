@@ -43,7 +43,10 @@ export class TencentClient implements OnApplicationShutdown {
     });
   }
 
-  async call<Request extends object, Result extends { requestId: string }>(operation: TencentOperation<Request, Result>, request: Request): Promise<Result> {
+  async call<Request extends object, Result extends { requestId: string }>(
+    operation: TencentOperation<Request, Result>,
+    request: Request,
+  ): Promise<Result> {
     const client = this.sdk;
     if (!client) throw notOffered('tencent-vod');
     return this.upstream.run({

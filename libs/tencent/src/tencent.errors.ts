@@ -15,7 +15,10 @@ const CLIENT_FIELD_ERRORS: Record<string, FieldError> = {
   'InvalidParameterValue.MediaType': { field: 'mediaType', message: 'mediaType is not a media type Tencent Cloud VOD accepts' },
   'InvalidParameterValue.CoverType': { field: 'coverType', message: 'coverType is not a cover type Tencent Cloud VOD accepts' },
   'InvalidParameterValue.ExpireTime': { field: 'expireTime', message: 'expireTime is not a date Tencent Cloud VOD accepts' },
-  'InvalidParameter.ExpireTime': { field: 'expireTime', message: 'expireTime is not accepted by Tencent Cloud VOD; it must lie in the future' },
+  'InvalidParameter.ExpireTime': {
+    field: 'expireTime',
+    message: 'expireTime is not accepted by Tencent Cloud VOD; it must lie in the future',
+  },
   'InvalidParameterValue.SessionContextTooLong': { field: 'sessionContext', message: 'sessionContext is too long for Tencent Cloud VOD' },
 };
 
@@ -33,7 +36,8 @@ function classify(error: unknown, timedOut: boolean): UpstreamFailure {
   }
   const type = (error as { type?: unknown })?.type;
   if (timedOut || type === 'body-timeout' || (error as Error)?.name === 'AbortError') return { kind: 'timeout' };
-  if (error instanceof InvalidVodResponseError || error instanceof TypeError || type === 'invalid-json') return { kind: 'invalid-response' };
+  if (error instanceof InvalidVodResponseError || error instanceof TypeError || type === 'invalid-json')
+    return { kind: 'invalid-response' };
   return { kind: 'network' };
 }
 
@@ -47,7 +51,12 @@ function toApiError(failure: UpstreamFailure, operation: UpstreamOperation, caus
       retryAfterSeconds: THROTTLED_RETRY_AFTER_SECONDS,
     });
   const rejected = () =>
-    new ApiError(502, ErrorCode.UPSTREAM_REJECTED, 'Tencent Cloud VOD refused the request because of how this service is set up, not because of your input.', upstream);
+    new ApiError(
+      502,
+      ErrorCode.UPSTREAM_REJECTED,
+      'Tencent Cloud VOD refused the request because of how this service is set up, not because of your input.',
+      upstream,
+    );
 
   switch (failure.kind) {
     case 'timeout':
@@ -74,16 +83,29 @@ function toApiError(failure: UpstreamFailure, operation: UpstreamOperation, caus
 export const tencentErrors: UpstreamErrors<UpstreamOperation> = { classify, toApiError };
 
 /** Errors that are about the caller's request or upload, not about us or Tencent's health. */
-function callerError(operation: UpstreamOperation, code: string, upstream: { upstreamRequestId?: string; cause: unknown }): ApiError | undefined {
+function callerError(
+  operation: UpstreamOperation,
+  code: string,
+  upstream: { upstreamRequestId?: string; cause: unknown },
+): ApiError | undefined {
   const field = CLIENT_FIELD_ERRORS[code];
-  if (field) return new ApiError(400, ErrorCode.VALIDATION_FAILED, 'Tencent Cloud VOD refused a field of the request.', { ...upstream, errors: [field] });
+  if (field)
+    return new ApiError(400, ErrorCode.VALIDATION_FAILED, 'Tencent Cloud VOD refused a field of the request.', {
+      ...upstream,
+      errors: [field],
+    });
   if (operation.action !== 'CommitUpload') return undefined;
   if (code === 'InvalidParameterValue.VodSessionKey') {
     return new ApiError(410, ErrorCode.GONE, 'The upload session expired or was already used at Tencent Cloud VOD; apply again.', upstream);
   }
   if (code === 'ResourceNotFound') {
     // The docs list the code without a meaning; the likeliest cause is a commit before the file was stored.
-    return new ApiError(422, ErrorCode.UNPROCESSABLE, 'Tencent Cloud VOD found nothing to commit; finish uploading the media (and cover) first.', upstream);
+    return new ApiError(
+      422,
+      ErrorCode.UNPROCESSABLE,
+      'Tencent Cloud VOD found nothing to commit; finish uploading the media (and cover) first.',
+      upstream,
+    );
   }
   return undefined;
 }

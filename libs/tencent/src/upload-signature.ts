@@ -16,8 +16,17 @@ export interface UploadSignatureFields {
 }
 
 const ORDER: (keyof UploadSignatureFields)[] = [
-  'secretId', 'currentTimeStamp', 'expireTime', 'random', 'classId', 'procedure',
-  'sourceContext', 'oneTimeValid', 'vodSubAppId', 'sessionContext', 'storageRegion',
+  'secretId',
+  'currentTimeStamp',
+  'expireTime',
+  'random',
+  'classId',
+  'procedure',
+  'sourceContext',
+  'oneTimeValid',
+  'vodSubAppId',
+  'sessionContext',
+  'storageRegion',
 ];
 
 /** The signed "original" string: a query string with URL-encoded values, as querystring.stringify makes it. */

@@ -75,7 +75,10 @@ class RedisProcess {
   private child: ChildProcess | undefined;
   private dir: string | undefined;
 
-  constructor(readonly port: number, private readonly argv: (dir: string) => Promise<string[]>) {}
+  constructor(
+    readonly port: number,
+    private readonly argv: (dir: string) => Promise<string[]>,
+  ) {}
 
   async start(): Promise<void> {
     if (this.child) return;
@@ -84,8 +87,8 @@ class RedisProcess {
     this.child = child;
     live.add(child);
     let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`redis-server on ${this.port} exited (${code}):\n${output}`))),
     );

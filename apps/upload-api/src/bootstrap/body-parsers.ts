@@ -14,7 +14,7 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, body as string, (error, parsed) => {
+    void parseJson(request, body as string, (error, parsed) => {
       if (error) return done(error, undefined);
       try {
         done(null, normaliseJsonBody(parsed));

@@ -10,7 +10,11 @@ export class MeController {
   @Get()
   @Authenticated()
   @ApiOperation({ operationId: 'getMe', summary: 'The principal the bearer token stands for.' })
-  @ApiOkResponse({ type: PrincipalDto, description: 'The verified principal.', example: { id: 'alice', permissions: ['upload:video'] } satisfies PrincipalDto })
+  @ApiOkResponse({
+    type: PrincipalDto,
+    description: 'The verified principal.',
+    example: { id: 'alice', permissions: ['upload:video'] } satisfies PrincipalDto,
+  })
   // 503 when the token issuer's keys (AUTH_JWKS_URL) cannot be fetched.
   @ApiProblemResponses(503)
   me(@CurrentUser() user: Principal): PrincipalDto {

@@ -40,7 +40,9 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     const tencentKey = keyPair('sandbox-sid-');
     emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey] });
     Object.assign(extra, aliyunServiceEnv(emulator.url, aliyunKey), tencentServiceEnv(emulator.url, tencentKey));
-    parts.push(`the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`);
+    parts.push(
+      `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+    );
   }
   if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
 

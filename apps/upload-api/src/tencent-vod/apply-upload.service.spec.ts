@@ -3,7 +3,6 @@ import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
 import type { AppliedUpload, TencentClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
-import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { fakeClient } from '@app/testing';
 import { testRepository } from './testing/test-repository';
 
@@ -23,7 +22,10 @@ function applied(expiredTime = inAnHour()): AppliedUpload {
 }
 
 async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(() => undefined, (caught: unknown) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -56,7 +58,13 @@ describe(ApplyUploadService.name, () => {
   afterEach(() => store.close());
 
   it('sends the server settings over the client description, in Tencent form', async () => {
-    await sut.apply(alice, { mediaType: 'mp4', coverType: 'jpg', mediaName: 'n', expireTime: '2031-01-01T08:00:00.750+08:00', sessionContext: 's' });
+    await sut.apply(alice, {
+      mediaType: 'mp4',
+      coverType: 'jpg',
+      mediaName: 'n',
+      expireTime: '2031-01-01T08:00:00.750+08:00',
+      sessionContext: 's',
+    });
     const [request] = applyUpload.mock.calls[0];
     expect(request).toEqual({
       SubAppId: 42,

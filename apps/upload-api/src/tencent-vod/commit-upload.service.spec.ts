@@ -20,7 +20,10 @@ function deferred<T>() {
 }
 
 async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(() => undefined, (caught: unknown) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }

@@ -53,7 +53,9 @@ export class CommitUploadService {
         }
       }
       if (Date.now() >= deadline) {
-        throw new ApiError(409, ErrorCode.CONFLICT, 'Another commit of this upload is still running; retry shortly.', { retryAfterSeconds: 1 });
+        throw new ApiError(409, ErrorCode.CONFLICT, 'Another commit of this upload is still running; retry shortly.', {
+          retryAfterSeconds: 1,
+        });
       }
       await sleep(POLL_INTERVAL_MS);
     }
@@ -68,11 +70,13 @@ export class CommitUploadService {
       throw new ApiError(410, ErrorCode.GONE, 'The upload session expired; apply again.');
     }
 
-    const committed = await this.vod.call(COMMIT_UPLOAD, { VodSessionKey: session.vodSessionKey, SubAppId: subAppId }).catch(async (error: unknown) => {
-      // Tencent no longer knows the session: retrying cannot help, so forget the key now.
-      if (error instanceof ApiError && error.code === ErrorCode.GONE) await this.uploads.deleteSession(uploadId).catch(() => undefined);
-      throw error;
-    });
+    const committed = await this.vod
+      .call(COMMIT_UPLOAD, { VodSessionKey: session.vodSessionKey, SubAppId: subAppId })
+      .catch(async (error: unknown) => {
+        // Tencent no longer knows the session: retrying cannot help, so forget the key now.
+        if (error instanceof ApiError && error.code === ErrorCode.GONE) await this.uploads.deleteSession(uploadId).catch(() => undefined);
+        throw error;
+      });
     const record: CommitRecord = { ownerId: user.id, ...committed };
     await this.uploads.saveCommit(uploadId, record, this.config.uploads.recordTtlSeconds * 1000);
     // The key has done its job; if this delete fails, its TTL removes it.

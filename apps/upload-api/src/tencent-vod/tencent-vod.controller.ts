@@ -35,7 +35,11 @@ export class TencentVodController {
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
   })
   @ApiJsonBody(ApplyTencentVodUploadDto, APPLY_TENCENT_VOD_UPLOAD_EXAMPLES)
-  @ApiCreatedResponse({ type: TencentVodUploadDto, description: 'Upload to COS with these, then commit with `uploadId`.', example: TENCENT_VOD_UPLOAD_EXAMPLE })
+  @ApiCreatedResponse({
+    type: TencentVodUploadDto,
+    description: 'Upload to COS with these, then commit with `uploadId`.',
+    example: TENCENT_VOD_UPLOAD_EXAMPLE,
+  })
   apply(@CurrentUser() user: Principal, @Body() body: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
     return this.applyUpload.apply(user, body);
   }
@@ -67,7 +71,11 @@ export class TencentVodController {
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
   })
   @ApiJsonBody(CreateTencentVodUploadSignatureDto, CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES, { required: false })
-  @ApiCreatedResponse({ type: TencentVodUploadSignatureDto, description: 'Hand `signature` to the upload SDK.', example: TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE })
+  @ApiCreatedResponse({
+    type: TencentVodUploadSignatureDto,
+    description: 'Hand `signature` to the upload SDK.',
+    example: TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE,
+  })
   sign(@CurrentUser() user: Principal, @Body() body: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
     return this.signatures.create(user, body);
   }

@@ -10,7 +10,7 @@ import type { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
 
 export const APPLY_TENCENT_VOD_UPLOAD_EXAMPLES = {
   media: {
-    summary: 'The ApplyUpload input example: an mp4 (SubAppId is the server\'s)',
+    summary: "The ApplyUpload input example: an mp4 (SubAppId is the server's)",
     value: { mediaType: 'mp4' },
   },
   withCover: {
@@ -48,7 +48,7 @@ export const TENCENT_VOD_COMMIT_EXAMPLE = {
 
 export const CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES = {
   defaults: {
-    summary: 'No choices: the deployment\'s task flow and category (sending no body at all is the same)',
+    summary: "No choices: the deployment's task flow and category (sending no body at all is the same)",
     value: {},
   },
   withProcedure: {

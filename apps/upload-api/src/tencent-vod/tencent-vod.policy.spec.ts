@@ -5,7 +5,12 @@ import type { EnabledTencentConfig } from '@app/config';
 import { resolveProcessing, sourceContext } from './tencent-vod.policy';
 
 function vodSettings(env: Record<string, string> = {}): EnabledTencentConfig['vod'] {
-  const tencent = loadConfig({ TENCENTCLOUD_SECRET_ID: 'id', TENCENTCLOUD_SECRET_KEY: 'key', TENCENTCLOUD_VOD_SUB_APP_ID: '1', ...env }).tencent;
+  const tencent = loadConfig({
+    TENCENTCLOUD_SECRET_ID: 'id',
+    TENCENTCLOUD_SECRET_KEY: 'key',
+    TENCENTCLOUD_VOD_SUB_APP_ID: '1',
+    ...env,
+  }).tencent;
   if (!tencent.enabled) throw new Error('expected Tencent to be configured');
   return tencent.vod;
 }

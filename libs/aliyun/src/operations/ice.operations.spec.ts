@@ -21,7 +21,10 @@ describe('CREATE_UPLOAD_MEDIA', () => {
   });
 
   it('leaves unset parts out entirely', () => {
-    const query = CREATE_UPLOAD_MEDIA.toQuery({ fileInfo: { Type: 'image', Name: 'a', Ext: 'png' }, mediaMetaData: { Title: 't', BusinessType: 'cover' } });
+    const query = CREATE_UPLOAD_MEDIA.toQuery({
+      fileInfo: { Type: 'image', Name: 'a', Ext: 'png' },
+      mediaMetaData: { Title: 't', BusinessType: 'cover' },
+    });
     expect(Object.keys(query)).toEqual(['FileInfo', 'MediaMetaData']);
   });
 });

@@ -79,13 +79,26 @@ export interface CreateUploadAttachedMediaResponseBody extends UploadCredentialA
   fileURL?: string;
 }
 
-const SERVER_OWNED: FieldMap = { AppId: null, StorageLocation: null, UserData: null, TemplateGroupId: null, WorkflowId: null, CateId: null, CateIds: null };
+const SERVER_OWNED: FieldMap = {
+  AppId: null,
+  StorageLocation: null,
+  UserData: null,
+  TemplateGroupId: null,
+  WorkflowId: null,
+  CateId: null,
+  CateIds: null,
+};
 const TAGS_AND_NAMES = { TagsExceededMax: 'tags', 'InvalidFileName.Extension': 'fileName' };
 
-type VodOperationSpec<Request, Result extends { requestId: string }> = Pick<AliyunOperation<Request, Result>, 'action' | 'fields' | 'toQuery' | 'parse'> &
+type VodOperationSpec<Request, Result extends { requestId: string }> = Pick<
+  AliyunOperation<Request, Result>,
+  'action' | 'fields' | 'toQuery' | 'parse'
+> &
   Partial<Pick<AliyunOperation<Request, Result>, 'defaultFields' | 'isRefresh'>>;
 
-function vodOperation<Request, Result extends { requestId: string }>(spec: VodOperationSpec<Request, Result>): AliyunOperation<Request, Result> {
+function vodOperation<Request, Result extends { requestId: string }>(
+  spec: VodOperationSpec<Request, Result>,
+): AliyunOperation<Request, Result> {
   return {
     provider: 'aliyun-vod',
     product: 'vod',
@@ -104,7 +117,15 @@ const uploadVideoAnswer = (body: Record<string, unknown>): UploadVideoResponseBo
 
 export const CREATE_UPLOAD_VIDEO = vodOperation<CreateUploadVideoRequest, UploadVideoResponseBody>({
   action: 'CreateUploadVideo',
-  fields: { Title: 'title', FileName: 'fileName', FileSize: 'fileSize', Description: 'description', CoverURL: 'coverUrl', Tags: 'tags', ReferenceId: null },
+  fields: {
+    Title: 'title',
+    FileName: 'fileName',
+    FileSize: 'fileSize',
+    Description: 'description',
+    CoverURL: 'coverUrl',
+    Tags: 'tags',
+    ReferenceId: null,
+  },
   toQuery: (request) =>
     definedOnly({
       AppId: request.appId,
@@ -135,7 +156,14 @@ export const REFRESH_UPLOAD_VIDEO = vodOperation<RefreshUploadVideoRequest, Uplo
 
 export const CREATE_UPLOAD_IMAGE = vodOperation<CreateUploadImageRequest, CreateUploadImageResponseBody>({
   action: 'CreateUploadImage',
-  fields: { ImageType: 'imageType', ImageExt: 'imageExt', Title: 'title', Description: 'description', Tags: 'tags', OriginalFileName: 'originalFileName' },
+  fields: {
+    ImageType: 'imageType',
+    ImageExt: 'imageExt',
+    Title: 'title',
+    Description: 'description',
+    Tags: 'tags',
+    OriginalFileName: 'originalFileName',
+  },
   defaultFields: { TagsExceededMax: 'tags', 'InvalidFileName.Extension': 'originalFileName' },
   toQuery: (request) =>
     definedOnly({
@@ -160,7 +188,15 @@ export const CREATE_UPLOAD_IMAGE = vodOperation<CreateUploadImageRequest, Create
 
 export const CREATE_UPLOAD_ATTACHED_MEDIA = vodOperation<CreateUploadAttachedMediaRequest, CreateUploadAttachedMediaResponseBody>({
   action: 'CreateUploadAttachedMedia',
-  fields: { BusinessType: 'businessType', MediaExt: 'mediaExt', Title: 'title', FileName: 'fileName', FileSize: 'fileSize', Description: 'description', Tags: 'tags' },
+  fields: {
+    BusinessType: 'businessType',
+    MediaExt: 'mediaExt',
+    Title: 'title',
+    FileName: 'fileName',
+    FileSize: 'fileSize',
+    Description: 'description',
+    Tags: 'tags',
+  },
   toQuery: (request) =>
     definedOnly({
       AppId: request.appId,

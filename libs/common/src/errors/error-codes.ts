@@ -56,22 +56,38 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
 /** The code a bare HTTP status maps to when nothing more specific is known. */
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {
-    case 400: return ErrorCode.VALIDATION_FAILED;
-    case 401: return ErrorCode.UNAUTHENTICATED;
-    case 403: return ErrorCode.FORBIDDEN;
-    case 404: return ErrorCode.NOT_FOUND;
-    case 405: return ErrorCode.METHOD_NOT_ALLOWED;
-    case 409: return ErrorCode.CONFLICT;
-    case 410: return ErrorCode.GONE;
-    case 413: return ErrorCode.PAYLOAD_TOO_LARGE;
-    case 415: return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-    case 422: return ErrorCode.UNPROCESSABLE;
-    case 429: return ErrorCode.RATE_LIMITED;
-    case 501: return ErrorCode.PROVIDER_NOT_CONFIGURED;
-    case 502: return ErrorCode.UPSTREAM_REJECTED;
-    case 503: return ErrorCode.UPSTREAM_UNAVAILABLE;
-    case 504: return ErrorCode.UPSTREAM_TIMEOUT;
-    default: return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
+    case 400:
+      return ErrorCode.VALIDATION_FAILED;
+    case 401:
+      return ErrorCode.UNAUTHENTICATED;
+    case 403:
+      return ErrorCode.FORBIDDEN;
+    case 404:
+      return ErrorCode.NOT_FOUND;
+    case 405:
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    case 409:
+      return ErrorCode.CONFLICT;
+    case 410:
+      return ErrorCode.GONE;
+    case 413:
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 415:
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    case 422:
+      return ErrorCode.UNPROCESSABLE;
+    case 429:
+      return ErrorCode.RATE_LIMITED;
+    case 501:
+      return ErrorCode.PROVIDER_NOT_CONFIGURED;
+    case 502:
+      return ErrorCode.UPSTREAM_REJECTED;
+    case 503:
+      return ErrorCode.UPSTREAM_UNAVAILABLE;
+    case 504:
+      return ErrorCode.UPSTREAM_TIMEOUT;
+    default:
+      return status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
   }
 }
 

@@ -17,7 +17,12 @@ function refusal(body: unknown): string | undefined {
 
 describe(normaliseJsonBody.name, () => {
   it('drops null members at any depth, keeping everything else', () => {
-    expect(normaliseJsonBody({ a: null, b: 0, c: '', d: false, e: { f: null, g: [null, 1] } })).toEqual({ b: 0, c: '', d: false, e: { g: [null, 1] } });
+    expect(normaliseJsonBody({ a: null, b: 0, c: '', d: false, e: { f: null, g: [null, 1] } })).toEqual({
+      b: 0,
+      c: '',
+      d: false,
+      e: { g: [null, 1] },
+    });
   });
 
   it('accepts nesting up to the bound and refuses deeper', () => {
@@ -25,12 +30,13 @@ describe(normaliseJsonBody.name, () => {
     expect(refusal(nested(MAX_JSON_DEPTH + 1))).toMatch(/nested deeper/);
   });
 
-  it.each([['a value', { title: 'a\ud800b' }], ['a key', { ['\udc00']: 1 }], ['an array item', ['ok', '\ud83d']]])(
-    'refuses a lone surrogate in %s',
-    (_case, body) => {
-      expect(refusal(body)).toMatch(/malformed Unicode/);
-    },
-  );
+  it.each([
+    ['a value', { title: 'a\ud800b' }],
+    ['a key', { ['\udc00']: 1 }],
+    ['an array item', ['ok', '\ud83d']],
+  ])('refuses a lone surrogate in %s', (_case, body) => {
+    expect(refusal(body)).toMatch(/malformed Unicode/);
+  });
 
   it('accepts well-formed astral characters', () => {
     expect(normaliseJsonBody({ title: '😀 题' })).toEqual({ title: '😀 题' });

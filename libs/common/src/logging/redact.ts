@@ -4,7 +4,7 @@ export const REDACTED = '[REDACTED]';
 export const SENSITIVE_KEY = /secret|passw|token|auth|credential|certificate|cookie|signature|session|key/i;
 
 const isPlainObject = (value: object) => {
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 };
 
@@ -18,10 +18,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (value instanceof Error) return value;
   if (Array.isArray(value)) {
+    const items: unknown[] = value;
     let copy: unknown[] | undefined;
-    value.forEach((item, i) => {
+    items.forEach((item, i) => {
       const clean = redact(item, depth + 1);
-      if (clean !== item) (copy ??= [...value])[i] = clean;
+      if (clean !== item) (copy ??= [...items])[i] = clean;
     });
     return copy ?? value;
   }

@@ -23,15 +23,26 @@ export class ProblemDto {
   @ApiProperty({ example: 'One or more fields are invalid.' })
   detail: string;
 
-  @ApiProperty({ enum: Object.values(ErrorCode), enumName: 'ErrorCode', description: 'Stable machine-readable code.', example: ErrorCode.VALIDATION_FAILED })
+  @ApiProperty({
+    enum: Object.values(ErrorCode),
+    enumName: 'ErrorCode',
+    description: 'Stable machine-readable code.',
+    example: ErrorCode.VALIDATION_FAILED,
+  })
   code: string;
 
-  @ApiProperty({ description: 'Our request id, also in the X-Request-Id response header.', example: '5f0c2a8e-8d2c-4d3b-9a57-1f1f0c6c2b11' })
+  @ApiProperty({
+    description: 'Our request id, also in the X-Request-Id response header.',
+    example: '5f0c2a8e-8d2c-4d3b-9a57-1f1f0c6c2b11',
+  })
   requestId: string;
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Per-field errors, for validation failures.' })
   errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ description: "The cloud provider's request id, when the provider answered.", example: '25818875-5F78-4AF6-04D5-D7393642CA58' })
+  @ApiPropertyOptional({
+    description: "The cloud provider's request id, when the provider answered.",
+    example: '25818875-5F78-4AF6-04D5-D7393642CA58',
+  })
   upstreamRequestId?: string;
 }

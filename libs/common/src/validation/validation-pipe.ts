@@ -24,9 +24,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flattenValidationErrors(errors);
-      return ApiError.validation(
-        fieldErrors.length > 0 ? fieldErrors : [{ field: '(body)', message: 'must be a JSON object' }],
-      );
+      return ApiError.validation(fieldErrors.length > 0 ? fieldErrors : [{ field: '(body)', message: 'must be a JSON object' }]);
     },
   });
 }

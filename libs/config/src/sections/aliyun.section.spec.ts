@@ -2,8 +2,16 @@ import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { parseEndpoint } from './aliyun.section';
 
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379' , CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') };
-const KEYS = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-access-key-id-for-spec', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test-access-key-secret-for-spec' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu',
+  REDIS_URL: 'redis://cache.internal:6379',
+  CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+};
+const KEYS = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-access-key-id-for-spec',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test-access-key-secret-for-spec',
+};
 
 function problems(env: Record<string, string | undefined>): string {
   try {
@@ -17,7 +25,13 @@ function problems(env: Record<string, string | undefined>): string {
 
 describe('aliyun configuration section', () => {
   it('leaves both products unconfigured when nothing is set, in production too', () => {
-    expect(loadConfig({}).aliyun).toEqual({ connectTimeoutMs: 3000, readTimeoutMs: 10000, credentials: undefined, vod: undefined, ims: undefined });
+    expect(loadConfig({}).aliyun).toEqual({
+      connectTimeoutMs: 3000,
+      readTimeoutMs: 10000,
+      credentials: undefined,
+      vod: undefined,
+      ims: undefined,
+    });
     expect(loadConfig(PRODUCTION).aliyun.vod).toBeUndefined();
   });
 
@@ -29,7 +43,12 @@ describe('aliyun configuration section', () => {
 
   it('configures VOD from a region and an AccessKey pair, with the regional endpoint and defaults', () => {
     const sut = loadConfig({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-beijing' }).aliyun;
-    expect(sut.credentials).toEqual({ kind: 'accessKey', accessKeyId: KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET, securityToken: undefined });
+    expect(sut.credentials).toEqual({
+      kind: 'accessKey',
+      accessKeyId: KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID,
+      accessKeySecret: KEYS.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+      securityToken: undefined,
+    });
     expect(sut.vod).toMatchObject({
       region: 'cn-beijing',
       endpoint: { protocol: 'https', host: 'vod.cn-beijing.aliyuncs.com' },
@@ -53,7 +72,11 @@ describe('aliyun configuration section', () => {
   });
 
   it('translates a full endpoint URL into protocol and host:port (the emulator)', () => {
-    const sut = loadConfig({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_ENDPOINT: 'http://127.0.0.1:4000' }).aliyun;
+    const sut = loadConfig({
+      ...KEYS,
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_ENDPOINT: 'http://127.0.0.1:4000',
+    }).aliyun;
     expect(sut.vod?.endpoint).toEqual({ protocol: 'http', host: '127.0.0.1:4000' });
   });
 
@@ -82,14 +105,18 @@ describe('aliyun configuration section', () => {
   });
 
   it('needs credentials once a product is configured, and accepts the default chain on opt-in', () => {
-    expect(problems({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' })).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID: is required with ALIBABA_CLOUD_VOD_REGION/);
+    expect(problems({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' })).toMatch(
+      /ALIBABA_CLOUD_ACCESS_KEY_ID: is required with ALIBABA_CLOUD_VOD_REGION/,
+    );
     const sut = loadConfig({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' }).aliyun;
     expect(sut.credentials).toEqual({ kind: 'defaultChain' });
   });
 
   it('refuses half a key pair, a lone token, and two credential sources', () => {
     const region = { ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' };
-    expect(problems({ ...region, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIabc' })).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_SECRET: must be set together/);
+    expect(problems({ ...region, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIabc' })).toMatch(
+      /ALIBABA_CLOUD_ACCESS_KEY_SECRET: must be set together/,
+    );
     expect(problems({ ...region, ALIBABA_CLOUD_SECURITY_TOKEN: 'CAIS', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' })).toMatch(
       /ALIBABA_CLOUD_SECURITY_TOKEN: needs ALIBABA_CLOUD_ACCESS_KEY_ID/,
     );
@@ -146,6 +173,8 @@ describe('aliyun configuration section', () => {
 
   it('bounds the timeouts and the file size maxima', () => {
     expect(problems({ ALIBABA_CLOUD_READ_TIMEOUT_MS: '5' })).toMatch(/ALIBABA_CLOUD_READ_TIMEOUT_MS: must be an integer from 100/);
-    expect(problems({ ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: '0' })).toMatch(/ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: must be an integer from 1/);
+    expect(problems({ ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: '0' })).toMatch(
+      /ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: must be an integer from 1/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { ALIYUN, IMS_UPLOAD_REGIONS } from '@app/registry';
 import { bool, int, list, optionalStr } from '../env';
-import type { BuildContext } from '../schema';
+import type { BuildContext, EnvOf } from '../build-context';
 
 /** Alibaba Cloud VOD (2017-03-21) and IMS/ICE (2020-11-09) settings. */
 export const aliyunEnv = {
@@ -35,6 +35,8 @@ export const aliyunEnv = {
   ALIBABA_CLOUD_IMS_CALLBACK_URL: optionalStr(),
   ALIBABA_CLOUD_IMS_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
 };
+
+type Context = BuildContext<EnvOf<typeof aliyunEnv>>;
 
 // Functions, not constants: aliyunEnv above is evaluated before a `const` further down would be.
 function gib(): number {
@@ -124,7 +126,7 @@ export function parseEndpoint(raw: string): AliyunEndpoint | undefined {
   return HOST.test(raw) ? { protocol: 'https', host: raw.toLowerCase() } : undefined;
 }
 
-function endpoint(ctx: BuildContext, variable: string, raw: string | undefined, fallbackHost: string): AliyunEndpoint {
+function endpoint(ctx: Context, variable: string, raw: string | undefined, fallbackHost: string): AliyunEndpoint {
   if (raw === undefined) return { protocol: 'https', host: fallbackHost };
   const parsed = parseEndpoint(raw);
   if (!parsed) {
@@ -135,7 +137,7 @@ function endpoint(ctx: BuildContext, variable: string, raw: string | undefined, 
   return parsed;
 }
 
-function credentials(ctx: BuildContext): AliyunCredentialSource | undefined {
+function credentials(ctx: Context): AliyunCredentialSource | undefined {
   const { env } = ctx;
   const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
@@ -155,35 +157,36 @@ function credentials(ctx: BuildContext): AliyunCredentialSource | undefined {
   return env.ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS ? { kind: 'defaultChain' } : undefined;
 }
 
-function resourceIds(ctx: BuildContext, variable: string, values: string[]): string[] {
+function resourceIds(ctx: Context, variable: string, values: string[]): string[] {
   if (values.some((value) => !RESOURCE_ID.test(value))) ctx.problem(variable, 'each entry must be 1-64 letters, digits, "_" or "-"');
   return values;
 }
 
-function optionalResourceId(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+function optionalResourceId(ctx: Context, variable: string, value: string | undefined): string | undefined {
   if (value !== undefined && !RESOURCE_ID.test(value)) ctx.problem(variable, 'must be 1-64 letters, digits, "_" or "-"');
   return value;
 }
 
-function cateIds(ctx: BuildContext, variable: string, values: string[]): number[] {
+function cateIds(ctx: Context, variable: string, values: string[]): number[] {
   const ids = values.map(Number);
   if (ids.some((id) => !Number.isSafeInteger(id) || id < 1)) ctx.problem(variable, 'each entry must be a positive integer category id');
   return ids;
 }
 
-function appId(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+function appId(ctx: Context, variable: string, value: string | undefined): string | undefined {
   if (value !== undefined && !APP_ID.test(value)) ctx.problem(variable, 'must look like app-1000000');
   return value;
 }
 
-function storageLocation(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !HOST.test(value)) ctx.problem(variable, 'must be a storage host such as outin-xxxx.oss-cn-shanghai.aliyuncs.com');
+function storageLocation(ctx: Context, variable: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !HOST.test(value))
+    ctx.problem(variable, 'must be a storage host such as outin-xxxx.oss-cn-shanghai.aliyuncs.com');
   return value;
 }
 
-function callbackUrl(ctx: BuildContext, variable: string, value: string | undefined): string | undefined {
+function callbackUrl(ctx: Context, variable: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  let protocol = '';
+  let protocol: string;
   try {
     protocol = new URL(value).protocol;
   } catch {
@@ -223,7 +226,7 @@ interface ProductValues {
 }
 
 /** The settings both products share, or undefined when the product's region is not set. */
-function buildProduct(ctx: BuildContext, spec: ProductSpec, hasCredentials: boolean) {
+function buildProduct(ctx: Context, spec: ProductSpec, hasCredentials: boolean) {
   const name = (suffix: string) => `${spec.prefix}_${suffix}`;
   const { REGION: region, ...rest } = spec.values;
   if (region === undefined) {
@@ -251,7 +254,7 @@ function buildProduct(ctx: BuildContext, spec: ProductSpec, hasCredentials: bool
   };
 }
 
-function buildVod(ctx: BuildContext, hasCredentials: boolean): AliyunVodConfig | undefined {
+function buildVod(ctx: Context, hasCredentials: boolean): AliyunVodConfig | undefined {
   const { env } = ctx;
   const shared = buildProduct(
     ctx,
@@ -284,7 +287,7 @@ function buildVod(ctx: BuildContext, hasCredentials: boolean): AliyunVodConfig |
   };
 }
 
-function buildIms(ctx: BuildContext, hasCredentials: boolean): AliyunImsConfig | undefined {
+function buildIms(ctx: Context, hasCredentials: boolean): AliyunImsConfig | undefined {
   const { env } = ctx;
   const shared = buildProduct(
     ctx,
@@ -314,7 +317,7 @@ function buildIms(ctx: BuildContext, hasCredentials: boolean): AliyunImsConfig |
  * (optionally with an STS token) or the explicit opt-in to the default credential chain.
  * Nothing set: both products answer 501 and boot succeeds, in production too.
  */
-export function buildAliyun(ctx: BuildContext): AliyunConfig {
+export function buildAliyun(ctx: Context): AliyunConfig {
   const source = credentials(ctx);
   const vod = buildVod(ctx, source !== undefined);
   const ims = buildIms(ctx, source !== undefined);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { bool, int, list, optionalStr } from '../env';
+import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
+import type { BuildContext, EnvOf } from '../build-context';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,7 +21,31 @@ export const appEnv = {
   DOCS_ENABLED: bool(true),
 };
 
+type Context = BuildContext<EnvOf<typeof appEnv>>;
+
 export type TrustProxy = boolean | number | string;
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface HttpConfig {
+  port: number;
+  host: string;
+  trustProxy: TrustProxy;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}
+
+/** What this section contributes to the configuration. */
+export interface AppSectionConfig {
+  env: NodeEnv;
+  isProduction: boolean;
+  http: HttpConfig;
+  log: { level: LogLevel };
+  metrics: { enabled: boolean };
+  docs: { enabled: boolean };
+}
 
 export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (raw === undefined || raw === 'false' || raw === '0') return false;
@@ -26,11 +53,6 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw;
 }
-
-import { isIP } from 'node:net';
-import proxyAddr from '@fastify/proxy-addr';
-import type { BuildContext } from '../schema';
-import type { AppConfig } from '../config.types';
 
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
@@ -44,14 +66,17 @@ function validProxyList(raw: string): boolean {
   }
 }
 
-export function buildApp(ctx: BuildContext): Pick<AppConfig, 'env' | 'isProduction' | 'http' | 'log' | 'metrics' | 'docs'> {
+export function buildApp(ctx: Context): AppSectionConfig {
   const { env } = ctx;
   if (ctx.isProduction && env.CORS_ORIGINS.includes('*')) {
     ctx.problem('CORS_ORIGINS', 'must list explicit origins in production, not *');
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (typeof trustProxy === 'string' && !validProxyList(trustProxy)) {
-    ctx.problem('TRUST_PROXY', 'must be true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)');
+    ctx.problem(
+      'TRUST_PROXY',
+      'must be true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+    );
   }
   if (isIP(env.HOST) === 0 && !HOSTNAME.test(env.HOST)) {
     ctx.problem('HOST', 'must be an IP address or a host name');

@@ -1,4 +1,6 @@
 import { bool, int, list, optionalStr, url } from '../env';
+import { createPublicKey } from 'node:crypto';
+import type { BuildContext, EnvOf } from '../build-context';
 
 export const authEnv = {
   AUTH_JWT_SECRET: optionalStr(),
@@ -14,12 +16,28 @@ export const authEnv = {
   AUTH_PERMISSIONS_CLAIM: optionalStr().default('scope'),
 };
 
+type Context = BuildContext<EnvOf<typeof authEnv>>;
+
+export type HmacAlgorithm = 'HS256' | 'HS384' | 'HS512';
+export type AsymmetricAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512';
+
+export type JwtKeySource =
+  | { kind: 'secret'; secret: string; algorithms: HmacAlgorithm[]; generated: boolean }
+  | { kind: 'publicKey'; publicKey: string; algorithms: AsymmetricAlgorithm[] }
+  | { kind: 'jwks'; url: string; algorithms: AsymmetricAlgorithm[]; cacheMaxAgeMs: number; refetchIntervalMs: number; timeoutMs: number }
+  /** Nothing configured outside production: the sandbox generates a development secret. */
+  | { kind: 'none' };
+
+export interface AuthConfig {
+  source: JwtKeySource;
+  issuer?: string;
+  audience: string[];
+  clockToleranceSeconds: number;
+  permissions: { enabled: boolean; claim: string };
+}
+
 /** HS256 needs a key at least as long as its output (RFC 7518 §3.2). */
 export const MIN_HMAC_SECRET_BYTES = 32;
-
-import { createPublicKey } from 'node:crypto';
-import type { AsymmetricAlgorithm, AuthConfig, JwtKeySource } from '../config.types';
-import type { BuildContext } from '../schema';
 
 const HMAC = ['HS256', 'HS384', 'HS512'] as const;
 const RSA: AsymmetricAlgorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
@@ -37,7 +55,7 @@ function publicKeyAlgorithms(pem: string): AsymmetricAlgorithm[] | undefined {
   }
 }
 
-function keySource(ctx: BuildContext): JwtKeySource {
+function keySource(ctx: Context): JwtKeySource {
   const { env } = ctx;
   const configured = [env.AUTH_JWT_SECRET, env.AUTH_JWT_PUBLIC_KEY, env.AUTH_JWKS_URL].filter((v) => v !== undefined);
   if (configured.length > 1) {
@@ -77,7 +95,7 @@ function keySource(ctx: BuildContext): JwtKeySource {
   return { kind: 'none' };
 }
 
-export function buildAuth(ctx: BuildContext): AuthConfig {
+export function buildAuth(ctx: Context): AuthConfig {
   const { env } = ctx;
   if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/.test(env.AUTH_PERMISSIONS_CLAIM)) {
     ctx.problem('AUTH_PERMISSIONS_CLAIM', 'must be a claim name of letters, digits, "_", ".", ":" or "-"');

@@ -19,11 +19,19 @@ describe('protection settings', () => {
     expect(sut.dailyQuotas['tencent-vod-commit']).toBeUndefined();
     expect(sut.upstreamBudgets['aliyun-vod']).toBeLessThan(80);
     expect(sut.upstreamBudgets['tencent-vod']).toBeLessThan(100);
-    expect(loadConfig({ ALIBABA_CLOUD_VOD_REGION: 'eu-central-1', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' }).protection.upstreamBudgets['aliyun-vod']).toBeLessThan(40);
+    expect(
+      loadConfig({ ALIBABA_CLOUD_VOD_REGION: 'eu-central-1', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' }).protection.upstreamBudgets[
+        'aliyun-vod'
+      ],
+    ).toBeLessThan(40);
   });
 
   it('reads per-kind overrides over the default, each part optional', () => {
-    const sut = loadConfig({ RATE_LIMIT_DEFAULT: 'user:10/30s,ip:100/1h', RATE_LIMIT_TENCENT_VOD_MEDIA: 'user:2/1m', DAILY_QUOTA_ALIYUN_VOD_IMAGE: '7' }).protection;
+    const sut = loadConfig({
+      RATE_LIMIT_DEFAULT: 'user:10/30s,ip:100/1h',
+      RATE_LIMIT_TENCENT_VOD_MEDIA: 'user:2/1m',
+      DAILY_QUOTA_ALIYUN_VOD_IMAGE: '7',
+    }).protection;
     expect(sut.rateLimits['aliyun-vod-image']).toEqual({ user: { limit: 10, windowSeconds: 30 }, ip: { limit: 100, windowSeconds: 3600 } });
     expect(sut.rateLimits['tencent-vod-media']).toEqual({ user: { limit: 2, windowSeconds: 60 }, ip: { limit: 100, windowSeconds: 3600 } });
     expect(sut.dailyQuotas['aliyun-vod-image']).toBe(7);

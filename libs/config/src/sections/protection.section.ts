@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
-import { defaultUpstreamBudget, recordOf, UPLOAD_KIND_NAMES, uploadKind, type UploadKind, UPSTREAM_PROVIDERS, type UpstreamProvider } from '@app/registry';
+import {
+  defaultUpstreamBudget,
+  recordOf,
+  UPLOAD_KIND_NAMES,
+  uploadKind,
+  type UploadKind,
+  UPSTREAM_PROVIDERS,
+  type UpstreamProvider,
+} from '@app/registry';
 import { int, list, optionalStr } from '../env';
-import type { BuildContext } from '../schema';
+import type { BuildContext, EnvOf } from '../build-context';
+import type { aliyunEnv } from './aliyun.section';
+import type { storeEnv } from './store.section';
 
 /** `RATE_LIMIT_ALIYUN_VOD_VIDEO` for `aliyun-vod-video`. */
 export const rateLimitVariable = (kind: UploadKind) => `RATE_LIMIT_${constantCase(kind)}`;
@@ -29,6 +39,12 @@ export const protectionEnv = {
   CACHE_ENCRYPTION_KEY: optionalStr(),
   CACHE_ENCRYPTION_PREVIOUS_KEYS: list(),
 };
+
+type Context = BuildContext<
+  EnvOf<typeof protectionEnv> &
+    Pick<EnvOf<typeof storeEnv>, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_CLUSTER_NODES'> &
+    Pick<EnvOf<typeof aliyunEnv>, 'ALIBABA_CLOUD_VOD_REGION'>
+>;
 
 export const protectionSecrets = ['CACHE_ENCRYPTION_KEY'];
 
@@ -62,7 +78,10 @@ const FALLBACK_POLICY: RateLimitPolicy = { user: { limit: 30, windowSeconds: 60 
 /** `user:30/1m,ip:300/1m`: each part optional, falling back to `fallback`. */
 function parsePolicy(raw: string, fallback?: RateLimitPolicy): RateLimitPolicy | undefined {
   const parts = new Map<string, { limit: number; windowSeconds: number }>();
-  for (const item of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^(user|ip):(\d{1,7})\/(\d{1,5})?([smh])$/.exec(item);
     if (!match || Number(match[2]) < 1) return undefined;
     parts.set(match[1], { limit: Number(match[2]), windowSeconds: Number(match[3] ?? '1') * WINDOW_UNITS[match[4]] });
@@ -82,7 +101,7 @@ function decodeKey(raw: string): Buffer | undefined {
 
 export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
-function rateLimits(ctx: BuildContext): Record<UploadKind, RateLimitPolicy> {
+function rateLimits(ctx: Context): Record<UploadKind, RateLimitPolicy> {
   const fallback = parsePolicy(ctx.env.RATE_LIMIT_DEFAULT);
   if (!fallback) ctx.problem('RATE_LIMIT_DEFAULT', POLICY_RULE);
   return recordOf(UPLOAD_KIND_NAMES, (kind) => {
@@ -93,13 +112,13 @@ function rateLimits(ctx: BuildContext): Record<UploadKind, RateLimitPolicy> {
   });
 }
 
-function dailyQuotas(ctx: BuildContext): Partial<Record<UploadKind, number>> {
+function dailyQuotas(ctx: Context): Partial<Record<UploadKind, number>> {
   const quotas: Partial<Record<UploadKind, number>> = {};
   for (const kind of QUOTA_KINDS) quotas[kind] = ctx.read(quotaVariable(kind), int(uploadKind(kind).quota ?? 0, 0, 1_000_000));
   return quotas;
 }
 
-function upstreamBudgets(ctx: BuildContext): Record<UpstreamProvider, number> {
+function upstreamBudgets(ctx: Context): Record<UpstreamProvider, number> {
   return recordOf(UPSTREAM_PROVIDERS, (provider) => {
     const raw = ctx.read(budgetVariable(provider), optionalStr());
     const value = raw === undefined ? defaultUpstreamBudget(provider, ctx.env.ALIBABA_CLOUD_VOD_REGION) : Number(raw);
@@ -110,7 +129,7 @@ function upstreamBudgets(ctx: BuildContext): Record<UpstreamProvider, number> {
   });
 }
 
-function encryptionKeys(ctx: BuildContext): EncryptionKey[] {
+function encryptionKeys(ctx: Context): EncryptionKey[] {
   const { env } = ctx;
   const keys: EncryptionKey[] = [];
   [env.CACHE_ENCRYPTION_KEY, ...env.CACHE_ENCRYPTION_PREVIOUS_KEYS].forEach((raw, index) => {
@@ -130,7 +149,7 @@ function encryptionKeys(ctx: BuildContext): EncryptionKey[] {
   return keys;
 }
 
-export function buildProtection(ctx: BuildContext): ProtectionConfig {
+export function buildProtection(ctx: Context): ProtectionConfig {
   return {
     rateLimits: rateLimits(ctx),
     dailyQuotas: dailyQuotas(ctx),

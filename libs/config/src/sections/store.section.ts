@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { int, list, optionalStr, url } from '../env';
+import type { BuildContext, EnvOf } from '../build-context';
 
 export const storeEnv = {
   REDIS_URL: url(['redis', 'rediss']),
@@ -23,6 +24,23 @@ export const storeEnv = {
   REDIS_CONNECT_TIMEOUT_MS: int(2_000, 100, 30_000),
 };
 
+type Context = BuildContext<EnvOf<typeof storeEnv>>;
+
+export type RedisConfig = {
+  keyPrefix: string;
+  commandTimeoutMs: number;
+  connectTimeoutMs: number;
+  username?: string;
+  password?: string;
+  tls: boolean;
+} & (
+  | { mode: 'standalone'; url: string }
+  | { mode: 'sentinel'; sentinels: { host: string; port: number }[]; name: string }
+  | { mode: 'cluster'; nodes: { host: string; port: number }[] }
+);
+
+export type StoreConfig = { kind: 'memory'; keyPrefix: string } | ({ kind: 'redis' } & RedisConfig);
+
 export function parseHostPort(entry: string): { host: string; port: number } | undefined {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry);
   if (!match) return undefined;
@@ -30,10 +48,7 @@ export function parseHostPort(entry: string): { host: string; port: number } | u
   return port > 0 && port < 65536 ? { host: match[1], port } : undefined;
 }
 
-import type { StoreConfig } from '../config.types';
-import type { BuildContext } from '../schema';
-
-function hostPorts(ctx: BuildContext, variable: string, entries: string[]) {
+function hostPorts(ctx: Context, variable: string, entries: string[]) {
   const parsed = entries.map(parseHostPort);
   if (parsed.some((entry) => entry === undefined)) {
     ctx.problem(variable, 'must be a comma-separated list of host:port');
@@ -42,7 +57,7 @@ function hostPorts(ctx: BuildContext, variable: string, entries: string[]) {
   return parsed as { host: string; port: number }[];
 }
 
-export function buildStore(ctx: BuildContext): StoreConfig {
+export function buildStore(ctx: Context): StoreConfig {
   const { env } = ctx;
   const shared = {
     keyPrefix: env.REDIS_KEY_PREFIX,
@@ -58,7 +73,13 @@ export function buildStore(ctx: BuildContext): StoreConfig {
   }
   if (env.REDIS_SENTINELS.length > 0) {
     if (!env.REDIS_SENTINEL_NAME) ctx.problem('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS');
-    return { kind: 'redis', mode: 'sentinel', sentinels: hostPorts(ctx, 'REDIS_SENTINELS', env.REDIS_SENTINELS), name: env.REDIS_SENTINEL_NAME ?? '', ...shared };
+    return {
+      kind: 'redis',
+      mode: 'sentinel',
+      sentinels: hostPorts(ctx, 'REDIS_SENTINELS', env.REDIS_SENTINELS),
+      name: env.REDIS_SENTINEL_NAME ?? '',
+      ...shared,
+    };
   }
   if (env.REDIS_CLUSTER_NODES.length > 0) {
     return { kind: 'redis', mode: 'cluster', nodes: hostPorts(ctx, 'REDIS_CLUSTER_NODES', env.REDIS_CLUSTER_NODES), ...shared };

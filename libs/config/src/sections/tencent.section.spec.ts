@@ -4,7 +4,12 @@ import { buildTencent } from './tencent.section';
 
 const KEYS = { TENCENTCLOUD_SECRET_ID: 'test-secret-id-for-config-spec', TENCENTCLOUD_SECRET_KEY: 'test-secret-key-for-config-spec' };
 const CONFIGURED = { ...KEYS, TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001' };
-const PRODUCTION = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu', REDIS_URL: 'redis://cache.internal:6379', CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64') };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu',
+  REDIS_URL: 'redis://cache.internal:6379',
+  CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+};
 
 function problems(env: Record<string, string | undefined>): string {
   try {
@@ -74,25 +79,93 @@ describe(buildTencent.name, () => {
   });
 
   it.each([
-    ['a SecretId without a SecretKey', { TENCENTCLOUD_SECRET_ID: KEYS.TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_VOD_SUB_APP_ID: '1' }, /TENCENTCLOUD_SECRET_KEY: is required with TENCENTCLOUD_SECRET_ID/],
-    ['a SecretKey without a SecretId', { TENCENTCLOUD_SECRET_KEY: KEYS.TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_VOD_SUB_APP_ID: '1' }, /TENCENTCLOUD_SECRET_ID: is required with TENCENTCLOUD_SECRET_KEY/],
-    ['a session token without keys', { TENCENTCLOUD_SESSION_TOKEN: 'token' }, /TENCENTCLOUD_SESSION_TOKEN: needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/],
+    [
+      'a SecretId without a SecretKey',
+      { TENCENTCLOUD_SECRET_ID: KEYS.TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_VOD_SUB_APP_ID: '1' },
+      /TENCENTCLOUD_SECRET_KEY: is required with TENCENTCLOUD_SECRET_ID/,
+    ],
+    [
+      'a SecretKey without a SecretId',
+      { TENCENTCLOUD_SECRET_KEY: KEYS.TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_VOD_SUB_APP_ID: '1' },
+      /TENCENTCLOUD_SECRET_ID: is required with TENCENTCLOUD_SECRET_KEY/,
+    ],
+    [
+      'a session token without keys',
+      { TENCENTCLOUD_SESSION_TOKEN: 'token' },
+      /TENCENTCLOUD_SESSION_TOKEN: needs TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/,
+    ],
     ['keys without the application id', { ...KEYS }, /TENCENTCLOUD_VOD_SUB_APP_ID: is required when Tencent Cloud is configured/],
-    ['application id 0', { ...CONFIGURED, TENCENTCLOUD_VOD_SUB_APP_ID: '0' }, /TENCENTCLOUD_VOD_SUB_APP_ID: must be an integer of at least 1/],
-    ['a non-numeric application id', { ...CONFIGURED, TENCENTCLOUD_VOD_SUB_APP_ID: '12abc' }, /TENCENTCLOUD_VOD_SUB_APP_ID: must be an integer/],
+    [
+      'application id 0',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_SUB_APP_ID: '0' },
+      /TENCENTCLOUD_VOD_SUB_APP_ID: must be an integer of at least 1/,
+    ],
+    [
+      'a non-numeric application id',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_SUB_APP_ID: '12abc' },
+      /TENCENTCLOUD_VOD_SUB_APP_ID: must be an integer/,
+    ],
     ['a malformed region', { ...CONFIGURED, TENCENTCLOUD_REGION: 'Guangzhou' }, /TENCENTCLOUD_REGION: must be a region name/],
-    ['a malformed storage region', { ...CONFIGURED, TENCENTCLOUD_VOD_STORAGE_REGION: 'ap_chongqing' }, /TENCENTCLOUD_VOD_STORAGE_REGION: must be a region name/],
-    ['an endpoint that is not a URL', { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'vod.tencentcloudapi.com' }, /TENCENTCLOUD_VOD_ENDPOINT: must be a URL/],
-    ['an endpoint with a path', { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'https://vod.tencentcloudapi.com/v2' }, /TENCENTCLOUD_VOD_ENDPOINT: must be an http\(s\) origin/],
-    ['an ftp endpoint', { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'ftp://vod.tencentcloudapi.com' }, /TENCENTCLOUD_VOD_ENDPOINT: must be an http\(s\) origin/],
-    ['an endpoint host the SDK would sign for another service', { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'https://proxy.example.net' }, /TENCENTCLOUD_VOD_ENDPOINT: must name a host starting with "vod."/],
-    ['a procedure with a comma', { ...CONFIGURED, TENCENTCLOUD_VOD_PROCEDURE: 'a,b' }, /TENCENTCLOUD_VOD_PROCEDURE: must be a task flow name/],
-    ['an over-long allowlisted procedure', { ...CONFIGURED, TENCENTCLOUD_VOD_PROCEDURES: 'ok,x'.padEnd(80, 'x') }, /TENCENTCLOUD_VOD_PROCEDURES: must be a comma-separated list of task flow names/],
-    ['a negative class id', { ...CONFIGURED, TENCENTCLOUD_VOD_CLASS_ID: '-1' }, /TENCENTCLOUD_VOD_CLASS_ID: must be an integer of at least 0/],
-    ['a non-numeric allowlisted class id', { ...CONFIGURED, TENCENTCLOUD_VOD_CLASS_IDS: '1,two' }, /TENCENTCLOUD_VOD_CLASS_IDS: must be a comma-separated list of integers/],
-    ['a signature TTL above 90 days', { ...CONFIGURED, TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: '7776001' }, /TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: must be an integer from 60 to 7776000/],
-    ['a request timeout below 100 ms', { ...CONFIGURED, TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: '10' }, /TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: must be an integer from 100/],
-    ['a malformed boolean', { ...CONFIGURED, TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: 'sometimes' }, /TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: must be true or false/],
+    [
+      'a malformed storage region',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_STORAGE_REGION: 'ap_chongqing' },
+      /TENCENTCLOUD_VOD_STORAGE_REGION: must be a region name/,
+    ],
+    [
+      'an endpoint that is not a URL',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'vod.tencentcloudapi.com' },
+      /TENCENTCLOUD_VOD_ENDPOINT: must be a URL/,
+    ],
+    [
+      'an endpoint with a path',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'https://vod.tencentcloudapi.com/v2' },
+      /TENCENTCLOUD_VOD_ENDPOINT: must be an http\(s\) origin/,
+    ],
+    [
+      'an ftp endpoint',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'ftp://vod.tencentcloudapi.com' },
+      /TENCENTCLOUD_VOD_ENDPOINT: must be an http\(s\) origin/,
+    ],
+    [
+      'an endpoint host the SDK would sign for another service',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_ENDPOINT: 'https://proxy.example.net' },
+      /TENCENTCLOUD_VOD_ENDPOINT: must name a host starting with "vod."/,
+    ],
+    [
+      'a procedure with a comma',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_PROCEDURE: 'a,b' },
+      /TENCENTCLOUD_VOD_PROCEDURE: must be a task flow name/,
+    ],
+    [
+      'an over-long allowlisted procedure',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_PROCEDURES: 'ok,x'.padEnd(80, 'x') },
+      /TENCENTCLOUD_VOD_PROCEDURES: must be a comma-separated list of task flow names/,
+    ],
+    [
+      'a negative class id',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_CLASS_ID: '-1' },
+      /TENCENTCLOUD_VOD_CLASS_ID: must be an integer of at least 0/,
+    ],
+    [
+      'a non-numeric allowlisted class id',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_CLASS_IDS: '1,two' },
+      /TENCENTCLOUD_VOD_CLASS_IDS: must be a comma-separated list of integers/,
+    ],
+    [
+      'a signature TTL above 90 days',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: '7776001' },
+      /TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: must be an integer from 60 to 7776000/,
+    ],
+    [
+      'a request timeout below 100 ms',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: '10' },
+      /TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: must be an integer from 100/,
+    ],
+    [
+      'a malformed boolean',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: 'sometimes' },
+      /TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: must be true or false/,
+    ],
   ])('refuses %s', (_case, env, rule) => {
     expect(problems(env)).toMatch(rule);
   });

@@ -1,7 +1,8 @@
-// A plain constants file: the limits are Tencent's, kept in one place for the service and for these rules.
 import { TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS, TENCENT_VOD_HOST, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
 import { bool, int, list, optionalStr } from '../env';
-import type { BuildContext } from '../schema';
+import type { BuildContext, EnvOf } from '../build-context';
+
+// A plain constants file: the limits are Tencent's, kept in one place for the service and for these rules.
 
 /** Tencent Cloud VOD (2018-07-17) settings. Credentials use the names of Tencent's own tools (TENCENTCLOUD_*). */
 export const tencentEnv = {
@@ -22,6 +23,8 @@ export const tencentEnv = {
   TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: int(1_800, 60, TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS),
   TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: bool(true),
 };
+
+type Context = BuildContext<EnvOf<typeof tencentEnv>>;
 
 /** Variables of this section holding secrets (refused as placeholders in production). */
 export const tencentSecrets: string[] = ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN'];
@@ -64,7 +67,7 @@ const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const PROCEDURE = /^[^,\p{Cc}]{1,64}$/u;
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
 
-function positiveInt(ctx: BuildContext, variable: string, raw: string | undefined, min: number): number | undefined {
+function positiveInt(ctx: Context, variable: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
@@ -74,7 +77,7 @@ function positiveInt(ctx: BuildContext, variable: string, raw: string | undefine
   return value;
 }
 
-function region(ctx: BuildContext, variable: string, raw: string | undefined): string | undefined {
+function region(ctx: Context, variable: string, raw: string | undefined): string | undefined {
   if (raw !== undefined && !REGION.test(raw)) ctx.problem(variable, 'must be a region name such as ap-guangzhou');
   return raw;
 }
@@ -83,7 +86,7 @@ function region(ctx: BuildContext, variable: string, raw: string | undefined): s
  * The SDK takes the signing service from the endpoint's first label, so a named host must be
  * vod.<domain>. An IP address or localhost (the emulator) is reached under the default host name.
  */
-function endpoint(ctx: BuildContext, raw: string | undefined): string {
+function endpoint(ctx: Context, raw: string | undefined): string {
   const variable = 'TENCENTCLOUD_VOD_ENDPOINT';
   const fallback = `https://${TENCENT_VOD_HOST}`;
   if (raw === undefined) return fallback;
@@ -99,12 +102,15 @@ function endpoint(ctx: BuildContext, raw: string | undefined): string {
   } else if (ctx.isProduction && url.protocol !== 'https:') {
     ctx.problem(variable, 'must use https in production');
   } else if (!IP_LITERAL.test(url.hostname) && url.hostname !== 'localhost' && url.hostname.split('.')[0] !== TENCENT_VOD_SIGNING_SERVICE) {
-    ctx.problem(variable, `must name a host starting with "${TENCENT_VOD_SIGNING_SERVICE}." (the SDK signs for its first label), an IP address or localhost`);
+    ctx.problem(
+      variable,
+      `must name a host starting with "${TENCENT_VOD_SIGNING_SERVICE}." (the SDK signs for its first label), an IP address or localhost`,
+    );
   }
   return url.origin;
 }
 
-function allowlist<T>(ctx: BuildContext, variable: string, entries: string[], rule: string, parse: (entry: string) => T | undefined): T[] {
+function allowlist<T>(ctx: Context, variable: string, entries: string[], rule: string, parse: (entry: string) => T | undefined): T[] {
   const parsed = entries.map(parse);
   if (parsed.some((entry) => entry === undefined)) {
     ctx.problem(variable, rule);
@@ -113,7 +119,7 @@ function allowlist<T>(ctx: BuildContext, variable: string, entries: string[], ru
   return [...new Set(parsed as T[])];
 }
 
-export function buildTencent(ctx: BuildContext): TencentConfig {
+export function buildTencent(ctx: Context): TencentConfig {
   const { env } = ctx;
   const secretId = env.TENCENTCLOUD_SECRET_ID;
   const secretKey = env.TENCENTCLOUD_SECRET_KEY;
@@ -145,12 +151,20 @@ export function buildTencent(ctx: BuildContext): TencentConfig {
       subAppId: subAppId ?? 0,
       storageRegion: region(ctx, 'TENCENTCLOUD_VOD_STORAGE_REGION', env.TENCENTCLOUD_VOD_STORAGE_REGION),
       procedure,
-      procedures: allowlist(ctx, 'TENCENTCLOUD_VOD_PROCEDURES', env.TENCENTCLOUD_VOD_PROCEDURES, 'must be a comma-separated list of task flow names', (entry) =>
-        PROCEDURE.test(entry) ? entry : undefined,
+      procedures: allowlist(
+        ctx,
+        'TENCENTCLOUD_VOD_PROCEDURES',
+        env.TENCENTCLOUD_VOD_PROCEDURES,
+        'must be a comma-separated list of task flow names',
+        (entry) => (PROCEDURE.test(entry) ? entry : undefined),
       ),
       classId: positiveInt(ctx, 'TENCENTCLOUD_VOD_CLASS_ID', env.TENCENTCLOUD_VOD_CLASS_ID, 0),
-      classIds: allowlist(ctx, 'TENCENTCLOUD_VOD_CLASS_IDS', env.TENCENTCLOUD_VOD_CLASS_IDS, 'must be a comma-separated list of integers of at least 0', (entry) =>
-        /^\d{1,15}$/.test(entry) ? Number(entry) : undefined,
+      classIds: allowlist(
+        ctx,
+        'TENCENTCLOUD_VOD_CLASS_IDS',
+        env.TENCENTCLOUD_VOD_CLASS_IDS,
+        'must be a comma-separated list of integers of at least 0',
+        (entry) => (/^\d{1,15}$/.test(entry) ? Number(entry) : undefined),
       ),
       requestTimeoutMs: env.TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS,
       sessionMarginSeconds: env.TENCENTCLOUD_VOD_SESSION_MARGIN_SECONDS,

@@ -56,7 +56,9 @@ export function canonicalRequest(request: SignableRequest): string {
       return `${name}:${(Array.isArray(value) ? value.join(',') : (value ?? '')).trim()}\n`;
     })
     .join('');
-  return [request.method, request.path, canonicalQuery, canonicalHeaders, request.signedHeaders.join(';'), request.hashedPayload].join('\n');
+  return [request.method, request.path, canonicalQuery, canonicalHeaders, request.signedHeaders.join(';'), request.hashedPayload].join(
+    '\n',
+  );
 }
 
 export function sign(secret: string, request: SignableRequest): string {

@@ -32,10 +32,17 @@ export function aliyunService(
       const auth = gateway.authenticate(request, host);
       if (!auth.ok) return auth.response;
       const operation = operations[header(request, 'x-acs-action')];
-      if (!operation) return aliyunError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.', host);
+      if (!operation)
+        return aliyunError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.', host);
       try {
         const requestId = newRequestId();
-        return { status: 200, body: { RequestId: requestId, ...operation({ accessKeyId: auth.accessKeyId, params: new Params(rawQueryPairs(request.url)), requestId }) } };
+        return {
+          status: 200,
+          body: {
+            RequestId: requestId,
+            ...operation({ accessKeyId: auth.accessKeyId, params: new Params(rawQueryPairs(request.url)), requestId }),
+          },
+        };
       } catch (error) {
         if (error instanceof AliyunFault) return aliyunError(error.status, error.code, error.message, host);
         throw error;

@@ -39,7 +39,11 @@ export class AliyunFault extends Error {
   }
 
   static missing(parameter: string): AliyunFault {
-    return new AliyunFault(400, 'MissingParameter', `The input parameter "${parameter}" that is mandatory for processing this request is not supplied.`);
+    return new AliyunFault(
+      400,
+      'MissingParameter',
+      `The input parameter "${parameter}" that is mandatory for processing this request is not supplied.`,
+    );
   }
 
   static invalid(parameter: string): AliyunFault {

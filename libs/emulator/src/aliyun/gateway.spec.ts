@@ -9,7 +9,14 @@ const QUERY = { Title: 'A title with spaces, commas + plus & ampersand', FileNam
 
 function asEmulatorRequest(captured: CapturedRequest) {
   const url = new URL(captured.url, 'http://x');
-  return { method: captured.method, url: captured.url, path: url.pathname, query: url.searchParams, headers: captured.headers, rawBody: captured.body };
+  return {
+    method: captured.method,
+    url: captured.url,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: captured.headers,
+    rawBody: captured.body,
+  };
 }
 
 describe(AliyunGateway.name, () => {
@@ -47,21 +54,30 @@ describe(AliyunGateway.name, () => {
   });
 
   it('refuses a wrong secret, an unknown key and a missing signature as the gateway does', async () => {
-    expect(await failure(openApiCaller(emulator.url, { ...key, secret: 'wrong' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY))).toMatchObject({
+    expect(
+      await failure(openApiCaller(emulator.url, { ...key, secret: 'wrong' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY)),
+    ).toMatchObject({
       code: 'SignatureDoesNotMatch',
       status: 400,
     });
-    expect(await failure(openApiCaller(emulator.url, { id: 'LTAIunknown', secret: 'x' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY))).toMatchObject({
+    expect(
+      await failure(openApiCaller(emulator.url, { id: 'LTAIunknown', secret: 'x' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY)),
+    ).toMatchObject({
       code: 'InvalidAccessKeyId.NotFound',
       status: 400,
     });
     const captured = await captureSignedRequest(key, 'CreateUploadVideo', VOD_API_VERSION, QUERY);
     const { authorization: _dropped, ...unsigned } = captured.headers;
-    expect(await replay(emulator.url, { ...captured, headers: unsigned })).toMatchObject({ status: 400, body: { Code: 'IncompleteSignature' } });
+    expect(await replay(emulator.url, { ...captured, headers: unsigned })).toMatchObject({
+      status: 400,
+      body: { Code: 'IncompleteSignature' },
+    });
   });
 
   it('answers errors as JSON with Code, Message, RequestId, HostId and Recommend', async () => {
-    const { data } = await failure(openApiCaller(emulator.url, { ...key, secret: 'wrong' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY));
+    const { data } = await failure(
+      openApiCaller(emulator.url, { ...key, secret: 'wrong' }).call('CreateUploadVideo', VOD_API_VERSION, QUERY),
+    );
     expect(Object.keys(data)).toEqual(expect.arrayContaining(['Code', 'Message', 'RequestId', 'HostId', 'Recommend']));
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ALIYUN } from '@app/registry';
 import type { EmulatorRequest, EmulatorResponse } from '../core/provider';
-import type { KeyPair } from '../emulator';
+import type { KeyPair } from '../core/options';
 import { parseAuthorization, rawQueryPairs, sign, signaturesMatch } from './acs3-signature';
 import { aliyunError } from './errors';
 
@@ -27,9 +27,12 @@ export class AliyunGateway {
   }
 
   authenticate(request: EmulatorRequest, host: string): Authenticated {
-    const refuse = (status: number, code: string, message: string): Authenticated => ({ ok: false, response: aliyunError(status, code, message, host) });
+    const refuse = (status: number, code: string, message: string): Authenticated => ({
+      ok: false,
+      response: aliyunError(status, code, message, host),
+    });
     const header = request.headers.authorization;
-    const authorization = parseAuthorization(Array.isArray(header) ? header[0] : header);
+    const authorization = parseAuthorization(typeof header === 'string' ? header : undefined);
     if (!authorization) return refuse(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
     const secret = this.secrets.get(authorization.accessKeyId);
     if (secret === undefined) return refuse(400, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
@@ -57,7 +60,8 @@ export class AliyunGateway {
     }
 
     const date = String(request.headers['x-acs-date']);
-    if (!ACS_DATE.test(date) || Number.isNaN(Date.parse(date))) return refuse(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+    if (!ACS_DATE.test(date) || Number.isNaN(Date.parse(date)))
+      return refuse(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
     if (Math.abs(this.clock() - Date.parse(date)) > ALIYUN.MAX_CLOCK_SKEW_MS) {
       return refuse(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     }

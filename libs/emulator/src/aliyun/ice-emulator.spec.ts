@@ -36,7 +36,10 @@ describe('ICE emulator', () => {
     const refreshed = await call('RefreshUploadMedia', { MediaId: created.MediaId });
     expect(refreshed).toMatchObject({ MediaId: created.MediaId, UploadAddress: created.UploadAddress });
     expect(refreshed.UploadAuth).not.toBe(created.UploadAuth);
-    expect(await failure(call('RefreshUploadMedia', { MediaId: 'e'.repeat(32) }))).toMatchObject({ code: 'InvalidMedia.NotFound', status: 404 });
+    expect(await failure(call('RefreshUploadMedia', { MediaId: 'e'.repeat(32) }))).toMatchObject({
+      code: 'InvalidMedia.NotFound',
+      status: 404,
+    });
   });
 
   it.each([
@@ -48,10 +51,32 @@ describe('ICE emulator', () => {
     ['a Title of 129 characters', media(FILE, { ...META, Title: 't'.repeat(129) }), 'LengthExceededMax'],
     ['an emoji in the Description', media(FILE, { ...META, Description: 'hi 😀' }), 'IllegalCharacters'],
     ['a video with BusinessType cover', media(FILE, { ...META, BusinessType: 'cover' }), 'InvalidParameter'],
-    ['text with BusinessType general', media({ ...FILE, Type: 'text', Ext: 'srt' }, { ...META, BusinessType: 'general' }), 'InvalidParameter'],
-    ['a font with a subtitle extension', media({ ...FILE, Type: 'text', Ext: 'srt' }, { ...META, BusinessType: 'font' }), 'InvalidParameter'],
-    ['post-processing of an image', media({ ...FILE, Type: 'image', Ext: 'png' }, { ...META, BusinessType: 'cover' }, { PostProcessConfig: JSON.stringify({ ProcessType: 'Workflow', ProcessID: 'a'.repeat(32) }) }), 'InvalidParameter'],
-    ['StorageType other than oss', media(FILE, META, { UploadTargetConfig: JSON.stringify({ StorageType: 'vod', StorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com' }) }), 'InvalidParameter'],
+    [
+      'text with BusinessType general',
+      media({ ...FILE, Type: 'text', Ext: 'srt' }, { ...META, BusinessType: 'general' }),
+      'InvalidParameter',
+    ],
+    [
+      'a font with a subtitle extension',
+      media({ ...FILE, Type: 'text', Ext: 'srt' }, { ...META, BusinessType: 'font' }),
+      'InvalidParameter',
+    ],
+    [
+      'post-processing of an image',
+      media(
+        { ...FILE, Type: 'image', Ext: 'png' },
+        { ...META, BusinessType: 'cover' },
+        { PostProcessConfig: JSON.stringify({ ProcessType: 'Workflow', ProcessID: 'a'.repeat(32) }) },
+      ),
+      'InvalidParameter',
+    ],
+    [
+      'StorageType other than oss',
+      media(FILE, META, {
+        UploadTargetConfig: JSON.stringify({ StorageType: 'vod', StorageLocation: 'outin-1.oss-cn-shanghai.aliyuncs.com' }),
+      }),
+      'InvalidParameter',
+    ],
   ])('refuses CreateUploadMedia with %s', async (_case, query, code) => {
     expect(await failure(call('CreateUploadMedia', query))).toMatchObject({ code, status: 400 });
   });

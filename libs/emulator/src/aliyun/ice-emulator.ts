@@ -57,7 +57,10 @@ function checkMediaMetaData(raw: string, type: IceFileType, ext: string): void {
   const meta = parseJsonObject('MediaMetaData', raw)!;
   const title = field(meta, 'MediaMetaData', 'Title', true);
   checkText('MediaMetaData.Title', title, { maxChars: ICE_MEDIA.TITLE_MAX_CHARS });
-  checkText('MediaMetaData.Description', field(meta, 'MediaMetaData', 'Description', false), { maxChars: ICE_MEDIA.DESCRIPTION_MAX_CHARS, allowLineBreaks: true });
+  checkText('MediaMetaData.Description', field(meta, 'MediaMetaData', 'Description', false), {
+    maxChars: ICE_MEDIA.DESCRIPTION_MAX_CHARS,
+    allowLineBreaks: true,
+  });
   checkTags('MediaMetaData.Tags', field(meta, 'MediaMetaData', 'Tags', false), ICE_MEDIA.TAGS_MAX, { maxBytes: ICE_MEDIA.TAG_MAX_BYTES });
   checkInteger('MediaMetaData.CateId', field(meta, 'MediaMetaData', 'CateId', false));
   const businessType = field(meta, 'MediaMetaData', 'BusinessType', true)!;
@@ -76,7 +79,8 @@ function checkTargets(params: CallContext['params'], type: IceFileType): string 
     checkOneOf('UploadTargetConfig.StorageType', field(target, 'UploadTargetConfig', 'StorageType', true), [ICE_STORAGE_TYPE]);
     storageLocation = field(target, 'UploadTargetConfig', 'StorageLocation', true)!;
     // "You cannot set this field to an OSS URL": only VOD storage (seed).
-    if (!isStorageLocation(storageLocation)) throw new AliyunFault(404, 'InvalidStorage.NotFound', 'The specified storage location does not exist.');
+    if (!isStorageLocation(storageLocation))
+      throw new AliyunFault(404, 'InvalidStorage.NotFound', 'The specified storage location does not exist.');
   }
   const post = parseJsonObject('PostProcessConfig', params.optional('PostProcessConfig'));
   if (post) {
@@ -120,7 +124,8 @@ export function iceEmulator(gateway: AliyunGateway): ProviderEmulator {
   function refreshUploadMedia({ accessKeyId, params }: CallContext) {
     const mediaId = params.required('MediaId');
     const record = media.get(mediaId);
-    if (!record || record.accessKeyId !== accessKeyId) throw new AliyunFault(404, 'InvalidMedia.NotFound', 'The specified media does not exist.');
+    if (!record || record.accessKeyId !== accessKeyId)
+      throw new AliyunFault(404, 'InvalidMedia.NotFound', 'The specified media does not exist.');
     return { MediaId: mediaId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
   }
 

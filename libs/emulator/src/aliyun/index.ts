@@ -1,5 +1,5 @@
 import type { ProviderEmulator } from '../core/provider';
-import type { EmulatorOptions } from '../emulator';
+import type { EmulatorOptions } from '../core/options';
 import { AliyunGateway } from './gateway';
 import { iceEmulator } from './ice-emulator';
 import { vodEmulator } from './vod-emulator';

@@ -36,9 +36,14 @@ describe('VOD emulator', () => {
     const refreshed = await call('RefreshUploadVideo', { VideoId: created.VideoId });
     expect(refreshed).toMatchObject({ VideoId: created.VideoId, UploadAddress: created.UploadAddress });
     expect(refreshed.UploadAuth).not.toBe(created.UploadAuth);
-    expect(await failure(call('RefreshUploadVideo', { VideoId: 'f'.repeat(32) }))).toMatchObject({ code: 'InvalidVideo.NotFound', status: 404 });
+    expect(await failure(call('RefreshUploadVideo', { VideoId: 'f'.repeat(32) }))).toMatchObject({
+      code: 'InvalidVideo.NotFound',
+      status: 404,
+    });
     const foreign = openApiCaller(emulator.url, other);
-    expect(await failure(call('RefreshUploadVideo', { VideoId: created.VideoId }, foreign))).toMatchObject({ code: 'InvalidVideo.NotFound' });
+    expect(await failure(call('RefreshUploadVideo', { VideoId: created.VideoId }, foreign))).toMatchObject({
+      code: 'InvalidVideo.NotFound',
+    });
   });
 
   it('answers a repeated ReferenceId with the same VideoId and a fresh credential (assumed; undocumented)', async () => {

@@ -1,4 +1,16 @@
-import { ALIYUN, VOD_API_VERSION, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS, type VodAttachedMediaBusinessType } from '@app/registry';
+import {
+  ALIYUN,
+  VOD_API_VERSION,
+  VOD_ATTACHED_MEDIA,
+  VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
+  VOD_ATTACHED_MEDIA_EXTENSIONS,
+  VOD_IMAGE,
+  VOD_IMAGE_EXTENSIONS,
+  VOD_IMAGE_TYPES,
+  VOD_VIDEO,
+  VOD_VIDEO_FILE_EXTENSIONS,
+  type VodAttachedMediaBusinessType,
+} from '@app/registry';
 import { fileExtension } from '@app/common';
 import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';
@@ -88,7 +100,13 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const imageId = newMediaId();
     const key = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
     const url = `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`;
-    return { ImageId: imageId, ImageURL: url, FileURL: url, UploadAddress: uploadAddress(target, key), UploadAuth: uploadAuth(target.region) };
+    return {
+      ImageId: imageId,
+      ImageURL: url,
+      FileURL: url,
+      UploadAddress: uploadAddress(target, key),
+      UploadAuth: uploadAuth(target.region),
+    };
   }
 
   function createUploadAttachedMedia({ accessKeyId, params }: CallContext) {

@@ -18,7 +18,9 @@ export class EmulatorServer {
   constructor(private readonly providers: ProviderEmulator[]) {
     this.server = createServer((request, response) => {
       // In sandbox mode the emulator lives in the service's process: nothing it is sent may crash it.
-      this.dispatch(request, response).catch(() => send(response, { status: 400, body: { Code: 'BadRequest', Message: 'The emulator could not read this request.' } }));
+      this.dispatch(request, response).catch(() =>
+        send(response, { status: 400, body: { Code: 'BadRequest', Message: 'The emulator could not read this request.' } }),
+      );
     });
   }
 
@@ -88,7 +90,8 @@ export class EmulatorServer {
       return { status: 204, body: null };
     }
     if (action === 'latency' && request.method === 'PUT') {
-      this.faults.baseLatencyMs = Number(JSON.parse(request.rawBody.toString('utf8') || '{}').ms ?? 0);
+      const { ms } = JSON.parse(request.rawBody.toString('utf8') || '{}') as { ms?: unknown };
+      this.faults.baseLatencyMs = Number(ms ?? 0);
       return { status: 204, body: null };
     }
     if (action === 'calls' && request.method === 'GET') return { status: 200, body: Object.fromEntries(this.counts) };

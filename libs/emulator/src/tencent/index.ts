@@ -1,5 +1,5 @@
 import type { ProviderEmulator } from '../core/provider';
-import type { EmulatorOptions } from '../emulator';
+import type { EmulatorOptions } from '../core/options';
 import { TencentVodEmulator } from './vod-emulator';
 
 export { EMULATED_SUB_APP_ID, TencentVodEmulator, type TencentVodEmulatorOptions } from './vod-emulator';

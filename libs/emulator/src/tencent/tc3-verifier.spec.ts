@@ -38,7 +38,10 @@ describe(verifyTc3.name, () => {
         method: 'POST',
         path: '/',
         query: '',
-        signedHeaders: [['content-type', 'application/json'], ['host', VECTOR.host]],
+        signedHeaders: [
+          ['content-type', 'application/json'],
+          ['host', VECTOR.host],
+        ],
         body: VECTOR.body,
         timestamp: VECTOR.timestamp,
         service: VECTOR.service,
@@ -60,10 +63,19 @@ describe(verifyTc3.name, () => {
     ['a changed body', vectorRequest({}, '{"Action":"DescribeInstances","Version":"2017-03-13"}')],
     ['a changed content type', vectorRequest({ 'content-type': 'text/plain' })],
     ['another host', vectorRequest({ host: 'cvm.evil.example' })],
-    ['a changed signature', vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('96473b50', '96473b51') })],
+    [
+      'a changed signature',
+      vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('96473b50', '96473b51') }),
+    ],
     ['another timestamp within the skew', vectorRequest({ 'x-tc-timestamp': String(VECTOR.timestamp + 1) })],
-    ['a scope date that is not the timestamp date', vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('2022-01-01', '2022-01-02') })],
-    ['a signed header list without host', vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('content-type;host', 'content-type') })],
+    [
+      'a scope date that is not the timestamp date',
+      vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('2022-01-01', '2022-01-02') }),
+    ],
+    [
+      'a signed header list without host',
+      vectorRequest({ authorization: vectorRequest().headers.authorization!.toString().replace('content-type;host', 'content-type') }),
+    ],
   ])('refuses %s with AuthFailure.SignatureFailure', (_case, request) => {
     expect(verifyTc3(request, options())?.code).toBe('AuthFailure.SignatureFailure');
   });

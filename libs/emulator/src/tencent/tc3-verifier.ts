@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TC3_MAX_CLOCK_SKEW_SECONDS } from '@app/registry';
-import type { KeyPair } from '../emulator';
+import type { KeyPair } from '../core/options';
 import { tc3Date, tc3Signature } from './tc3';
 
 export interface Tc3Request {

@@ -22,7 +22,10 @@ function sdkClient(url: string, credential = { secretId: KEY.id, secretKey: KEY.
 }
 
 async function errorCode(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(() => undefined, (caught: { code?: string }) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: { code?: string }) => caught,
+  );
   return error?.code;
 }
 
@@ -53,7 +56,12 @@ describe(TencentVodEmulator.name, () => {
       VodSessionKey: expect.any(String),
       MediaStoragePath: expect.stringMatching(/^\/1500000001\/[0-9a-f]+\/f0\.mp4$/),
       CoverStoragePath: expect.stringMatching(/cover\.jpg$/),
-      TempCertificate: { SecretId: expect.any(String), SecretKey: expect.any(String), Token: expect.any(String), ExpiredTime: Math.floor(now / 1000) + 60 },
+      TempCertificate: {
+        SecretId: expect.any(String),
+        SecretKey: expect.any(String),
+        Token: expect.any(String),
+        ExpiredTime: Math.floor(now / 1000) + 60,
+      },
       RequestId: expect.any(String),
     });
     const committed = await sdk.client.CommitUpload({ VodSessionKey: applied.VodSessionKey!, SubAppId: SUB_APP_ID });
@@ -101,7 +109,11 @@ describe(TencentVodEmulator.name, () => {
     ['an ExpireTime that is not ISO 8601', { MediaType: 'mp4', ExpireTime: 'tomorrow' }, 'InvalidParameterValue.ExpireTime'],
     ['an ExpireTime in the past', { MediaType: 'mp4', ExpireTime: '2020-01-01T00:00:00Z' }, 'InvalidParameter.ExpireTime'],
     ['a SourceContext over 250 characters', { MediaType: 'mp4', SourceContext: 'x'.repeat(251) }, 'InvalidParameterValue'],
-    ['a SessionContext over 1000 characters', { MediaType: 'mp4', SessionContext: 'x'.repeat(1001) }, 'InvalidParameterValue.SessionContextTooLong'],
+    [
+      'a SessionContext over 1000 characters',
+      { MediaType: 'mp4', SessionContext: 'x'.repeat(1001) },
+      'InvalidParameterValue.SessionContextTooLong',
+    ],
     ['an unknown parameter', { MediaType: 'mp4', Colour: 'red' }, 'UnknownParameter'],
   ])('refuses ApplyUpload with %s', async (_case, params, code) => {
     expect(await errorCode(sdk.client.request('ApplyUpload', { SubAppId: SUB_APP_ID, ...params }))).toBe(code);
@@ -112,7 +124,9 @@ describe(TencentVodEmulator.name, () => {
   });
 
   it('refuses an unknown session key and one committed after its grace period', async () => {
-    expect(await errorCode(sdk.client.CommitUpload({ VodSessionKey: 'made-up', SubAppId: SUB_APP_ID }))).toBe('InvalidParameterValue.VodSessionKey');
+    expect(await errorCode(sdk.client.CommitUpload({ VodSessionKey: 'made-up', SubAppId: SUB_APP_ID }))).toBe(
+      'InvalidParameterValue.VodSessionKey',
+    );
     const applied = await sdk.client.ApplyUpload({ MediaType: 'mp3', SubAppId: SUB_APP_ID });
     now += (60 + 31) * 1000; // past certificate and grace, still within the signature's clock skew
     expect(await errorCode(sdk.client.CommitUpload({ VodSessionKey: applied.VodSessionKey!, SubAppId: SUB_APP_ID }))).toBe(

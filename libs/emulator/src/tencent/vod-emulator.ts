@@ -1,5 +1,5 @@
 import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from '../core/provider';
-import type { KeyPair } from '../emulator';
+import type { KeyPair } from '../core/options';
 import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
 import { verifyTc3 } from './tc3-verifier';
 import { VodErrorAnswer, vodError, vodOk } from './vod-responses';

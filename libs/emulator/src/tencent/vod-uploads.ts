@@ -28,8 +28,18 @@ interface Session {
 type Params = Record<string, unknown>;
 
 const APPLY_PARAMS = new Set([
-  'MediaType', 'SubAppId', 'MediaName', 'CoverType', 'Procedure', 'ExpireTime', 'StorageRegion',
-  'ClassId', 'SourceContext', 'SessionContext', 'ExtInfo', 'MediaStoragePath',
+  'MediaType',
+  'SubAppId',
+  'MediaName',
+  'CoverType',
+  'Procedure',
+  'ExpireTime',
+  'StorageRegion',
+  'ClassId',
+  'SourceContext',
+  'SessionContext',
+  'ExtInfo',
+  'MediaStoragePath',
 ]);
 const COMMIT_PARAMS = new Set(['VodSessionKey', 'SubAppId']);
 /** ISO 8601 date-time as VOD documents it (266/11732): seconds precision, Z or an offset. */
@@ -51,10 +61,17 @@ export class VodUploads {
     if (params.MediaType === undefined) throw missing('MediaType');
     const mediaType = this.oneOf(params.MediaType, TENCENT_VOD_MEDIA_TYPES, 'InvalidParameterValue.MediaType', 'MediaType');
     const coverType =
-      params.CoverType === undefined ? undefined : this.oneOf(params.CoverType, TENCENT_VOD_COVER_TYPES, 'InvalidParameterValue.CoverType', 'CoverType');
+      params.CoverType === undefined
+        ? undefined
+        : this.oneOf(params.CoverType, TENCENT_VOD_COVER_TYPES, 'InvalidParameterValue.CoverType', 'CoverType');
     this.checkExpireTime(params.ExpireTime);
     this.checkText(params.SourceContext, TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS, 'InvalidParameterValue', 'SourceContext');
-    this.checkText(params.SessionContext, TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS, 'InvalidParameterValue.SessionContextTooLong', 'SessionContext');
+    this.checkText(
+      params.SessionContext,
+      TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS,
+      'InvalidParameterValue.SessionContextTooLong',
+      'SessionContext',
+    );
     for (const name of ['MediaName', 'Procedure', 'StorageRegion']) this.checkText(params[name], 1000, 'InvalidParameter', name);
     if (params.ClassId !== undefined && !(Number.isInteger(params.ClassId) && (params.ClassId as number) >= 0)) {
       throw invalid('InvalidParameterValue', 'ClassId must be a non-negative integer.');

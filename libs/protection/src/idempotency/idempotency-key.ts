@@ -19,7 +19,9 @@ declare module 'fastify' {
 export function parseIdempotencyKey(raw: string | string[]): string {
   const value = Array.isArray(raw) ? undefined : raw.trim().replace(/^"(.*)"$/, '$1');
   if (value === undefined || !/^[\x21-\x7e]{1,255}$/.test(value)) {
-    throw ApiError.validation([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be one value of 1-255 printable ASCII characters' }]);
+    throw ApiError.validation([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be one value of 1-255 printable ASCII characters' },
+    ]);
   }
   return value;
 }

@@ -52,7 +52,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           mergeMap((body) => from(this.complete(claim, fingerprint, body))),
           catchError((error: unknown) =>
-            from(this.records.deleteIfEquals(claim.storeKey, claim.envelope).catch(() => false)).pipe(mergeMap(() => throwError(() => error))),
+            from(this.records.deleteIfEquals(claim.storeKey, claim.envelope).catch(() => false)).pipe(
+              mergeMap(() => throwError(() => error)),
+            ),
           ),
         );
       }),
@@ -72,17 +74,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request; use a new key.');
       }
       if (existing.state === 'in-flight') {
-        throw new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', { retryAfterSeconds: 1 });
+        throw new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', {
+          retryAfterSeconds: 1,
+        });
       }
       this.metrics.replays.inc({ kind });
       return { replay: true, body: existing.body };
     }
-    throw new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', { retryAfterSeconds: 1 });
+    throw new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', {
+      retryAfterSeconds: 1,
+    });
   }
 
   /** Keeps the response for replays while its credential is still good for a while; else frees the key. */
   private async complete(claim: Extract<Claim, { replay: false }>, fingerprint: string, body: unknown): Promise<unknown> {
-    const expiresAt = Date.parse(String((body as { expiresAt?: unknown })?.expiresAt ?? ''));
+    const stated = (body as { expiresAt?: unknown } | undefined)?.expiresAt;
+    const expiresAt = typeof stated === 'string' ? Date.parse(stated) : Number.NaN;
     const ttlMs = expiresAt - Date.now() - this.config.protection.idempotency.replayMarginSeconds * 1000;
     try {
       if (ttlMs >= 1000) await this.records.set(claim.storeKey, { state: 'done', fingerprint, body } satisfies IdempotencyRecord, ttlMs);

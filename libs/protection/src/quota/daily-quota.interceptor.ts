@@ -36,15 +36,22 @@ export class DailyQuotaInterceptor implements NestInterceptor {
     return from(this.store.reserveQuota(key, limit, msUntilReset + EXPIRY_SLACK_MS)).pipe(
       mergeMap((reservation) => {
         if (!reservation.allowed) {
-          throw new ApiError(429, ErrorCode.QUOTA_EXCEEDED, `The daily quota of ${limit} ${kind} credentials is used up; it resets at 00:00 UTC.`, {
-            retryAfterSeconds: msUntilReset / 1000,
-          });
+          throw new ApiError(
+            429,
+            ErrorCode.QUOTA_EXCEEDED,
+            `The daily quota of ${limit} ${kind} credentials is used up; it resets at 00:00 UTC.`,
+            {
+              retryAfterSeconds: msUntilReset / 1000,
+            },
+          );
         }
-        return next.handle().pipe(
-          catchError((error: unknown) =>
-            from(this.store.releaseQuota(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
-          ),
-        );
+        return next
+          .handle()
+          .pipe(
+            catchError((error: unknown) =>
+              from(this.store.releaseQuota(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
+            ),
+          );
       }),
     );
   }

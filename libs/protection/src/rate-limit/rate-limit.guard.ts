@@ -27,13 +27,14 @@ export class RateLimitGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const policy = this.config.protection.rateLimits[kind];
     const result = await this.store.rateLimit([
-      { key: ProtectionKeys.rateLimit(kind, 'user', request.user!.id), limit: policy.user.limit, periodMs: policy.user.windowSeconds * 1000 },
+      {
+        key: ProtectionKeys.rateLimit(kind, 'user', request.user!.id),
+        limit: policy.user.limit,
+        periodMs: policy.user.windowSeconds * 1000,
+      },
       { key: ProtectionKeys.rateLimit(kind, 'ip', request.ip), limit: policy.ip.limit, periodMs: policy.ip.windowSeconds * 1000 },
     ]);
-    http
-      .getResponse<FastifyReply>()
-      .header('ratelimit-policy', rateLimitPolicyHeader(policy))
-      .header('ratelimit', rateLimitHeader(result));
+    http.getResponse<FastifyReply>().header('ratelimit-policy', rateLimitPolicyHeader(policy)).header('ratelimit', rateLimitHeader(result));
     if (!result.allowed) {
       const scope = result.rules[0].remaining < 1 ? 'for your account' : 'from your network address';
       throw new ApiError(429, ErrorCode.RATE_LIMITED, `Too many ${kind} requests ${scope}; retry after the indicated delay.`, {

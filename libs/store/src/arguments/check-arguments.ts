@@ -17,7 +17,7 @@ function checkPositiveInteger(name: string, value: number): void {
 }
 
 export function checkRateLimit(rules: readonly RateLimitRule[], cost: number): void {
-  if (!Array.isArray(rules) || rules.length === 0) throw new RangeError('rateLimit needs at least one rule');
+  if (rules.length === 0) throw new RangeError('rateLimit needs at least one rule');
   checkPositiveInteger('cost', cost);
   const keys = new Set<string>();
   for (const rule of rules) {

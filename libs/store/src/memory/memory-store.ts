@@ -22,7 +22,10 @@ export class MemoryStore extends Store {
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
 
-  constructor(private readonly keyPrefix: string, options: MemoryStoreOptions = {}) {
+  constructor(
+    private readonly keyPrefix: string,
+    options: MemoryStoreOptions = {},
+  ) {
     super();
     this.clock = options.clock ?? Date.now;
     this.entries = new ExpiringMap(this.clock);

@@ -82,10 +82,9 @@ describe('RedisStore pointed at a closed port', () => {
   it('rejects with 503 at once and logs no credentials', async () => {
     const port = await freePort();
     const logger = new CapturingLogger();
-    const store = new RedisStore(
-      standaloneConfig(`redis://app-user:s3cret-pw@127.0.0.1:${port}`, { password: 'other-s3cret' }),
-      { logger },
-    );
+    const store = new RedisStore(standaloneConfig(`redis://app-user:s3cret-pw@127.0.0.1:${port}`, { password: 'other-s3cret' }), {
+      logger,
+    });
     try {
       expect(await store.waitUntilReady(300)).toBe(false);
       expect(await timed(() => store.ping())).toBeLessThan(1_000);

@@ -30,12 +30,22 @@ describe('RedisStore on a throwaway redis-server', () => {
     try {
       await store.set('plain', 'v', 5_000);
       await store.setIfAbsent('lock', 'v', 6_000);
-      await store.rateLimit([{ key: 'rl:a', limit: 10, periodMs: 7_000 }, { key: 'rl:b', limit: 2, periodMs: 1_000 }]);
+      await store.rateLimit([
+        { key: 'rl:a', limit: 10, periodMs: 7_000 },
+        { key: 'rl:b', limit: 2, periodMs: 1_000 },
+      ]);
       await store.reserveQuota('quota', 5, 8_000);
       await store.takeToken('bucket', 4, 2);
 
       const keys = (await inspector.keys('*')).filter((key) => key.startsWith('ttl-check:')).sort();
-      expect(keys).toEqual(['ttl-check:bucket', 'ttl-check:lock', 'ttl-check:plain', 'ttl-check:quota', 'ttl-check:rl:a', 'ttl-check:rl:b']);
+      expect(keys).toEqual([
+        'ttl-check:bucket',
+        'ttl-check:lock',
+        'ttl-check:plain',
+        'ttl-check:quota',
+        'ttl-check:rl:a',
+        'ttl-check:rl:b',
+      ]);
       const ttl = async (key: string) => inspector.pttl(`ttl-check:${key}`);
       // A GCRA key lives until its bucket is full again: one emission interval after one call.
       expect(await ttl('rl:a')).toBeLessThanOrEqual(700);
@@ -79,8 +89,13 @@ describe('RedisStore on a throwaway redis-server', () => {
     const logger = new CapturingLogger();
     const store = new RedisStore(
       {
-        mode: 'sentinel', sentinels: [{ host: '127.0.0.1', port: sentinel.port }], name: 'store-master',
-        keyPrefix: 'sentinel:', commandTimeoutMs: 500, connectTimeoutMs: 1_000, tls: false,
+        mode: 'sentinel',
+        sentinels: [{ host: '127.0.0.1', port: sentinel.port }],
+        name: 'store-master',
+        keyPrefix: 'sentinel:',
+        commandTimeoutMs: 500,
+        connectTimeoutMs: 1_000,
+        tls: false,
       },
       { logger },
     );

@@ -20,7 +20,10 @@ export class RedisStore extends Store {
   private readonly silenceLog: () => void;
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly config: RedisConfig, options: RedisStoreOptions = {}) {
+  constructor(
+    private readonly config: RedisConfig,
+    options: RedisStoreOptions = {},
+  ) {
     super();
     this.client = createRedisClient(config);
     this.silenceLog = logConnectionChanges(this.client, describeTarget(config), options.logger ?? new Logger(RedisStore.name));

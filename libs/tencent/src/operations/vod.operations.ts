@@ -1,7 +1,4 @@
-import type {
-  ApplyUploadRequest,
-  CommitUploadRequest,
-} from 'tencentcloud-sdk-nodejs-vod/tencentcloud/services/vod/v20180717/vod_models';
+import type { ApplyUploadRequest, CommitUploadRequest } from 'tencentcloud-sdk-nodejs-vod/tencentcloud/services/vod/v20180717/vod_models';
 import { InvalidVodResponseError, optionalText, type TencentOperation, text } from './tencent-operation';
 
 export type { ApplyUploadRequest, CommitUploadRequest };

@@ -15,7 +15,10 @@ export class MediaController {
 
   @Post()
   @ProtectedUpload('aliyun-ims-media', { idempotent: true })
-  @ApiOperation({ operationId: 'createAliyunImsMediaUpload', summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).' })
+  @ApiOperation({
+    operationId: 'createAliyunImsMediaUpload',
+    summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).',
+  })
   @ApiJsonBody(CreateUploadMediaDto, CREATE_UPLOAD_MEDIA_EXAMPLES)
   @ApiCreatedResponse({
     type: ImsMediaUploadDto,
@@ -29,9 +32,16 @@ export class MediaController {
   @Post(':mediaId/refresh')
   @HttpCode(200)
   @ProtectedUpload('aliyun-ims-media-refresh', { problems: [404] })
-  @ApiOperation({ operationId: 'refreshAliyunImsMediaUpload', summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.' })
+  @ApiOperation({
+    operationId: 'refreshAliyunImsMediaUpload',
+    summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.',
+  })
   @ApiParam({ name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' })
-  @ApiOkResponse({ type: ImsMediaRefreshDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: IMS_MEDIA_REFRESH_EXAMPLE })
+  @ApiOkResponse({
+    type: ImsMediaRefreshDto,
+    description: 'The same uploadAddress with a fresh uploadAuth.',
+    example: IMS_MEDIA_REFRESH_EXAMPLE,
+  })
   refresh(@CurrentUser() user: Principal, @Param('mediaId') mediaId: string): Promise<ImsMediaRefreshDto> {
     return this.media.refresh(user, mediaId);
   }

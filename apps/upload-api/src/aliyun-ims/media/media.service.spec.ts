@@ -6,7 +6,13 @@ import type { UploadOwnership } from '../../uploads/upload-ownership';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { MediaService } from './media.service';
 
-const ANSWER: CreateUploadMediaResponseBody = { requestId: 'REQ-1', mediaId: 'media-1', uploadAddress: 'ADDR', uploadAuth: Buffer.from('{}').toString('base64'), fileURL: 'https://f' };
+const ANSWER: CreateUploadMediaResponseBody = {
+  requestId: 'REQ-1',
+  mediaId: 'media-1',
+  uploadAddress: 'ADDR',
+  uploadAuth: Buffer.from('{}').toString('base64'),
+  fileURL: 'https://f',
+};
 const alice = { id: 'alice', permissions: [] };
 const dto = (type: string, extra: Partial<CreateUploadMediaDto> = {}) =>
   ({
@@ -60,7 +66,9 @@ describe(MediaService.name, () => {
     const { sut, adapter } = setup();
     await sut.create(alice, dto('image'));
     expect(sent(adapter).postProcessConfig).toBeUndefined();
-    await expect(sut.create(alice, dto('image', { workflowId: 'chosen-flow' }))).rejects.toMatchObject({ details: { errors: [{ field: 'workflowId' }] } });
+    await expect(sut.create(alice, dto('image', { workflowId: 'chosen-flow' }))).rejects.toMatchObject({
+      details: { errors: [{ field: 'workflowId' }] },
+    });
   });
 
   it('uses an allowlisted workflow and refuses others, a foreign category and an oversized file', async () => {
@@ -83,7 +91,12 @@ describe(MediaService.name, () => {
   it('refreshes only for the owner', async () => {
     const { sut, adapter, repository } = setup();
     repository.find.mockResolvedValue({ ownerId: 'alice', uploadId: 'upl_x' });
-    adapter.refreshUploadMedia.mockResolvedValue({ requestId: 'R', mediaId: 'm', uploadAddress: 'A', uploadAuth: Buffer.from('{}').toString('base64') });
+    adapter.refreshUploadMedia.mockResolvedValue({
+      requestId: 'R',
+      mediaId: 'm',
+      uploadAddress: 'A',
+      uploadAuth: Buffer.from('{}').toString('base64'),
+    });
     expect(await sut.refresh(alice, 'm')).toMatchObject({ uploadId: 'upl_x', mediaId: 'm' });
     await expect(sut.refresh({ id: 'bob', permissions: [] }, 'm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(adapter.refreshUploadMedia).toHaveBeenCalledTimes(1);

@@ -33,7 +33,8 @@ export class MediaService {
       .allowed('workflowId', dto.workflowId, ims.workflowIds)
       .allowed('mediaMetaData.cateId', meta.cateId, ims.cateIds)
       .atMost('fileInfo.size', fileInfo.size, ims.maxFileSize);
-    if (dto.workflowId !== undefined && !processable) check.refuse('workflowId', 'workflowId applies only when fileInfo.type is video or audio');
+    if (dto.workflowId !== undefined && !processable)
+      check.refuse('workflowId', 'workflowId applies only when fileInfo.type is video or audio');
     check.done();
 
     const workflowId = processable ? (dto.workflowId ?? ims.defaultWorkflowId) : undefined;
@@ -57,7 +58,12 @@ export class MediaService {
     try {
       await this.ownership.record(MEDIA_RESOURCE, result.mediaId, { ownerId: user.id, uploadId });
     } catch (error) {
-      this.logger.warn({ event: 'media created but its owner record was not saved', mediaId: result.mediaId, uploadId, upstreamRequestId: result.requestId });
+      this.logger.warn({
+        event: 'media created but its owner record was not saved',
+        mediaId: result.mediaId,
+        uploadId,
+        upstreamRequestId: result.requestId,
+      });
       throw error;
     }
     return {

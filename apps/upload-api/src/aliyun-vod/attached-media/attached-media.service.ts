@@ -15,7 +15,10 @@ export class AttachedMediaService {
 
   async create(user: Principal, dto: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
     const vod = this.config.product('aliyun-vod');
-    new PolicyCheck().allowedEach('cateIds', dto.cateIds, vod.cateIds).atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize).done();
+    new PolicyCheck()
+      .allowedEach('cateIds', dto.cateIds, vod.cateIds)
+      .atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize)
+      .done();
     const uploadId = newUploadId();
     const result = await this.aliyun.call(CREATE_UPLOAD_ATTACHED_MEDIA, {
       appId: vod.appId,

@@ -15,9 +15,16 @@ export class ImagesController {
 
   @Post()
   @ProtectedUpload('aliyun-vod-image', { idempotent: true })
-  @ApiOperation({ operationId: 'createAliyunVodImageUpload', summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.' })
+  @ApiOperation({
+    operationId: 'createAliyunVodImageUpload',
+    summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.',
+  })
   @ApiJsonBody(CreateUploadImageDto, CREATE_UPLOAD_IMAGE_EXAMPLES)
-  @ApiCreatedResponse({ type: ImageUploadDto, description: 'The image is created; upload with uploadAddress and uploadAuth.', example: IMAGE_UPLOAD_EXAMPLE })
+  @ApiCreatedResponse({
+    type: ImageUploadDto,
+    description: 'The image is created; upload with uploadAddress and uploadAuth.',
+    example: IMAGE_UPLOAD_EXAMPLE,
+  })
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadImageDto): Promise<ImageUploadDto> {
     return this.images.create(user, body);
   }

@@ -15,9 +15,16 @@ export class VideosController {
 
   @Post()
   @ProtectedUpload('aliyun-vod-video', { idempotent: true })
-  @ApiOperation({ operationId: 'createAliyunVodVideoUpload', summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).' })
+  @ApiOperation({
+    operationId: 'createAliyunVodVideoUpload',
+    summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).',
+  })
   @ApiJsonBody(CreateUploadVideoDto, CREATE_UPLOAD_VIDEO_EXAMPLES)
-  @ApiCreatedResponse({ type: VideoUploadDto, description: 'The video is created; upload with uploadAddress and uploadAuth.', example: VIDEO_UPLOAD_EXAMPLE })
+  @ApiCreatedResponse({
+    type: VideoUploadDto,
+    description: 'The video is created; upload with uploadAddress and uploadAuth.',
+    example: VIDEO_UPLOAD_EXAMPLE,
+  })
   create(
     @CurrentUser() user: Principal,
     @Body() body: CreateUploadVideoDto,
@@ -30,7 +37,10 @@ export class VideosController {
   @Post(':videoId/refresh')
   @HttpCode(200)
   @ProtectedUpload('aliyun-vod-video-refresh', { problems: [404] })
-  @ApiOperation({ operationId: 'refreshAliyunVodVideoUpload', summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.' })
+  @ApiOperation({
+    operationId: 'refreshAliyunVodVideoUpload',
+    summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.',
+  })
   @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
   @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: VIDEO_REFRESH_EXAMPLE })
   refresh(@CurrentUser() user: Principal, @Param('videoId') videoId: string): Promise<VideoUploadDto> {

@@ -7,7 +7,12 @@ import type { OwnershipRecord, UploadOwnership } from '../../uploads/upload-owne
 import { VideosService } from './videos.service';
 
 const auth = (fields: object) => Buffer.from(JSON.stringify(fields)).toString('base64');
-const ANSWER: UploadVideoResponseBody = { requestId: 'REQ-1', videoId: 'vid-1', uploadAddress: 'ADDR', uploadAuth: auth({ ExpireUTCTime: '2030-01-01T00:00:00Z' }) };
+const ANSWER: UploadVideoResponseBody = {
+  requestId: 'REQ-1',
+  videoId: 'vid-1',
+  uploadAddress: 'ADDR',
+  uploadAuth: auth({ ExpireUTCTime: '2030-01-01T00:00:00Z' }),
+};
 const alice = { id: 'alice', permissions: [] };
 
 function setup(env: Record<string, string> = {}) {
@@ -43,7 +48,14 @@ const sent = (adapter: { createUploadVideo: jest.Mock }) => adapter.createUpload
 describe(VideosService.name, () => {
   it('sends the server-owned fields from config and the client fields as given', async () => {
     const { sut, adapter } = setup();
-    const result = await sut.create(alice, { title: 'T', fileName: 'a.mp4', fileSize: 10, tags: ['x', 'y'], cateId: 7, coverUrl: 'https://c.example.com/c.jpg' });
+    const result = await sut.create(alice, {
+      title: 'T',
+      fileName: 'a.mp4',
+      fileSize: 10,
+      tags: ['x', 'y'],
+      cateId: 7,
+      coverUrl: 'https://c.example.com/c.jpg',
+    });
     const request = sent(adapter);
     expect(request).toMatchObject({
       appId: 'app-2000000',
@@ -57,8 +69,18 @@ describe(VideosService.name, () => {
       cateId: 7,
       coverURL: 'https://c.example.com/c.jpg',
     });
-    expect(JSON.parse(request.userData!)).toEqual({ MessageCallback: { CallbackURL: 'https://hooks.example.com/vod' }, Extend: { userId: 'alice', uploadId: result.uploadId } });
-    expect(result).toEqual({ uploadId: expect.stringMatching(UPLOAD_ID_PATTERN), videoId: 'vid-1', uploadAddress: 'ADDR', uploadAuth: ANSWER.uploadAuth, expiresAt: '2030-01-01T00:00:00Z', requestId: 'REQ-1' });
+    expect(JSON.parse(request.userData!)).toEqual({
+      MessageCallback: { CallbackURL: 'https://hooks.example.com/vod' },
+      Extend: { userId: 'alice', uploadId: result.uploadId },
+    });
+    expect(result).toEqual({
+      uploadId: expect.stringMatching(UPLOAD_ID_PATTERN),
+      videoId: 'vid-1',
+      uploadAddress: 'ADDR',
+      uploadAuth: ANSWER.uploadAuth,
+      expiresAt: '2030-01-01T00:00:00Z',
+      requestId: 'REQ-1',
+    });
   });
 
   it('replaces both defaults by an allowlisted client choice', async () => {
@@ -69,7 +91,9 @@ describe(VideosService.name, () => {
 
   it('refuses choices outside the allowlists and sizes over the maximum, naming each field, without a call', async () => {
     const { sut, adapter } = setup();
-    const error = await sut.create(alice, { title: 'T', fileName: 'a.mp4', templateGroupId: 'other', workflowId: 'other', cateId: 8, fileSize: 1001 }).catch((e: ApiError) => e);
+    const error = await sut
+      .create(alice, { title: 'T', fileName: 'a.mp4', templateGroupId: 'other', workflowId: 'other', cateId: 8, fileSize: 1001 })
+      .catch((e: ApiError) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).details.errors?.map((e) => e.field)).toEqual(['templateGroupId', 'workflowId', 'cateId', 'fileSize']);
     expect(adapter.createUploadVideo).not.toHaveBeenCalled();

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal } from '@app/auth';
-import { AliyunClient, buildUserData, CREATE_UPLOAD_VIDEO, credentialFields, REFRESH_UPLOAD_VIDEO, UPLOAD_NOT_FOUND, type UploadVideoResponseBody } from '@app/aliyun';
+import {
+  AliyunClient,
+  buildUserData,
+  CREATE_UPLOAD_VIDEO,
+  credentialFields,
+  REFRESH_UPLOAD_VIDEO,
+  UPLOAD_NOT_FOUND,
+  type UploadVideoResponseBody,
+} from '@app/aliyun';
 import { ALIYUN } from '@app/registry';
 import { ApiError, newUploadId, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
@@ -62,7 +70,12 @@ export class VideosService {
       await this.ownership.record(VIDEO_RESOURCE, result.videoId, { ownerId: user.id, uploadId });
     } catch (error) {
       // The video exists upstream but nobody can refresh it: say which one, for clean-up.
-      this.logger.warn({ event: 'video created but its owner record was not saved', videoId: result.videoId, uploadId, upstreamRequestId: result.requestId });
+      this.logger.warn({
+        event: 'video created but its owner record was not saved',
+        videoId: result.videoId,
+        uploadId,
+        upstreamRequestId: result.requestId,
+      });
       throw error;
     }
     return toVideoUpload(uploadId, result);

@@ -9,7 +9,11 @@ const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|
 
 /** ApplyUpload: the client describes its file; SubAppId, storage and SourceContext belong to the server. */
 export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
-  @ApiProperty({ description: 'File type of the media: a video or audio extension, any case.', enum: TENCENT_VOD_MEDIA_TYPES, example: 'mp4' })
+  @ApiProperty({
+    description: 'File type of the media: a video or audio extension, any case.',
+    enum: TENCENT_VOD_MEDIA_TYPES,
+    example: 'mp4',
+  })
   // Tencent documents the types in upper case and its examples send lower case: accept either, send lower.
   @LowerCase()
   @IsString()
@@ -24,7 +28,11 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
   @Matches(/^[^\p{Cc}]*$/u, { message: 'mediaName must not contain control characters' })
   mediaName?: string;
 
-  @ApiPropertyOptional({ description: 'File type of the cover image, when a cover is uploaded too.', enum: TENCENT_VOD_COVER_TYPES, example: 'jpg' })
+  @ApiPropertyOptional({
+    description: 'File type of the cover image, when a cover is uploaded too.',
+    enum: TENCENT_VOD_COVER_TYPES,
+    example: 'jpg',
+  })
   @IsOptional()
   @LowerCase()
   @IsString()

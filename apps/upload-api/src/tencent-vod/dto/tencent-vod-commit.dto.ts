@@ -21,6 +21,9 @@ export class TencentVodCommitDto {
   })
   coverUrl: string | null;
 
-  @ApiProperty({ description: "Tencent Cloud's RequestId of the CommitUpload call (the same on every repeat).", example: '880f3005-a8c9-4bba-8c87-74e216a17a0b' })
+  @ApiProperty({
+    description: "Tencent Cloud's RequestId of the CommitUpload call (the same on every repeat).",
+    example: '880f3005-a8c9-4bba-8c87-74e216a17a0b',
+  })
   requestId: string;
 }

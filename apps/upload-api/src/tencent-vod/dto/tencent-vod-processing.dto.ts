@@ -18,7 +18,12 @@ export class TencentVodProcessingDto {
   @MaxLength(64)
   procedure?: string;
 
-  @ApiPropertyOptional({ description: 'Category (ClassId). Only ids the deployment allows; the server default otherwise.', type: 'integer', example: 0, minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Category (ClassId). Only ids the deployment allows; the server default otherwise.',
+    type: 'integer',
+    example: 0,
+    minimum: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

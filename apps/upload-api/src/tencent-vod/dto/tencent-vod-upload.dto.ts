@@ -30,13 +30,22 @@ export class TencentVodUploadDto {
   @ApiProperty({ description: 'Object key of the media file.', example: '/dir/name.xx' })
   mediaStoragePath: string;
 
-  @ApiProperty({ description: 'Object key of the cover; null when no coverType was given.', type: String, nullable: true, example: '/dir/cover.xx' })
+  @ApiProperty({
+    description: 'Object key of the cover; null when no coverType was given.',
+    type: String,
+    nullable: true,
+    example: '/dir/cover.xx',
+  })
   coverStoragePath: string | null;
 
   @ApiProperty({ type: TencentVodTempCertificateDto })
   tempCertificate: TencentVodTempCertificateDto;
 
-  @ApiProperty({ description: 'When the certificate expires (RFC 3339, UTC). Commit soon after uploading.', format: 'date-time', example: '2030-01-01T00:00:00Z' })
+  @ApiProperty({
+    description: 'When the certificate expires (RFC 3339, UTC). Commit soon after uploading.',
+    format: 'date-time',
+    example: '2030-01-01T00:00:00Z',
+  })
   expiresAt: string;
 
   @ApiProperty({ description: "Tencent Cloud's RequestId of the ApplyUpload call.", example: '880f3005-a8c9-4bba-8c87-74e216a17a0b' })

@@ -3,7 +3,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { createServer, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyPair } from '../../emulator';
+import type { KeyPair } from '../../core/options';
 
 // Test helpers: the real @alicloud/openapi-client, configured as the generated SDKs configure it.
 
@@ -27,7 +27,17 @@ export function openApiCaller(url: string, key: KeyPair & { token?: string }): C
   );
   return {
     async call(action, version, query) {
-      const params = new Params({ action, version, protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+      const params = new Params({
+        action,
+        version,
+        protocol: 'HTTPS',
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
       const runtime = new RuntimeOptions({}) as Parameters<OpenApi['callApi']>[2];
       const response = await client.callApi(params, new OpenApiRequest({ query: OpenApiUtil.query(query) }), runtime);
       return response.body as Record<string, unknown>;
@@ -54,7 +64,12 @@ export interface CapturedRequest {
 }
 
 /** Signs a request with the real client against a recorder, so tests can replay or tamper with it. */
-export async function captureSignedRequest(key: KeyPair, action: string, version: string, query: Record<string, unknown>): Promise<CapturedRequest> {
+export async function captureSignedRequest(
+  key: KeyPair,
+  action: string,
+  version: string,
+  query: Record<string, unknown>,
+): Promise<CapturedRequest> {
   let captured: CapturedRequest | undefined;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -75,17 +90,21 @@ export async function captureSignedRequest(key: KeyPair, action: string, version
   return captured!;
 }
 
-export const decodeBase64Json = (value: unknown) => JSON.parse(Buffer.from(String(value), 'base64').toString('utf8')) as Record<string, unknown>;
+export const decodeBase64Json = (value: unknown) =>
+  JSON.parse(Buffer.from(String(value), 'base64').toString('utf8')) as Record<string, unknown>;
 
 /** Sends a captured request (Host header and all) to the emulator, optionally changed first. */
 export function replay(emulatorUrl: string, captured: CapturedRequest): Promise<{ status: number; body: Record<string, unknown> }> {
   const { hostname, port } = new URL(emulatorUrl);
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: hostname, port, method: captured.method, path: captured.url, headers: captured.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
-    });
+    const request = httpRequest(
+      { host: hostname, port, method: captured.method, path: captured.url, headers: captured.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
+      },
+    );
     request.on('error', reject);
     request.end(captured.body);
   });

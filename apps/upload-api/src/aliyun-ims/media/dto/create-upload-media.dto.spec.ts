@@ -16,7 +16,11 @@ describe(CreateUploadMediaDto.name, () => {
     expect(
       await invalidFields(
         CreateUploadMediaDto,
-        body({}, { description: 'UploadImageTest', tags: ['tag1', 'tag2'], cateId: 1000036, coverUrl: 'https://example.aliyundoc.com/c.jpg' }, { entityId: '9e177cac2fb44f8b8c67b199fcc7bffd', workflowId: 'wf_1' }),
+        body(
+          {},
+          { description: 'UploadImageTest', tags: ['tag1', 'tag2'], cateId: 1000036, coverUrl: 'https://example.aliyundoc.com/c.jpg' },
+          { entityId: '9e177cac2fb44f8b8c67b199fcc7bffd', workflowId: 'wf_1' },
+        ),
       ),
     ).toEqual([]);
   });
@@ -29,7 +33,9 @@ describe(CreateUploadMediaDto.name, () => {
     text: ['subtitles', 'font'],
     other: ['watermark', 'general'],
   };
-  const pairs = ICE_FILE_TYPES.flatMap((type) => ICE_ALL_BUSINESS_TYPES.map((businessType) => [type, businessType, ALLOWED[type].includes(businessType)] as const));
+  const pairs = ICE_FILE_TYPES.flatMap((type) =>
+    ICE_ALL_BUSINESS_TYPES.map((businessType) => [type, businessType, ALLOWED[type].includes(businessType)] as const),
+  );
 
   it.each(pairs)('type %s with businessType %s: allowed %s', async (type, businessType, allowed) => {
     const fields = await invalidFields(CreateUploadMediaDto, body({ type, ext: extFor(type, businessType) }, { businessType }));

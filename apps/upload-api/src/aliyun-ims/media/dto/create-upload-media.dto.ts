@@ -13,9 +13,11 @@ const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
  * value under a symbol key: invisible to whitelisting and serialisation, readable by the validators,
  * and the errors still name the dotted field (mediaMetaData.businessType, fileInfo.ext).
  */
+type PlainBody = { mediaMetaData?: { businessType?: unknown }; fileInfo?: { type?: unknown } };
+
 const withSibling =
-  (key: symbol, read: (plain: Record<string, any>) => unknown) =>
-  ({ value, obj }: { value: unknown; obj: Record<string, any> }) => {
+  (key: symbol, read: (plain: PlainBody) => unknown) =>
+  ({ value, obj }: { value: unknown; obj: PlainBody }) => {
     if (value !== null && typeof value === 'object') (value as Record<symbol, unknown>)[key] = read(obj);
     return value;
   };
@@ -42,7 +44,10 @@ export class CreateUploadMediaDto {
   @Matches(RESOURCE_ID, { message: 'entityId must be 1-64 letters, digits, "_" or "-"' })
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'Post-processing workflow for video and audio, one of those this service offers; default: the service\'s.', example: '74ba870f1a4873a3ba238e0bf6fa9***' })
+  @ApiPropertyOptional({
+    description: "Post-processing workflow for video and audio, one of those this service offers; default: the service's.",
+    example: '74ba870f1a4873a3ba238e0bf6fa9***',
+  })
   @IsOptional()
   @IsString()
   @Matches(RESOURCE_ID, { message: 'workflowId must be 1-64 letters, digits, "_" or "-"' })

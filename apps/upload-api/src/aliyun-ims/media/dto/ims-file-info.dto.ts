@@ -27,7 +27,9 @@ function ExtensionForType(): PropertyDecorator {
         const allowed = extensionsFor(file.type, file[BUSINESS_TYPE]);
         if (allowed === undefined) return 'ext cannot be checked until type is valid';
         if (allowed === 'any') return 'ext must be 1-10 lower-case letters or digits';
-        const narrowed = ICE_EXTENSIONS_BY_BUSINESS_TYPE[String(file[BUSINESS_TYPE])] ? ` and businessType ${String(file[BUSINESS_TYPE])}` : '';
+        const narrowed = ICE_EXTENSIONS_BY_BUSINESS_TYPE[String(file[BUSINESS_TYPE])]
+          ? ` and businessType ${String(file[BUSINESS_TYPE])}`
+          : '';
         return `ext must be one of ${allowed.join(', ')} for type ${file.type}${narrowed}`;
       },
     },
@@ -62,7 +64,9 @@ export class ImsFileInfoDto {
   name: string;
 
   @ApiProperty({
-    description: 'Extension (any case) valid for the type: video and audio as VOD accepts them, image png/jpg/jpeg/gif/heic, text srt/ass/stl/ttml/vtt (subtitles) or ttf/otf/ttc (font), other any (watermark: png/gif/apng/mov).',
+    description:
+      'Extension (any case) valid for the type: video and audio as VOD accepts them, image png/jpg/jpeg/gif/heic, ' +
+      'text srt/ass/stl/ttml/vtt (subtitles) or ttf/otf/ttc (font), other any (watermark: png/gif/apng/mov).',
     example: 'mp4',
   })
   @LowerCase()

@@ -20,7 +20,10 @@ export class ImsMediaMetaDataDto {
   @NoEmojiOrControl()
   title: string;
 
-  @ApiPropertyOptional({ description: `At most ${ICE_MEDIA.DESCRIPTION_MAX_CHARS} characters; line breaks allowed.`, example: 'UploadImageTest' })
+  @ApiPropertyOptional({
+    description: `At most ${ICE_MEDIA.DESCRIPTION_MAX_CHARS} characters; line breaks allowed.`,
+    example: 'UploadImageTest',
+  })
   @IsOptional()
   @IsString()
   @MaxChars(ICE_MEDIA.DESCRIPTION_MAX_CHARS)
@@ -41,7 +44,10 @@ export class ImsMediaMetaDataDto {
   @IsOneOfFor((meta) => meta[FILE_TYPE as never], 'fileInfo.type', (type) => ownEntry(ICE_BUSINESS_TYPES, type))
   businessType: string;
 
-  @ApiPropertyOptional({ description: `http(s) URL of a cover image, at most ${ICE_MEDIA.COVER_URL_MAX_BYTES} bytes.`, example: 'https://example.aliyundoc.com/cover.jpg' })
+  @ApiPropertyOptional({
+    description: `http(s) URL of a cover image, at most ${ICE_MEDIA.COVER_URL_MAX_BYTES} bytes.`,
+    example: 'https://example.aliyundoc.com/cover.jpg',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxUtf8Bytes(ICE_MEDIA.COVER_URL_MAX_BYTES)

@@ -2,22 +2,31 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An IMS media credential (create). */
 export class ImsMediaUploadDto {
-  @ApiProperty({ description: 'Our id of this upload (also in the callback\'s Extend).', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
+  @ApiProperty({ description: "Our id of this upload (also in the callback's Extend).", example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
   uploadId: string;
 
   @ApiProperty({ description: 'The IMS media id; refresh with it.', example: '****20b48fb04483915d4f2cd8ac****' })
   mediaId: string;
 
-  @ApiPropertyOptional({ description: 'URL of the media; absent when IMS returns none (no CDN domain).', example: 'https://outin-***.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4' })
+  @ApiPropertyOptional({
+    description: 'URL of the media; absent when IMS returns none (no CDN domain).',
+    example: 'https://outin-***.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4',
+  })
   mediaUrl?: string;
 
   @ApiPropertyOptional({ description: 'OSS URL of the file, without authentication.', example: 'http://outin-***' })
   fileUrl?: string;
 
-  @ApiProperty({ description: 'Base64, exactly as IMS returned it.', example: 'eyJFbmRwb2ludCI6Imh0dHBzOi8vb3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbSIsIkJ1Y2tldCI6InN6aGQtdmlkZW8i***' })
+  @ApiProperty({
+    description: 'Base64, exactly as IMS returned it.',
+    example: 'eyJFbmRwb2ludCI6Imh0dHBzOi8vb3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbSIsIkJ1Y2tldCI6InN6aGQtdmlkZW8i***',
+  })
   uploadAddress: string;
 
-  @ApiProperty({ description: 'Base64 short-lived upload credential, exactly as IMS returned it.', example: 'eyJBY2Nlc3NLZXlJZCI6IlNUUy4***' })
+  @ApiProperty({
+    description: 'Base64 short-lived upload credential, exactly as IMS returned it.',
+    example: 'eyJBY2Nlc3NLZXlJZCI6IlNUUy4***',
+  })
   uploadAuth: string;
 
   @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })
@@ -35,7 +44,10 @@ export class ImsMediaRefreshDto {
   @ApiProperty({ example: 'c2e77390f75271ec802f0674a2ce6***' })
   mediaId: string;
 
-  @ApiProperty({ description: 'Base64, exactly as IMS returned it (the same address as at creation).', example: 'eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****' })
+  @ApiProperty({
+    description: 'Base64, exactly as IMS returned it (the same address as at creation).',
+    example: 'eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****',
+  })
   uploadAddress: string;
 
   @ApiProperty({ description: 'Base64 fresh upload credential, exactly as IMS returned it.', example: 'eyJFbmRwb2ludCI6Imm****' })

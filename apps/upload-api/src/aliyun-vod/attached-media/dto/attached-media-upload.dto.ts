@@ -8,16 +8,25 @@ export class AttachedMediaUploadDto {
   @ApiProperty({ example: '97dc17a5a*****bc3668489b84ce9' })
   mediaId: string;
 
-  @ApiPropertyOptional({ description: 'URL of the media (a CDN URL when VOD has a domain).', example: 'http://sample.com/watermark/****.mov?auth_key=****' })
+  @ApiPropertyOptional({
+    description: 'URL of the media (a CDN URL when VOD has a domain).',
+    example: 'http://sample.com/watermark/****.mov?auth_key=****',
+  })
   mediaUrl?: string;
 
-  @ApiPropertyOptional({ description: 'OSS URL of the file, without authentication.', example: 'https://sample.oss-cn-shanghai.aliyuncs.com/watermark/****.mov' })
+  @ApiPropertyOptional({
+    description: 'OSS URL of the file, without authentication.',
+    example: 'https://sample.oss-cn-shanghai.aliyuncs.com/watermark/****.mov',
+  })
   fileUrl?: string;
 
   @ApiProperty({ description: 'Base64, exactly as VOD returned it.', example: 'LWNuLXNoYW5*****naGFpLmFsaXl1b' })
   uploadAddress: string;
 
-  @ApiProperty({ description: 'Base64 short-lived upload credential, exactly as VOD returned it.', example: 'UzFnUjFxNkZ0NUI*****ZTaklyNWJoQ00zdHF' })
+  @ApiProperty({
+    description: 'Base64 short-lived upload credential, exactly as VOD returned it.',
+    example: 'UzFnUjFxNkZ0NUI*****ZTaklyNWJoQ00zdHF',
+  })
   uploadAuth: string;
 
   @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })

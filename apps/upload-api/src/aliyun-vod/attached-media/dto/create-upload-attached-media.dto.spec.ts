@@ -19,7 +19,9 @@ describe(CreateUploadAttachedMediaDto.name, () => {
     ).toEqual([]);
   });
 
-  const pairs = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS).flatMap(([businessType, extensions]) => extensions.map((ext) => [businessType, ext]));
+  const pairs = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS).flatMap(([businessType, extensions]) =>
+    extensions.map((ext) => [businessType, ext]),
+  );
   it.each(pairs)('accepts %s with mediaExt %s', async (businessType, mediaExt) => {
     expect(await invalidFields(CreateUploadAttachedMediaDto, { businessType, mediaExt })).toEqual([]);
   });

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { TagList } from '@app/aliyun';
-import { OUR_LIMITS, type VodAttachedMediaBusinessType, VOD_ATTACHED_MEDIA, VOD_ATTACHED_MEDIA_BUSINESS_TYPES, VOD_ATTACHED_MEDIA_EXTENSIONS } from '@app/registry';
+import {
+  OUR_LIMITS,
+  type VodAttachedMediaBusinessType,
+  VOD_ATTACHED_MEDIA,
+  VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
+  VOD_ATTACHED_MEDIA_EXTENSIONS,
+} from '@app/registry';
 import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
 
 const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);
@@ -21,7 +27,10 @@ export class CreateUploadAttachedMediaDto {
   @IsOneOfFor((dto) => dto.businessType, 'businessType', extensionsFor)
   mediaExt: string;
 
-  @ApiPropertyOptional({ description: `At most ${VOD_ATTACHED_MEDIA.TITLE_MAX_BYTES} bytes of UTF-8, no emoji or control characters.`, example: 'Test' })
+  @ApiPropertyOptional({
+    description: `At most ${VOD_ATTACHED_MEDIA.TITLE_MAX_BYTES} bytes of UTF-8, no emoji or control characters.`,
+    example: 'Test',
+  })
   @IsOptional()
   @IsString()
   @IsNotBlank()
@@ -29,7 +38,10 @@ export class CreateUploadAttachedMediaDto {
   @NoEmojiOrControl()
   title?: string;
 
-  @ApiPropertyOptional({ description: 'Name of the source file; its extension must be valid for the business type.', example: 'D:\\test.png' })
+  @ApiPropertyOptional({
+    description: 'Name of the source file; its extension must be valid for the business type.',
+    example: 'D:\\test.png',
+  })
   @IsOptional()
   @IsString()
   @MaxUtf8Bytes(OUR_LIMITS.FILE_NAME_MAX_BYTES)
@@ -44,7 +56,10 @@ export class CreateUploadAttachedMediaDto {
   @Max(Number.MAX_SAFE_INTEGER)
   fileSize?: number;
 
-  @ApiPropertyOptional({ description: `At most ${VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`, example: 'uploadTest' })
+  @ApiPropertyOptional({
+    description: `At most ${VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`,
+    example: 'uploadTest',
+  })
   @IsOptional()
   @IsString()
   @MaxUtf8Bytes(VOD_ATTACHED_MEDIA.DESCRIPTION_MAX_BYTES)

@@ -6,17 +6,28 @@ import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoEmojiOrControl }
 
 /** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */
 export class CreateUploadImageDto {
-  @ApiProperty({ description: 'default, or cover (only default images are managed in the VOD console).', enum: VOD_IMAGE_TYPES, example: 'default' })
+  @ApiProperty({
+    description: 'default, or cover (only default images are managed in the VOD console).',
+    enum: VOD_IMAGE_TYPES,
+    example: 'default',
+  })
   @IsIn(VOD_IMAGE_TYPES)
   imageType: (typeof VOD_IMAGE_TYPES)[number];
 
-  @ApiPropertyOptional({ description: 'Extension of the image (any case); default png. webp is not offered (see the constants file).', enum: VOD_IMAGE_EXTENSIONS, example: 'png' })
+  @ApiPropertyOptional({
+    description: 'Extension of the image (any case); default png. webp is not offered (see the constants file).',
+    enum: VOD_IMAGE_EXTENSIONS,
+    example: 'png',
+  })
   @IsOptional()
   @LowerCase()
   @IsIn(VOD_IMAGE_EXTENSIONS)
   imageExt?: (typeof VOD_IMAGE_EXTENSIONS)[number];
 
-  @ApiPropertyOptional({ description: `At most ${VOD_IMAGE.TITLE_MAX_BYTES} bytes of UTF-8 (a CJK character is 3), no emoji or control characters.`, example: 'mytitle' })
+  @ApiPropertyOptional({
+    description: `At most ${VOD_IMAGE.TITLE_MAX_BYTES} bytes of UTF-8 (a CJK character is 3), no emoji or control characters.`,
+    example: 'mytitle',
+  })
   @IsOptional()
   @IsString()
   @IsNotBlank()
@@ -24,7 +35,10 @@ export class CreateUploadImageDto {
   @NoEmojiOrControl()
   title?: string;
 
-  @ApiPropertyOptional({ description: `At most ${VOD_IMAGE.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`, example: 'Image upload test' })
+  @ApiPropertyOptional({
+    description: `At most ${VOD_IMAGE.DESCRIPTION_MAX_BYTES} bytes of UTF-8; line breaks allowed.`,
+    example: 'Image upload test',
+  })
   @IsOptional()
   @IsString()
   @MaxUtf8Bytes(VOD_IMAGE.DESCRIPTION_MAX_BYTES)
@@ -40,7 +54,10 @@ export class CreateUploadImageDto {
   @Min(1)
   cateId?: number;
 
-  @ApiPropertyOptional({ description: `The file's original name; its extension must be one of ${VOD_IMAGE_EXTENSIONS.join(', ')}.`, example: 'cover.png' })
+  @ApiPropertyOptional({
+    description: `The file's original name; its extension must be one of ${VOD_IMAGE_EXTENSIONS.join(', ')}.`,
+    example: 'cover.png',
+  })
   @IsOptional()
   @IsString()
   @MaxUtf8Bytes(OUR_LIMITS.FILE_NAME_MAX_BYTES)

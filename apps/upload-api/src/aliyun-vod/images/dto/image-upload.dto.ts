@@ -8,10 +8,16 @@ export class ImageUploadDto {
   @ApiProperty({ example: '93ab850b4f6f4*****6e91d24d81d4' })
   imageId: string;
 
-  @ApiPropertyOptional({ description: 'URL of the image (a CDN URL when VOD has a domain).', example: 'http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png' })
+  @ApiPropertyOptional({
+    description: 'URL of the image (a CDN URL when VOD has a domain).',
+    example: 'http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png',
+  })
   imageUrl?: string;
 
-  @ApiPropertyOptional({ description: 'OSS URL of the file, without authentication.', example: 'http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png' })
+  @ApiPropertyOptional({
+    description: 'OSS URL of the file, without authentication.',
+    example: 'http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png',
+  })
   fileUrl?: string;
 
   @ApiProperty({ description: 'Base64, exactly as VOD returned it.', example: 'eyJTZWN1cm*****uIjoiQ0FJU3p3TjF' })

@@ -74,6 +74,8 @@ describe(CreateUploadVideoDto.name, () => {
 
   it('says which rule was broken', async () => {
     const messages = await invalidMessages(CreateUploadVideoDto, { ...VALID, title: 'a'.repeat(129), tags: ['a,b'] });
-    expect(messages).toEqual(expect.arrayContaining(['title: title must be at most 128 characters', 'tags: each value in tags must not contain commas']));
+    expect(messages).toEqual(
+      expect.arrayContaining(['title: title must be at most 128 characters', 'tags: each value in tags must not contain commas']),
+    );
   });
 });

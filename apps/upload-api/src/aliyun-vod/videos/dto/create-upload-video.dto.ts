@@ -30,7 +30,11 @@ export class CreateUploadVideoDto {
   @HasExtensionIn(VOD_VIDEO_FILE_EXTENSIONS)
   fileName: string;
 
-  @ApiPropertyOptional({ description: 'Size of the source file in bytes, up to the maximum this service allows.', example: 123, minimum: 1 })
+  @ApiPropertyOptional({
+    description: 'Size of the source file in bytes, up to the maximum this service allows.',
+    example: 123,
+    minimum: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -48,7 +52,10 @@ export class CreateUploadVideoDto {
   @NoEmojiOrControl({ allowLineBreaks: true })
   description?: string;
 
-  @ApiPropertyOptional({ description: 'http(s) URL of a custom cover image.', example: 'https://example.aliyundoc.com/image/D22F553TEST.jpeg' })
+  @ApiPropertyOptional({
+    description: 'http(s) URL of a custom cover image.',
+    example: 'https://example.aliyundoc.com/image/D22F553TEST.jpeg',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxUtf8Bytes(OUR_LIMITS.COVER_URL_MAX_BYTES)
@@ -63,13 +70,19 @@ export class CreateUploadVideoDto {
   @TagList({ max: VOD_VIDEO.TAGS_MAX, each: { chars: VOD_VIDEO.TAG_MAX_CHARS } })
   tags?: string[];
 
-  @ApiPropertyOptional({ description: 'Transcoding template group, one of those this service offers; default: the service\'s.', example: '405477f9e214d19ea2c7c8541a2b3c4d' })
+  @ApiPropertyOptional({
+    description: "Transcoding template group, one of those this service offers; default: the service's.",
+    example: '405477f9e214d19ea2c7c8541a2b3c4d',
+  })
   @IsOptional()
   @IsString()
   @Matches(RESOURCE_ID, { message: 'templateGroupId must be 1-64 letters, digits, "_" or "-"' })
   templateGroupId?: string;
 
-  @ApiPropertyOptional({ description: 'Workflow, one of those this service offers; takes precedence over the template group.', example: '613efff3887ec34af685714cc4615e6f' })
+  @ApiPropertyOptional({
+    description: 'Workflow, one of those this service offers; takes precedence over the template group.',
+    example: '613efff3887ec34af685714cc4615e6f',
+  })
   @IsOptional()
   @IsString()
   @Matches(RESOURCE_ID, { message: 'workflowId must be 1-64 letters, digits, "_" or "-"' })

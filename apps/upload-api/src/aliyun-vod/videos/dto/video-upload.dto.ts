@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** What the VOD upload SDKs need for a video: setUploadAuthAndAddress / resumeUploadWithAuth. */
 export class VideoUploadDto {
-  @ApiProperty({ description: 'Our id of this upload (also in the callback\'s Extend).', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
+  @ApiProperty({ description: "Our id of this upload (also in the callback's Extend).", example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
   uploadId: string;
 
   @ApiProperty({ description: 'The VOD video id; refresh with it.', example: '93ab850b4f6f54b6e91d24d81d44****' })

@@ -1,0 +1,14 @@
+/** An access key pair the emulator accepts, and that the service is configured with. */
+export interface KeyPair {
+  id: string;
+  secret: string;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Alibaba Cloud AccessKey pairs the VOD/ICE emulators accept. */
+  aliyunKeys?: KeyPair[];
+  /** Tencent Cloud SecretId/SecretKey pairs the VOD emulator accepts. */
+  tencentKeys?: KeyPair[];
+}
