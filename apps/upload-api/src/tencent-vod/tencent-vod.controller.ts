@@ -10,13 +10,11 @@ import { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upl
 import { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
 import { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
-import {
-  APPLY_TENCENT_VOD_UPLOAD_EXAMPLES,
-  CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES,
-  TENCENT_VOD_COMMIT_EXAMPLE,
-  TENCENT_VOD_UPLOAD_EXAMPLE,
-  TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE,
-} from './tencent-vod.examples';
+import { APPLY_TENCENT_VOD_UPLOAD_EXAMPLES } from './dto/apply-tencent-vod-upload.dto';
+import { CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES } from './dto/create-tencent-vod-upload-signature.dto';
+import { TENCENT_VOD_COMMIT_EXAMPLE } from './dto/tencent-vod-commit.dto';
+import { TENCENT_VOD_UPLOAD_EXAMPLE } from './dto/tencent-vod-upload.dto';
+import { TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE } from './dto/tencent-vod-upload-signature.dto';
 import { UploadSignatureService } from './upload-signature.service';
 
 @ApiTags('tencent-vod')

@@ -5,7 +5,8 @@ import { ProtectedUpload } from '@app/protection';
 import { ApiJsonBody } from '@app/common';
 import { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { ImsMediaRefreshDto, ImsMediaUploadDto } from './dto/ims-media-upload.dto';
-import { CREATE_UPLOAD_MEDIA_EXAMPLES, IMS_MEDIA_REFRESH_EXAMPLE, IMS_MEDIA_UPLOAD_EXAMPLE } from './media.examples';
+import { CREATE_UPLOAD_MEDIA_EXAMPLES } from './dto/create-upload-media.dto';
+import { IMS_MEDIA_REFRESH_EXAMPLE, IMS_MEDIA_UPLOAD_EXAMPLE } from './dto/ims-media-upload.dto';
 import { MediaService } from './media.service';
 
 @ApiTags('aliyun-ims')

@@ -5,7 +5,8 @@ import { ApiJsonBody } from '@app/common';
 import { ProtectedUpload } from '@app/protection';
 import { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import { ImageUploadDto } from './dto/image-upload.dto';
-import { CREATE_UPLOAD_IMAGE_EXAMPLES, IMAGE_UPLOAD_EXAMPLE } from './images.examples';
+import { CREATE_UPLOAD_IMAGE_EXAMPLES } from './dto/create-upload-image.dto';
+import { IMAGE_UPLOAD_EXAMPLE } from './dto/image-upload.dto';
 import { ImagesService } from './images.service';
 
 @ApiTags('aliyun-vod')

@@ -5,7 +5,8 @@ import { ApiJsonBody } from '@app/common';
 import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
 import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import { VideoUploadDto } from './dto/video-upload.dto';
-import { CREATE_UPLOAD_VIDEO_EXAMPLES, VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE } from './videos.examples';
+import { CREATE_UPLOAD_VIDEO_EXAMPLES } from './dto/create-upload-video.dto';
+import { VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE } from './dto/video-upload.dto';
 import { VideosService } from './videos.service';
 
 @ApiTags('aliyun-vod')

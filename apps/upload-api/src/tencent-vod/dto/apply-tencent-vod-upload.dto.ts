@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { TENCENT_VOD_COVER_TYPES, TENCENT_VOD_MEDIA_NAME_MAX_CHARS, TENCENT_VOD_MEDIA_TYPES } from '@app/registry';
 import { TencentVodProcessingDto } from './tencent-vod-processing.dto';
-import { IsFutureDateTime, LowerCase, MaxChars } from '@app/common';
+import { IsFutureDateTime, LowerCase, MaxChars, type OpenApiExamples } from '@app/common';
 
 /** An offset is required: a time without one means a different instant to Tencent than to the client. */
 const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -51,3 +51,23 @@ export class ApplyTencentVodUploadDto extends TencentVodProcessingDto {
   @IsFutureDateTime()
   expireTime?: string;
 }
+
+// The input example of the ApplyUpload seed (SubAppId stays on the server), and a fuller one.
+export const APPLY_TENCENT_VOD_UPLOAD_EXAMPLES = {
+  media: {
+    summary: "The ApplyUpload input example: an mp4 (SubAppId is the server's)",
+    value: { mediaType: 'mp4' },
+  },
+  withCover: {
+    summary: 'A named mp4 with a jpg cover, an expiry and an allowed task flow',
+    value: {
+      mediaType: 'mp4',
+      mediaName: 'Spring launch',
+      coverType: 'jpg',
+      expireTime: '2030-01-01T00:00:00Z',
+      procedure: 'transcode-hd',
+      classId: 0,
+      sessionContext: 'campaign=spring',
+    },
+  },
+} satisfies OpenApiExamples<ApplyTencentVodUploadDto>;

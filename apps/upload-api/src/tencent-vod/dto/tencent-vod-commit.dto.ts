@@ -27,3 +27,10 @@ export class TencentVodCommitDto {
   })
   requestId: string;
 }
+
+export const TENCENT_VOD_COMMIT_EXAMPLE = {
+  fileId: '24820810452266399',
+  mediaUrl: 'http://example.com/6c0f1c00vodgzp251000333/dee2125c24820810452266399/f0.mp4',
+  coverUrl: 'http://example.com/6c0f1c00vodgzp251000333/dee2125c24820810452266399/24820810452266400.jpg',
+  requestId: '880f3005-a8c9-4bba-8c87-74e216a17a0b',
+} satisfies TencentVodCommitDto;

@@ -10,3 +10,8 @@ export class TencentVodUploadSignatureDto {
   @ApiProperty({ description: 'When the signature stops working (RFC 3339, UTC).', format: 'date-time', example: '2030-01-01T00:30:00Z' })
   expiresAt: string;
 }
+
+export const TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE = {
+  signature: 'MudrkVx00TF72GPb0R8NCG5f9tNzZWNyZXRJZD1BS0lE...',
+  expiresAt: '2030-01-01T00:30:00Z',
+} satisfies TencentVodUploadSignatureDto;

@@ -51,3 +51,15 @@ export class TencentVodUploadDto {
   @ApiProperty({ description: "Tencent Cloud's RequestId of the ApplyUpload call.", example: '880f3005-a8c9-4bba-8c87-74e216a17a0b' })
   requestId: string;
 }
+
+/** The ApplyUpload output example; the certificate expiry made consistent with expiresAt. */
+export const TENCENT_VOD_UPLOAD_EXAMPLE = {
+  uploadId: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A',
+  storageBucket: 'xadacq111211-100922',
+  storageRegion: 'ap-chongqing',
+  mediaStoragePath: '/dir/name.xx',
+  coverStoragePath: '/dir/cover.xx',
+  tempCertificate: { secretId: 'xxxxxxx', secretKey: 'xxxxxxxx', token: 'xxxxxxxx', expiredTime: 1893456000 },
+  expiresAt: '2030-01-01T00:00:00Z',
+  requestId: '880f3005-a8c9-4bba-8c87-74e216a17a0b',
+} satisfies TencentVodUploadDto;

@@ -4,6 +4,7 @@ import { IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-v
 import { ALIYUN } from '@app/registry';
 import { BUSINESS_TYPE, ImsFileInfoDto } from './ims-file-info.dto';
 import { FILE_TYPE, ImsMediaMetaDataDto } from './ims-media-meta-data.dto';
+import type { OpenApiExamples } from '@app/common';
 
 const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 
@@ -53,3 +54,21 @@ export class CreateUploadMediaDto {
   @Matches(RESOURCE_ID, { message: 'workflowId must be 1-64 letters, digits, "_" or "-"' })
   workflowId?: string;
 }
+
+// From the CreateUploadMedia seed: its MediaMetaData example (a cover image).
+export const CREATE_UPLOAD_MEDIA_EXAMPLES = {
+  video: {
+    summary: 'An opening video',
+    value: {
+      fileInfo: { type: 'video', name: 'test', ext: 'mp4', size: 108078336 },
+      mediaMetaData: { title: 'UploadTest', description: 'UploadImageTest', tags: ['tag1', 'tag2'], businessType: 'opening' },
+    },
+  },
+  cover: {
+    summary: 'A cover image, with the MediaMetaData of the CreateUploadMedia documentation',
+    value: {
+      fileInfo: { type: 'image', name: 'cover', ext: 'jpg' },
+      mediaMetaData: { title: 'UploadTest', description: 'UploadImageTest', tags: ['tag1', 'tag2'], businessType: 'cover' },
+    },
+  },
+} satisfies OpenApiExamples<CreateUploadMediaDto>;

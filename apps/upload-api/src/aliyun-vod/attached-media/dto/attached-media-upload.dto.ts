@@ -35,3 +35,15 @@ export class AttachedMediaUploadDto {
   @ApiProperty({ example: '73254DE5-F260-47*****20-D06856B63C01' })
   requestId: string;
 }
+
+// The JSON success response of the CreateUploadAttachedMedia seed.
+export const ATTACHED_MEDIA_UPLOAD_EXAMPLE = {
+  uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A',
+  mediaId: '97dc17a5a*****bc3668489b84ce9',
+  mediaUrl: 'http://sample.com/watermark/****.mov?auth_key=****',
+  fileUrl: 'https://sample.oss-cn-shanghai.aliyuncs.com/watermark/****.mov',
+  uploadAddress: 'LWNuLXNoYW5*****naGFpLmFsaXl1b',
+  uploadAuth: 'UzFnUjFxNkZ0NUI*****ZTaklyNWJoQ00zdHF',
+  expiresAt: '2026-03-31T10:50:00Z',
+  requestId: '73254DE5-F260-47*****20-D06856B63C01',
+} satisfies AttachedMediaUploadDto;

@@ -8,7 +8,16 @@ import {
   VOD_ATTACHED_MEDIA_BUSINESS_TYPES,
   VOD_ATTACHED_MEDIA_EXTENSIONS,
 } from '@app/registry';
-import { HasExtensionIn, IsNotBlank, IsOneOfFor, LowerCase, MaxUtf8Bytes, NoEmojiOrControl, ownEntry } from '@app/common';
+import {
+  HasExtensionIn,
+  IsNotBlank,
+  IsOneOfFor,
+  LowerCase,
+  MaxUtf8Bytes,
+  NoEmojiOrControl,
+  type OpenApiExamples,
+  ownEntry,
+} from '@app/common';
 
 const extensionsFor = (businessType: unknown) => ownEntry(VOD_ATTACHED_MEDIA_EXTENSIONS, businessType);
 const EXTENSION_LIST = Object.entries(VOD_ATTACHED_MEDIA_EXTENSIONS)
@@ -82,3 +91,24 @@ export class CreateUploadAttachedMediaDto {
   @Min(1, { each: true })
   cateIds?: number[];
 }
+
+// From the request parameters of the CreateUploadAttachedMedia seed.
+export const CREATE_UPLOAD_ATTACHED_MEDIA_EXAMPLES = {
+  watermark: {
+    summary: 'A watermark, with the values of the CreateUploadAttachedMedia documentation',
+    value: {
+      businessType: 'watermark',
+      mediaExt: 'png',
+      title: 'Test',
+      fileName: 'D:\\test.png',
+      fileSize: 123,
+      description: 'uploadTest',
+      tags: ['tag1', 'tag2'],
+      cateIds: [1000036, 1000037],
+    },
+  },
+  subtitle: {
+    summary: 'A WebVTT subtitle, required fields only',
+    value: { businessType: 'subtitle', mediaExt: 'vtt' },
+  },
+} satisfies OpenApiExamples<CreateUploadAttachedMediaDto>;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { TagList } from '@app/aliyun';
 import { OUR_LIMITS, VOD_IMAGE, VOD_IMAGE_EXTENSIONS, VOD_IMAGE_TYPES } from '@app/registry';
-import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
+import { HasExtensionIn, IsNotBlank, LowerCase, MaxUtf8Bytes, NoEmojiOrControl, type OpenApiExamples } from '@app/common';
 
 /** CreateUploadImage. The image API counts title, description and tags in UTF-8 bytes. */
 export class CreateUploadImageDto {
@@ -65,3 +65,23 @@ export class CreateUploadImageDto {
   @HasExtensionIn(VOD_IMAGE_EXTENSIONS)
   originalFileName?: string;
 }
+
+// From the request parameters and the sample request of the CreateUploadImage seed.
+export const CREATE_UPLOAD_IMAGE_EXAMPLES = {
+  image: {
+    summary: 'An image, with the values of the CreateUploadImage documentation',
+    value: {
+      imageType: 'default',
+      imageExt: 'png',
+      title: 'mytitle',
+      description: 'Image upload test',
+      tags: ['Test'],
+      cateId: 1000036,
+      originalFileName: 'cover.png',
+    },
+  },
+  minimal: {
+    summary: 'The sample request: only the image type',
+    value: { imageType: 'default' },
+  },
+} satisfies OpenApiExamples<CreateUploadImageDto>;

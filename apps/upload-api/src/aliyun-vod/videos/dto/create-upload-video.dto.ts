@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { TagList } from '@app/aliyun';
 import { ALIYUN, OUR_LIMITS, VOD_VIDEO, VOD_VIDEO_FILE_EXTENSIONS } from '@app/registry';
-import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoEmojiOrControl } from '@app/common';
+import { HasExtensionIn, IsNotBlank, MaxChars, MaxUtf8Bytes, NoEmojiOrControl, type OpenApiExamples } from '@app/common';
 
 const RESOURCE_ID = ALIYUN.RESOURCE_ID_PATTERN;
 
@@ -88,3 +88,24 @@ export class CreateUploadVideoDto {
   @Matches(RESOURCE_ID, { message: 'workflowId must be 1-64 letters, digits, "_" or "-"' })
   workflowId?: string;
 }
+
+// From the request parameters of the CreateUploadVideo seed. The seed's
+// server-owned parameters (AppId, StorageLocation, UserData, ReferenceId) are not ours to send.
+export const CREATE_UPLOAD_VIDEO_EXAMPLES = {
+  video: {
+    summary: 'A video, with the values of the CreateUploadVideo documentation',
+    value: {
+      title: 'UploadTest',
+      fileName: 'D:\\video_01.mp4',
+      fileSize: 123,
+      description: 'UploadTest',
+      coverUrl: 'https://example.aliyundoc.com/image/D22F553TEST.jpeg',
+      cateId: 1000036,
+      tags: ['tag1', 'tag2'],
+    },
+  },
+  audio: {
+    summary: 'An audio file, required fields only',
+    value: { title: 'Interview', fileName: 'interview.mp3' },
+  },
+} satisfies OpenApiExamples<CreateUploadVideoDto>;
