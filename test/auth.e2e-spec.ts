@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { Permission } from '@app/auth';
+import { Permission } from '@app/registry';
 import { JwksServer } from './support/jwks-server';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 import { claims, now, signJwt } from './support/tokens';

@@ -1,13 +1,3 @@
-/** Per-kind permissions, checked only when AUTH_PERMISSIONS_ENABLED=true. */
-export const Permission = {
-  VIDEO: 'upload:video',
-  IMAGE: 'upload:image',
-  ATTACHED_MEDIA: 'upload:attached-media',
-  MEDIA: 'upload:media',
-} as const;
-
-export type Permission = (typeof Permission)[keyof typeof Permission];
-
 /** A `scope` claim may be an OAuth-style space-separated string or an array of strings. */
 export function permissionsFromClaim(claim: unknown): string[] {
   if (typeof claim === 'string') return claim.split(/\s+/).filter((scope) => scope.length > 0);
