@@ -1,11 +1,12 @@
 import type { ProviderEmulator } from '../core/provider';
 import type { EmulatorOptions } from '../core/options';
+import type { EmulatedStorage } from '../storage/emulated-storage';
 import { AliyunGateway } from './gateway';
 import { iceEmulator } from './ice-emulator';
 import { vodEmulator } from './vod-emulator';
 
 /** Alibaba Cloud VOD (2017-03-21) and ICE (2020-11-09) emulators behind one signature-checking gateway. */
-export function aliyunEmulators(options: EmulatorOptions): ProviderEmulator[] {
+export function aliyunEmulators(options: EmulatorOptions, storage: EmulatedStorage): ProviderEmulator[] {
   const gateway = new AliyunGateway(options.aliyunKeys ?? []);
-  return [vodEmulator(gateway), iceEmulator(gateway)];
+  return [vodEmulator(gateway, storage), iceEmulator(gateway, storage)];
 }

@@ -18,7 +18,8 @@ import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
 import { checkCommon } from './shared-checks';
-import { sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+import type { EmulatedStorage } from '../storage/emulated-storage';
+import { fileUrl, sourceObjectKey, storageTarget, type UploadGrant, uploadAddress, uploadAuth } from './upload-credentials';
 
 const HOST = 'vod.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -30,11 +31,11 @@ const IMAGE_EXTENSIONS = [...VOD_IMAGE_EXTENSIONS, 'webp'];
 interface VideoRecord {
   accessKeyId: string;
   uploadAddress: string;
-  region: string;
+  grant: UploadGrant;
 }
 
 /** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
-export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
+export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
   const references = new Map<string, string>();
@@ -66,14 +67,26 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const existing = referenceKey === undefined ? undefined : references.get(referenceKey);
     if (existing !== undefined) {
       const video = videos.get(existing)!;
-      return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+      return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(storage, video.grant) };
     }
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const videoId = newMediaId();
-    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, sourceObjectKey(fileExtension(fileName)!)) };
+    const objectKey = sourceObjectKey(fileExtension(fileName)!);
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: {
+        provider: 'aliyun-vod',
+        mediaKind: 'video',
+        mediaId: videoId,
+        fileUrl: fileUrl(target, objectKey),
+        userData: params.optional('UserData'),
+      },
+    };
+    const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     videos.set(videoId, record);
     if (referenceKey !== undefined) references.set(referenceKey, videoId);
-    return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
+    return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }
 
   /** Only videos this account created; the same UploadAddress, a fresh UploadAuth (upload-credentials doc). */
@@ -81,7 +94,7 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const videoId = params.required('VideoId');
     const video = videos.get(videoId);
     if (!video || video.accessKeyId !== accessKeyId) throw new AliyunFault(404, 'InvalidVideo.NotFound', 'The video not exist.');
-    return { VideoId: videoId, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+    return { VideoId: videoId, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(storage, video.grant) };
   }
 
   function createUploadImage({ accessKeyId, params }: CallContext) {
@@ -98,14 +111,19 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     checkCommon(params);
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const imageId = newMediaId();
-    const key = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
-    const url = `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`;
+    const objectKey = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
+    const url = fileUrl(target, objectKey);
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: { provider: 'aliyun-vod', mediaKind: 'image', mediaId: imageId, fileUrl: url, userData: params.optional('UserData') },
+    };
     return {
       ImageId: imageId,
       ImageURL: url,
       FileURL: url,
-      UploadAddress: uploadAddress(target, key),
-      UploadAuth: uploadAuth(target.region),
+      UploadAddress: uploadAddress(storage, grant),
+      UploadAuth: uploadAuth(storage, grant),
     };
   }
 
@@ -128,13 +146,19 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const mediaId = newMediaId();
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
-    const key = `${businessType}/${mediaId}.${ext}`;
+    const objectKey = `${businessType}/${mediaId}.${ext}`;
+    const url = fileUrl(target, objectKey);
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: { provider: 'aliyun-vod', mediaKind: 'attached-media', mediaId, fileUrl: url, userData: params.optional('UserData') },
+    };
     return {
       MediaId: mediaId,
-      MediaURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
-      FileURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
-      UploadAddress: uploadAddress(target, key),
-      UploadAuth: uploadAuth(target.region),
+      MediaURL: url,
+      FileURL: url,
+      UploadAddress: uploadAddress(storage, grant),
+      UploadAuth: uploadAuth(storage, grant),
     };
   }
 

@@ -1,10 +1,13 @@
 import type { ProviderEmulator } from '../core/provider';
 import type { EmulatorOptions } from '../core/options';
-import { TencentVodEmulator } from './vod-emulator';
+import type { EmulatedStorage } from '../storage/emulated-storage';
+import { UgcEmulator } from './ugc/ugc-emulator';
+import { EMULATED_SUB_APP_ID, TencentVodEmulator } from './vod-emulator';
 
 export { EMULATED_SUB_APP_ID, TencentVodEmulator, type TencentVodEmulatorOptions } from './vod-emulator';
 
-/** Tencent Cloud VOD (2018-07-17) emulator. */
-export function tencentEmulators(options: EmulatorOptions): ProviderEmulator[] {
-  return [new TencentVodEmulator({ keys: options.tencentKeys ?? [] })];
+/** Tencent Cloud VOD (2018-07-17) and its client upload API (vod-js-sdk-v6), sharing the account's keys. */
+export function tencentEmulators(options: EmulatorOptions, storage: EmulatedStorage): ProviderEmulator[] {
+  const keys = options.tencentKeys ?? [];
+  return [new TencentVodEmulator({ keys, storage }), new UgcEmulator({ keys, subAppIds: [EMULATED_SUB_APP_ID], storage })];
 }

@@ -1,6 +1,7 @@
-import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from '../core/provider';
+import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
 import type { KeyPair } from '../core/options';
 import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
+import { EmulatedStorage } from '../storage/emulated-storage';
 import { verifyTc3 } from './tc3-verifier';
 import { VodErrorAnswer, vodError, vodOk } from './vod-responses';
 import { VodUploads } from './vod-uploads';
@@ -16,6 +17,8 @@ export interface TencentVodEmulatorOptions {
   /** How long after the certificate expires a session still commits; default one day. */
   commitGraceSeconds?: number;
   clock?: () => number;
+  /** Shared with the COS stand-in (its certificates) and the other emulators; a private one when absent. */
+  storage?: EmulatedStorage;
 }
 
 type Operation = (params: Record<string, unknown>) => Record<string, unknown>;
@@ -39,6 +42,7 @@ export class TencentVodEmulator implements ProviderEmulator {
       certificateLifetimeSeconds: options.certificateLifetimeSeconds ?? 3_600,
       commitGraceSeconds: options.commitGraceSeconds ?? 86_400,
       clock: this.clock,
+      storage: options.storage ?? new EmulatedStorage({ clock: this.clock }),
     });
     this.operations = { ApplyUpload: (params) => uploads.apply(params), CommitUpload: (params) => uploads.commit(params) };
   }
@@ -51,11 +55,11 @@ export class TencentVodEmulator implements ProviderEmulator {
     this.armed.push({ operation, code });
   }
 
-  matches(request: EmulatorRequest): boolean {
+  matches(request: EmulatorRequestHead): boolean {
     return request.headers['x-tc-action'] !== undefined;
   }
 
-  operation(request: EmulatorRequest): string {
+  operation(request: EmulatorRequestHead): string {
     return String(request.headers['x-tc-action']);
   }
 
