@@ -45,8 +45,11 @@ const replicas = services.filter(([, service]) => service.image === BUILT_IMAGE 
 const fromComposeDir = (path: string) => join(COMPOSE_DIR, path);
 
 /** The service's environment as Compose gives it: env files in order, later ones winning. */
-const environmentOf = (service: ComposeService) =>
-  Object.assign({}, ...(service.env_file ?? []).filter((ref) => existsSync(fromComposeDir(ref.path))).map((ref) => readEnvFile(fromComposeDir(ref.path))));
+const environmentOf = (service: ComposeService): Record<string, string> =>
+  Object.assign(
+    {},
+    ...(service.env_file ?? []).filter((ref) => existsSync(fromComposeDir(ref.path))).map((ref) => readEnvFile(fromComposeDir(ref.path))),
+  );
 
 describe('deploy/compose.yaml', () => {
   let secretsDir: string;
@@ -59,7 +62,9 @@ describe('deploy/compose.yaml', () => {
 
   it('is a valid Compose file (the Compose Specification schema shipped with dclint)', () => {
     const schemaPath = join(dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
-    const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(
+      JSON.parse(readFileSync(schemaPath, 'utf8')),
+    );
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -87,13 +92,16 @@ describe('deploy/compose.yaml', () => {
     expect(envFiles.filter((ref) => ref.required !== false && !existsSync(fromComposeDir(ref.path)))).toEqual([]);
     // Optional files are the operator's own and never committed.
     const ignoredLocally = readFileSync(repoPath('deploy/compose/.gitignore'), 'utf8');
-    for (const ref of envFiles.filter((file) => file.required === false)) expect(ignoredLocally).toContain(ref.path.replace(/^compose\//, ''));
+    for (const ref of envFiles.filter((file) => file.required === false))
+      expect(ignoredLocally).toContain(ref.path.replace(/^compose\//, ''));
     expect(ignoredLocally).toMatch(/^secrets\/$/m);
   });
 
   it('gives every long-running service a health check (the built image brings its own HEALTHCHECK)', () => {
     expect(stepsOf(finalStage(readDockerfile()), 'HEALTHCHECK')).toHaveLength(1);
-    const unchecked = services.filter(([, service]) => !service.healthcheck && !(service.image === BUILT_IMAGE && service.command === undefined));
+    const unchecked = services.filter(
+      ([, service]) => !service.healthcheck && !(service.image === BUILT_IMAGE && service.command === undefined),
+    );
     expect(unchecked.map(([name]) => name)).toEqual([]);
   });
 
@@ -124,27 +132,36 @@ describe('deploy/compose.yaml', () => {
     }
   });
 
-  it.each(replicas.map(([name, service]) => [name, service] as const))('%s: its environment loads, with the secrets it mounts', (_name, service) => {
-    const env = environmentOf(service);
-    expect(unknownVariables(env)).toEqual([]);
-    const mounted = Object.values(env)
-      .filter((value) => value.startsWith('/run/secrets/'))
-      .map((value) => value.slice('/run/secrets/'.length));
-    expect(mounted.filter((secret) => !service.secrets?.includes(secret))).toEqual([]);
-    const config = loadConfig(remapSecretFiles(env, '/run/secrets', secretsDir));
-    expect(config.store.kind).toBe('redis');
-    expect(config.isProduction).toBe(!service.profiles?.includes('emulator'));
-  });
+  it.each(replicas.map(([name, service]) => [name, service] as const))(
+    '%s: its environment loads, with the secrets it mounts',
+    (_name, service) => {
+      const env = environmentOf(service);
+      expect(unknownVariables(env)).toEqual([]);
+      const mounted = Object.values(env)
+        .filter((value) => value.startsWith('/run/secrets/'))
+        .map((value) => value.slice('/run/secrets/'.length));
+      expect(mounted.filter((secret) => !service.secrets?.includes(secret))).toEqual([]);
+      const config = loadConfig(remapSecretFiles(env, '/run/secrets', secretsDir));
+      expect(config.store.kind).toBe('redis');
+      expect(config.isProduction).toBe(!service.profiles?.includes('emulator'));
+    },
+  );
 
   it("wires the emulator profile's replica to the emulator with the emulator's keys", () => {
     const emulator = compose.services['cloud-emulator'];
     const env = environmentOf(compose.services['upload-api-emulated']);
-    const keys = JSON.parse(readFileSync(fromComposeDir('compose/emulator-keys.json'), 'utf8')) as Record<string, { id: string; secret: string }[]>;
+    const keys = JSON.parse(readFileSync(fromComposeDir('compose/emulator-keys.json'), 'utf8')) as Record<
+      string,
+      { id: string; secret: string }[]
+    >;
     expect([env.ALIBABA_CLOUD_ACCESS_KEY_ID, env.ALIBABA_CLOUD_ACCESS_KEY_SECRET]).toEqual([keys.aliyun[0].id, keys.aliyun[0].secret]);
     expect([env.TENCENTCLOUD_SECRET_ID, env.TENCENTCLOUD_SECRET_KEY]).toEqual([keys.tencent[0].id, keys.tencent[0].secret]);
-    expect(env.TENCENTCLOUD_VOD_SUB_APP_ID).toBe(tencentServiceEnv(env.TENCENTCLOUD_VOD_ENDPOINT, keys.tencent[0]).TENCENTCLOUD_VOD_SUB_APP_ID);
-    const port = emulator.command![emulator.command!.indexOf('--port') + 1];
+    expect(env.TENCENTCLOUD_VOD_SUB_APP_ID).toBe(
+      tencentServiceEnv(env.TENCENTCLOUD_VOD_ENDPOINT, keys.tencent[0]).TENCENTCLOUD_VOD_SUB_APP_ID,
+    );
+    const port = emulator.command!.find((argument) => argument.startsWith('--port='))!.slice('--port='.length);
     const hosts = [...(emulator.networks?.default?.aliases ?? []), 'cloud-emulator'].map((host) => `http://${host}:${port}`);
-    for (const name of ['ALIBABA_CLOUD_VOD_ENDPOINT', 'ALIBABA_CLOUD_IMS_ENDPOINT', 'TENCENTCLOUD_VOD_ENDPOINT']) expect(hosts).toContain(env[name]);
+    for (const name of ['ALIBABA_CLOUD_VOD_ENDPOINT', 'ALIBABA_CLOUD_IMS_ENDPOINT', 'TENCENTCLOUD_VOD_ENDPOINT'])
+      expect(hosts).toContain(env[name]);
   });
 });

@@ -58,7 +58,14 @@ describe('.dockerignore', () => {
   });
 
   it('keeps secrets, local state, build output and tests out of the image', () => {
-    const mustStayOut = ['.env', '.sandbox/dev-jwt-secret', 'deploy/compose/secrets/redis-url', 'node_modules/x/index.js', 'dist/main.js', '.git/HEAD'];
+    const mustStayOut = [
+      '.env',
+      '.sandbox/dev-jwt-secret',
+      'deploy/compose/secrets/redis-url',
+      'node_modules/x/index.js',
+      'dist/main.js',
+      '.git/HEAD',
+    ];
     expect(mustStayOut.filter((path) => !ignored(path))).toEqual([]);
     expect(ignored('apps/upload-api/src/app.module.spec.ts')).toBe(true);
     expect(readFileSync(repoPath('.dockerignore'), 'utf8')).toMatch(/^\*$/m);

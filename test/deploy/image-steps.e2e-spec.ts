@@ -69,7 +69,12 @@ describe('the container image, replayed without a Docker engine', () => {
     });
     const [program, ...args] = image.cmd;
     expect(program).toBe('node');
-    service = spawn(process.execPath, args, { cwd: image.workdir, env: serviceEnv, stdio: ['ignore', 'pipe', 'pipe'], ...imageUser(image.user) });
+    service = spawn(process.execPath, args, {
+      cwd: image.workdir,
+      env: serviceEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...imageUser(image.user),
+    });
     service.stdout!.on('data', (chunk) => (output += chunk));
     service.stderr!.on('data', (chunk) => (output += chunk));
     await listening(service, () => output);

@@ -56,7 +56,15 @@ describe('deploy/kubernetes (kustomize)', () => {
   it('holds the kinds the issue asks for, and no Secret (secrets are referenced, never inlined)', () => {
     const kinds = objects.map((object) => object.kind).sort();
     expect(kinds).toEqual(
-      expect.arrayContaining(['Deployment', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'PodDisruptionBudget', 'PrometheusRule', 'Service', 'ServiceMonitor']),
+      expect.arrayContaining([
+        'Deployment',
+        'HorizontalPodAutoscaler',
+        'NetworkPolicy',
+        'PodDisruptionBudget',
+        'PrometheusRule',
+        'Service',
+        'ServiceMonitor',
+      ]),
     );
     expect(kinds).not.toContain('Secret');
   });
@@ -69,7 +77,10 @@ describe('deploy/kubernetes (kustomize)', () => {
 
   it('uses only fields the APIs know (a typo would be refused by kubectl apply)', () => {
     expect(unknownFieldErrors(objects)).toEqual([]);
-    const typo = { ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: { ...podSpec, terminationGracePeriod: 30 } } } };
+    const typo = {
+      ...deployment,
+      spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: { ...podSpec, terminationGracePeriod: 30 } } },
+    };
     expect(unknownFieldErrors([typo]).join()).toMatch(/terminationGracePeriod/);
   });
 
@@ -92,10 +103,17 @@ describe('deploy/kubernetes (kustomize)', () => {
   it('runs non-root, without privilege escalation or capabilities, on a read-only root filesystem', () => {
     expect(podSpec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(podSpec.securityContext.runAsUser).toBeGreaterThan(0);
-    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(podSpec.hostNetwork ?? false).toBe(false);
     expect(podSpec.automountServiceAccountToken).toBe(false);
-    const writable = container.volumeMounts.filter((mount: { readOnly?: boolean }) => !mount.readOnly).map((mount: { mountPath: string }) => mount.mountPath);
+    const writable = container.volumeMounts
+      .filter((mount: { readOnly?: boolean }) => !mount.readOnly)
+      .map((mount: { mountPath: string }) => mount.mountPath);
     expect(writable).toEqual(['/tmp']);
   });
 
@@ -110,8 +128,14 @@ describe('deploy/kubernetes (kustomize)', () => {
   });
 
   it('spreads replicas over zones and nodes', () => {
-    const constraints = podSpec.topologySpreadConstraints as { topologyKey: string; labelSelector: { matchLabels: Record<string, string> } }[];
-    expect(constraints.map((constraint) => constraint.topologyKey).sort()).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
+    const constraints = podSpec.topologySpreadConstraints as {
+      topologyKey: string;
+      labelSelector: { matchLabels: Record<string, string> };
+    }[];
+    expect(constraints.map((constraint) => constraint.topologyKey).sort()).toEqual([
+      'kubernetes.io/hostname',
+      'topology.kubernetes.io/zone',
+    ]);
     for (const constraint of constraints) expect(matches(constraint.labelSelector.matchLabels, podLabels)).toBe(true);
   });
 

@@ -16,7 +16,9 @@ interface AlertRule {
 }
 
 const rules = (
-  parse(readFileSync(repoPath('deploy/observability/prometheus-rules.yaml'), 'utf8')) as { spec: { groups: { name: string; rules: AlertRule[] }[] } }
+  parse(readFileSync(repoPath('deploy/observability/prometheus-rules.yaml'), 'utf8')) as {
+    spec: { groups: { name: string; rules: AlertRule[] }[] };
+  }
 ).spec.groups.flatMap((group) => group.rules);
 const dashboard = JSON.parse(readFileSync(repoPath('deploy/observability/grafana-dashboard.json'), 'utf8'));
 
@@ -25,7 +27,9 @@ function dashboardQueries(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(dashboardQueries);
   if (!node || typeof node !== 'object') return [];
   const entries = Object.entries(node as Record<string, unknown>);
-  const own = entries.filter(([key, value]) => (key === 'expr' || key === 'definition') && typeof value === 'string').map(([, value]) => value as string);
+  const own = entries
+    .filter(([key, value]) => (key === 'expr' || key === 'definition') && typeof value === 'string')
+    .map(([, value]) => value as string);
   return [...own, ...entries.flatMap(([, value]) => dashboardQueries(value))];
 }
 
@@ -44,7 +48,8 @@ describe('the Grafana dashboard and the Prometheus alert rules', () => {
 
   it('reads metric names out of PromQL (functions, labels, ranges and variables are not metrics)', () => {
     const expression =
-      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="$job", route=~"/v1/.+"}[$__rate_interval])))' +
+      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="$job", route=~"/v1/.+"}' +
+      '[$__rate_interval])))' +
       ' / ignoring(x) absent(up == 1) > 0.9 * 512 * 1024';
     expect(metricNames(expression).sort()).toEqual(['http_request_duration_seconds_bucket', 'up']);
     expect(metricNames('label_values(process_start_time_seconds{job="$job"}, instance)')).toEqual(['process_start_time_seconds']);

@@ -15,7 +15,9 @@ export const DOCKERFILE_RULES: DockerfileRule[] = [
   {
     id: 'base images are node:24 slim, tag pinned (DL3006, DL3007)',
     check: (model) =>
-      model.stages.filter((stage) => !stageNames(model).includes(stage.image) && !NODE_24_SLIM.test(stage.image)).map((stage) => stage.image),
+      model.stages
+        .filter((stage) => !stageNames(model).includes(stage.image) && !NODE_24_SLIM.test(stage.image))
+        .map((stage) => stage.image),
   },
   {
     id: 'multi-stage: the final stage copies its code from build stages',
@@ -49,7 +51,8 @@ export const DOCKERFILE_RULES: DockerfileRule[] = [
   },
   {
     id: 'WORKDIR is absolute (DL3000)',
-    check: (model) => model.stages.flatMap((stage) => stepsOf(stage, 'WORKDIR').map((step) => step.text)).filter((dir) => !dir.startsWith('/')),
+    check: (model) =>
+      model.stages.flatMap((stage) => stepsOf(stage, 'WORKDIR').map((step) => step.text)).filter((dir) => !dir.startsWith('/')),
   },
   {
     id: 'COPY --from names an earlier stage (DL3022), stage names are unique (DL3024)',
@@ -94,7 +97,10 @@ export const DOCKERFILE_RULES: DockerfileRule[] = [
       const stage = finalStage(model);
       const env = Object.assign({}, ...stepsOf(stage, 'ENV').map((step) => step.env)) as Record<string, string>;
       const exposed = stepsOf(stage, 'EXPOSE').flatMap((step) => step.args.map((port) => port.replace(/\/tcp$/, '')));
-      return [...(env.NODE_ENV === 'production' ? [] : ['NODE_ENV is not production']), ...(exposed.includes(env.PORT) ? [] : ['EXPOSE differs from PORT'])];
+      return [
+        ...(env.NODE_ENV === 'production' ? [] : ['NODE_ENV is not production']),
+        ...(exposed.includes(env.PORT) ? [] : ['EXPOSE differs from PORT']),
+      ];
     },
   },
 ];

@@ -30,7 +30,9 @@ const substitute = (value: string, args: Record<string, string>) =>
 
 function toStep(instruction: Instruction): DockerStep {
   const flags =
-    instruction instanceof ModifiableInstruction ? Object.fromEntries(instruction.getFlags().map((flag) => [flag.getName(), flag.getValue() ?? ''])) : {};
+    instruction instanceof ModifiableInstruction
+      ? Object.fromEntries(instruction.getFlags().map((flag) => [flag.getName(), flag.getValue() ?? '']))
+      : {};
   const content = instruction.getArgumentsContent() ?? '';
   const step: DockerStep = {
     keyword: instruction.getKeyword(),
@@ -48,7 +50,9 @@ function toStep(instruction: Instruction): DockerStep {
 export function readDockerfile(path = repoPath('Dockerfile')): DockerfileModel {
   const text = readFileSync(path, 'utf8');
   const parsed = DockerfileParser.parse(text);
-  const args = Object.fromEntries(parsed.getInitialARGs().map((arg) => [arg.getProperty()!.getName(), arg.getProperty()!.getValue() ?? '']));
+  const args = Object.fromEntries(
+    parsed.getInitialARGs().map((arg) => [arg.getProperty()!.getName(), arg.getProperty()!.getValue() ?? '']),
+  );
   const stages: DockerStage[] = [];
   for (const instruction of parsed.getInstructions()) {
     const step = toStep(instruction);

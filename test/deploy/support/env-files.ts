@@ -13,6 +13,9 @@ export function unknownVariables(env: Record<string, string>): string[] {
 /** Points every NAME_FILE under `mountPath` at the same file name in `localDir` (secrets made for the test). */
 export function remapSecretFiles(env: Record<string, string>, mountPath: string, localDir: string): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).map(([name, value]) => [name, name.endsWith('_FILE') && value.startsWith(mountPath) ? `${localDir}${value.slice(mountPath.length)}` : value]),
+    Object.entries(env).map(([name, value]) => [
+      name,
+      name.endsWith('_FILE') && value.startsWith(mountPath) ? `${localDir}${value.slice(mountPath.length)}` : value,
+    ]),
   );
 }

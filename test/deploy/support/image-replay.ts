@@ -150,7 +150,9 @@ export async function replayImage(model: DockerfileModel): Promise<ReplayedImage
   };
   const pending = new Set(neededStages(model));
   while (pending.size > 0) {
-    const ready = [...pending].filter((stage) => stepsOf(stage, 'COPY').every((copy) => !copy.flags.from || stageRoots.has(copy.flags.from)));
+    const ready = [...pending].filter((stage) =>
+      stepsOf(stage, 'COPY').every((copy) => !copy.flags.from || stageRoots.has(copy.flags.from)),
+    );
     if (ready.length === 0) throw new Error('the build stages copy from each other in a cycle');
     await Promise.all(
       ready.map(async (stage) => {

@@ -50,7 +50,8 @@ export function unknownFieldErrors(objects: K8sObject[]): string[] {
   const source = objects
     .map((object, index) => {
       const name = `I${object.kind}`;
-      return `import type { ${name} as T${index} } from '${modelPackage(object)}/${object.kind}';\nexport const object${index}: T${index} = ${JSON.stringify(object)};`;
+      const importLine = `import type { ${name} as T${index} } from '${modelPackage(object)}/${object.kind}';`;
+      return `${importLine}\nexport const object${index}: T${index} = ${JSON.stringify(object)};`;
     })
     .join('\n');
   const options: ts.CompilerOptions = {
@@ -65,12 +66,15 @@ export function unknownFieldErrors(objects: K8sObject[]): string[] {
   const host = ts.createCompilerHost(options);
   const readSource = host.getSourceFile.bind(host);
   const exists = host.fileExists.bind(host);
-  host.getSourceFile = (path, language, ...rest) => (path === file ? ts.createSourceFile(path, source, language) : readSource(path, language, ...rest));
+  host.getSourceFile = (path, language, ...rest) =>
+    path === file ? ts.createSourceFile(path, source, language) : readSource(path, language, ...rest);
   host.fileExists = (path) => path === file || exists(path);
   const program = ts.createProgram([file], options, host);
   return program.getSemanticDiagnostics(program.getSourceFile(file)).map((diagnostic) => {
-    const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line : -1;
+    const line =
+      diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line : -1;
     const object = objects[Math.floor(line / 2)];
-    return `${object ? `${object.kind} ${object.metadata.name}` : 'manifest'}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').slice(0, 300)}`;
+    const where = object ? `${object.kind} ${object.metadata.name}` : 'manifest';
+    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').slice(0, 300)}`;
   });
 }

@@ -31,7 +31,8 @@ const SUPPORTED_FIELDS = new Set(['apiVersion', 'kind', 'namespace', 'resources'
 export function readKustomization(dir: string): Kustomization {
   const kustomization = parse(readFileSync(join(dir, 'kustomization.yaml'), 'utf8')) as Record<string, unknown>;
   const unsupported = Object.keys(kustomization).filter((field) => !SUPPORTED_FIELDS.has(field));
-  if (unsupported.length > 0) throw new Error(`${dir}/kustomization.yaml uses ${unsupported.join(', ')}, which the test's kustomize stand-in does not apply`);
+  if (unsupported.length > 0)
+    throw new Error(`${dir}/kustomization.yaml uses ${unsupported.join(', ')}, which the test's kustomize stand-in does not apply`);
   return kustomization as Kustomization;
 }
 
@@ -44,7 +45,8 @@ function generateConfigMap(dir: string, generator: ConfigMapGenerator): K8sObjec
 
 function setImages(objects: K8sObject[], images: NonNullable<Kustomization['images']>): void {
   for (const object of objects) {
-    const containers = (object as { spec?: { template?: { spec?: { containers?: { image: string }[] } } } }).spec?.template?.spec?.containers ?? [];
+    const containers =
+      (object as { spec?: { template?: { spec?: { containers?: { image: string }[] } } } }).spec?.template?.spec?.containers ?? [];
     for (const container of containers) {
       const image = images.find((entry) => entry.name === container.image.split(/[:@]/)[0]);
       if (!image) continue;
