@@ -80,10 +80,11 @@ describe('the container image, replayed without a Docker engine', () => {
     await listening(service, () => output);
   }, 300_000);
 
+  // Removing some 200 MB of node_modules takes seconds on a busy machine.
   afterAll(async () => {
     if (service && service.exitCode === null) service.kill('SIGKILL');
     await removeScratch(image);
-  });
+  }, 60_000);
 
   it('runs in production mode as a non-root user', () => {
     expect(image.env.NODE_ENV).toBe('production');

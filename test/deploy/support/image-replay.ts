@@ -21,11 +21,9 @@ export interface ReplayedImage {
   cmd: string[];
   healthcheck: string[];
   user: string | undefined;
-  /** Wall time of each stage, for the test log. */
-  timings: Record<string, number>;
 }
 
-/** The toolchain the image has: this Node (24, like node:24-slim) and the npm beside the system's, Node 24 first. */
+/** The image's toolchain here: this Node (24, as in node:24-slim) first in PATH, so npm and npx run under it. */
 export const toolchainPath = (): string => `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
 
 /** Copies a context directory's files, leaving out what .dockerignore excludes. */
@@ -135,17 +133,34 @@ function neededStages(model: DockerfileModel): DockerStage[] {
  */
 export async function replayImage(model: DockerfileModel): Promise<ReplayedImage> {
   const scratch = await mkdtemp(join(tmpdir(), 'image-replay-'));
-  // mkdtemp makes 0700; the image's user must reach into it.
-  await chmod(scratch, 0o755);
+  try {
+    // mkdtemp makes 0700; the image's user must reach into it.
+    await chmod(scratch, 0o755);
+    const final = await replayStages(model, scratch);
+    const last = (keyword: string) => stepsOf(final.stage, keyword).pop();
+    const healthcheck = last('HEALTHCHECK');
+    return {
+      root: final.root,
+      workdir: final.host('.'),
+      env: final.env,
+      cmd: execForm(last('CMD')?.text ?? '') ?? [],
+      healthcheck: healthcheck ? (execForm(healthcheck.text) ?? []) : [],
+      user: last('USER')?.args[0],
+    };
+  } catch (error) {
+    await removeDirectory(scratch);
+    throw error;
+  }
+}
+
+/** The stages the final one needs, those that do not depend on each other in parallel, then the final stage. */
+async function replayStages(model: DockerfileModel, scratch: string): Promise<StageReplay> {
   const ignored = readDockerignore();
   const stageRoots = new Map<string, string>();
-  const timings: Record<string, number> = {};
   const replayStage = async (stage: DockerStage, rootName: string) => {
-    const started = Date.now();
     const replay = new StageReplay(stage, join(scratch, rootName), stageRoots, ignored);
     await mkdir(replay.root, { recursive: true, mode: 0o755 });
     await replay.replay();
-    timings[rootName] = Date.now() - started;
     return replay;
   };
   const pending = new Set(neededStages(model));
@@ -162,24 +177,15 @@ export async function replayImage(model: DockerfileModel): Promise<ReplayedImage
       }),
     );
   }
-  const final = await replayStage(finalStage(model), 'image');
-  const steps = finalStage(model).steps;
-  const last = (keyword: string) => steps.filter((step) => step.keyword === keyword).pop();
-  const healthcheck = last('HEALTHCHECK');
-  return {
-    root: final.root,
-    workdir: final.host('.'),
-    env: final.env,
-    cmd: execForm(last('CMD')?.text ?? '') ?? [],
-    healthcheck: healthcheck ? (execForm(healthcheck.text) ?? []) : [],
-    user: last('USER')?.args[0],
-    timings,
-  };
+  return replayStage(finalStage(model), 'image');
+}
+
+/** The tree was made read-only for the test: writable again first, then removed. */
+async function removeDirectory(dir: string): Promise<void> {
+  await run('chmod', ['-R', 'u+w', dir]).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
 }
 
 export async function removeScratch(image: ReplayedImage | undefined): Promise<void> {
-  if (!image) return;
-  const scratch = dirname(image.root);
-  await run('chmod', ['-R', 'u+w', scratch]).catch(() => undefined);
-  await rm(scratch, { recursive: true, force: true });
+  if (image) await removeDirectory(dirname(image.root));
 }
