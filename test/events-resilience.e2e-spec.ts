@@ -1,4 +1,4 @@
-import { type RedisServer, startRedisServer } from '@app/testing';
+import { type RedisCluster, type RedisServer, startRedisCluster, startRedisServer } from '@app/testing';
 import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
 import { post } from './support/aliyun-test-env';
 import { tencentVodApi } from './support/tencent-vod-client';
@@ -87,5 +87,48 @@ describe('Tencent PULL mode with two replicas on one Redis', () => {
     // One lease: the events went to one replica.
     expect(applied.filter((count) => count > 0)).toHaveLength(1);
     expect(cloud.emulator.server.calls('tencent-vod', 'ConfirmEvents')).toBeGreaterThan(0);
+  });
+});
+
+describe('Upload records and events on a 3-master Redis Cluster', () => {
+  let cluster: RedisCluster;
+  let cloud: EventfulCloud;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    cluster = await startRedisCluster(3);
+    cloud = await startEventfulCloud();
+    sut = await startTestApp({
+      port: cloud.port,
+      env: {
+        ...cloud.env,
+        REDIS_CLUSTER_NODES: cluster.nodes.map((node) => `${node.host}:${node.port}`).join(','),
+        CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+      },
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await sut?.close();
+    await cloud?.close();
+    await cluster?.stop();
+  });
+
+  it('issues, lists, completes by event and revokes, every key in its own slot', async () => {
+    const created = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await post(`${sut.url}/v1/uploads/aliyun-vod/images`, { imageType: 'default' }, sut.bearer('cluster-user'));
+      expect(response.status).toBe(201);
+      created.push(response.body);
+    }
+    const list = (await (await fetch(`${sut.url}/v1/uploads?limit=2`, { headers: sut.bearer('cluster-user') })).json()) as {
+      items: { uploadId: string }[];
+      nextCursor: string;
+    };
+    expect(list.items.map((item) => item.uploadId)).toEqual([created[2].uploadId, created[1].uploadId]);
+    expect((await cloud.emulator.events.aliyunUploadCompleted('aliyun-vod', created[0].imageId))?.statuses).toEqual([200]);
+    expect((await record(sut, created[0].uploadId, 'cluster-user')).status).toBe('uploaded');
+    const revoked = await fetch(`${sut.url}/v1/uploads/${created[1].uploadId}`, { method: 'DELETE', headers: sut.bearer('cluster-user') });
+    expect(revoked.status).toBe(204);
+    expect((await record(sut, created[1].uploadId, 'cluster-user')).status).toBe('revoked');
   });
 });
