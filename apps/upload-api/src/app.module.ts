@@ -6,6 +6,7 @@ import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -30,6 +31,7 @@ export class AppModule {
         AliyunVodModule,
         AliyunImsModule,
         TencentVodModule,
+        EventsModule,
         ...extra,
       ],
     };

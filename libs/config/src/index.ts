@@ -13,3 +13,4 @@ export {
   type RateLimitPolicy,
   rateLimitVariable,
 } from './sections/protection.section';
+export { KNOWN_VARIABLES } from './schema';

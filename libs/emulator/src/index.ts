@@ -6,3 +6,5 @@ export * from './service-env';
 export { EmulatorServer } from './core/emulator-server';
 export type { EmulatedStorage, StorageEndpoints } from './storage/emulated-storage';
 export { EMULATED_SUB_APP_ID, TencentVodEmulator } from './tencent';
+export { signAliyunCallback } from './events/aliyun-callbacks';
+export type { Completion, UploadEvents, UploadEventsOptions } from './events/upload-events';

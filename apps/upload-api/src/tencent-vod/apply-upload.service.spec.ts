@@ -5,6 +5,8 @@ import type { AppliedUpload, TencentClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
 import { fakeClient } from '@app/testing';
 import { testRepository } from './testing/test-repository';
+import { testUploadRecords } from '../uploads/testing/test-upload-records';
+import type { UploadRecords } from '../uploads/upload-records';
 
 const alice = { id: 'alice', permissions: [] };
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -34,6 +36,7 @@ describe(ApplyUploadService.name, () => {
   let store: MemoryStore;
   let applyUpload: jest.Mock;
   let sut: ApplyUploadService;
+  let records: UploadRecords;
 
   function build(env: Record<string, string> = {}, backing: Store = store) {
     const config = new ConfigService(
@@ -47,7 +50,8 @@ describe(ApplyUploadService.name, () => {
         ...env,
       }),
     );
-    sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing));
+    records = testUploadRecords(backing).uploads;
+    sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing), records);
   }
 
   beforeEach(() => {
@@ -102,7 +106,7 @@ describe(ApplyUploadService.name, () => {
       vodSessionKey: 'session-key',
       expiresAt: (expiredTime + 600) * 1000,
     });
-    expect(await uploads.findOwner(response.uploadId)).toBe('alice');
+    expect(await records.findOwned(alice, response.uploadId)).toMatchObject({ kind: 'tencent-vod-media', status: 'issued' });
   });
 
   it('refuses a procedure off the allowlist before calling Tencent', async () => {
@@ -118,16 +122,17 @@ describe(ApplyUploadService.name, () => {
     expect(store.size).toBe(0);
   });
 
-  it('leaves no session behind when the owner record cannot be written', async () => {
+  it('leaves no upload record behind when the session cannot be written', async () => {
     const failing = new MemoryStore('test:');
     const set = failing.set.bind(failing);
     jest.spyOn(failing, 'set').mockImplementation(async (key, value, ttl) => {
-      if (key.startsWith('tencent-vod:upload-owner:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
+      if (key.startsWith('tencent-vod:upload:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
       return set(key, value, ttl);
     });
     build({}, failing);
     expect((await failure(sut.apply(alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
     expect(failing.size).toBe(0);
+    expect((await records.list(alice, {}, 10)).items).toEqual([]);
     await failing.close();
   });
 });

@@ -47,7 +47,7 @@ export class TencentVodController {
     problems: [
       404,
       [409, 'Another commit of this upload is still running; see Retry-After.'],
-      [410, 'The upload session expired (or Tencent no longer knows it); apply again.'],
+      [410, 'The upload session expired (or Tencent no longer knows it), or the upload was revoked; apply again.'],
       [422, 'Tencent Cloud VOD found nothing to commit: finish uploading the media (and cover) first.'],
     ],
   })
@@ -63,10 +63,22 @@ export class TencentVodController {
   }
 
   @Post('signatures')
-  @ProtectedUpload('tencent-vod-signature', { idempotent: true })
+  @ProtectedUpload('tencent-vod-signature', {
+    // The next signature of an open upload costs no quota unit; the service refuses an uploadId that is not one.
+    quotaExempt: (body) => typeof (body as { uploadId?: unknown } | undefined)?.uploadId === 'string',
+    problems: [
+      [404, 'No open signature session of yours has this uploadId.'],
+      [409, 'The upload is complete, or it has had all its signatures: start a new upload.'],
+      [410, 'The upload was revoked; nothing more is issued for it.'],
+    ],
+  })
   @ApiOperation({
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
+    description:
+      'Without `uploadId`: a new upload (one daily-quota unit) and its first signature. With the `uploadId` of that answer: ' +
+      'the next signature of the same upload, free, up to TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD. An `Idempotency-Key` is ' +
+      'ignored here: a one-time signature must never be handed out twice.',
   })
   @ApiJsonBody(CreateTencentVodUploadSignatureDto, CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES, { required: false })
   @ApiCreatedResponse({

@@ -71,6 +71,28 @@ describe('aliyun configuration section', () => {
     );
   });
 
+  it('accepts callback keys with their URL, refuses a key without one, and in production a URL without a key', () => {
+    const vod = {
+      ...KEYS,
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_CALLBACK_URL: 'https://bff.example.com/v1/events/aliyun-vod',
+    };
+    expect(
+      loadConfig({ ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'NewKey1', ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: 'OldKey0' }).aliyun
+        .vod,
+    ).toMatchObject({
+      callbackAuthKeys: ['NewKey1', 'OldKey0'],
+    });
+    expect(loadConfig(vod).aliyun.vod?.callbackAuthKeys).toEqual([]);
+    expect(problems({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'Key1' })).toMatch(
+      /ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: needs ALIBABA_CLOUD_VOD_CALLBACK_URL/,
+    );
+    expect(problems({ ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'not a key!' })).toMatch(
+      /ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: must be 1-32 letters and digits/,
+    );
+    expect(problems({ ...PRODUCTION, ...vod })).toMatch(/ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: is required in production/);
+  });
+
   it('translates a full endpoint URL into protocol and host:port (the emulator)', () => {
     const sut = loadConfig({
       ...KEYS,

@@ -44,8 +44,27 @@ describe(buildTencent.name, () => {
         commitWaitMs: 3000,
         signatureTtlSeconds: 1800,
         signatureOneTime: true,
+        signaturesPerUpload: 10,
+        events: { mode: 'off' },
       },
     });
+  });
+
+  it('takes PUSH events with a long token, PULL without one, and refuses a short token or an unknown mode', () => {
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: token }).tencent).toMatchObject({
+      vod: { events: { mode: 'push', token } },
+    });
+    expect(loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'pull' }).tencent).toMatchObject({
+      vod: { events: { mode: 'pull', waitMs: 10_000 } },
+    });
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: 'short' })).toThrow(
+      /TENCENTCLOUD_VOD_EVENT_TOKEN: must be at least 32/,
+    );
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'push' })).toThrow(/TENCENTCLOUD_VOD_EVENT_TOKEN: is required/);
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'poll' })).toThrow(
+      /TENCENTCLOUD_VOD_EVENT_MODE: must be push, pull or off/,
+    );
   });
 
   it('reads every setting', () => {

@@ -17,10 +17,11 @@ import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkInteger, checkOneOf, checkTags, checkText, checkUrl, parseJsonObject } from './param-checks';
 import { checkUserData } from './shared-checks';
+import type { UploadEvents } from '../events/upload-events';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import {
-  fileUrl,
   isStorageLocation,
+  objectUrl,
   sourceObjectKey,
   storageTarget,
   type UploadGrant,
@@ -101,7 +102,7 @@ function checkTargets(params: CallContext['params'], type: IceFileType): string 
 }
 
 /** ICE 2020-11-09: CreateUploadMedia and RefreshUploadMedia. */
-export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage): ProviderEmulator {
+export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
   const media = new Map<string, MediaRecord>();
 
   function createUploadMedia({ accessKeyId, params }: CallContext) {
@@ -117,7 +118,7 @@ export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage): P
     const target = storageTarget(storageLocation, accessKeyId);
     const mediaId = newMediaId();
     const objectKey = sourceObjectKey(fileInfo.ext);
-    const url = fileUrl(target, objectKey);
+    const url = objectUrl(target, objectKey);
     const grant: UploadGrant = {
       target,
       objectKey,
@@ -125,6 +126,7 @@ export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage): P
     };
     const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     media.set(mediaId, record);
+    events?.aliyunMediaIssued('aliyun-ims', 'ims-media', mediaId, url, params.optional('UserData'), fileInfo.type);
     // MediaURL is empty without a CDN domain, as in the documented sample answer.
     return { MediaId: mediaId, MediaURL: '', FileURL: url, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }

@@ -25,13 +25,13 @@ export function storageTarget(storageLocation: string | undefined, accessKeyId: 
   return { bucket: `outin-${account}`, region: 'cn-shanghai' };
 }
 
-export function isStorageLocation(value: string): boolean {
-  return STORAGE.test(value);
+/** Where an object of the bucket is read from. */
+export function objectUrl(target: StorageTarget, objectKey: string): string {
+  return `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${objectKey}`;
 }
 
-/** The public URL of an object in VOD storage (FileURL of the create answers and of the events). */
-export function fileUrl(target: StorageTarget, objectKey: string): string {
-  return `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${objectKey}`;
+export function isStorageLocation(value: string): boolean {
+  return STORAGE.test(value);
 }
 
 const base64Json = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64');

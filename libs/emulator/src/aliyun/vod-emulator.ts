@@ -18,8 +18,9 @@ import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
 import { checkCommon } from './shared-checks';
+import type { UploadEvents } from '../events/upload-events';
 import type { EmulatedStorage } from '../storage/emulated-storage';
-import { fileUrl, sourceObjectKey, storageTarget, type UploadGrant, uploadAddress, uploadAuth } from './upload-credentials';
+import { objectUrl, sourceObjectKey, storageTarget, type UploadGrant, uploadAddress, uploadAuth } from './upload-credentials';
 
 const HOST = 'vod.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -35,7 +36,7 @@ interface VideoRecord {
 }
 
 /** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
-export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage): ProviderEmulator {
+export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
   const references = new Map<string, string>();
@@ -79,12 +80,13 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage): P
         provider: 'aliyun-vod',
         mediaKind: 'video',
         mediaId: videoId,
-        fileUrl: fileUrl(target, objectKey),
+        fileUrl: objectUrl(target, objectKey),
         userData: params.optional('UserData'),
       },
     };
     const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     videos.set(videoId, record);
+    events?.aliyunMediaIssued('aliyun-vod', 'video', videoId, grant.upload.fileUrl, params.optional('UserData'));
     if (referenceKey !== undefined) references.set(referenceKey, videoId);
     return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }
@@ -112,7 +114,8 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage): P
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const imageId = newMediaId();
     const objectKey = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
-    const url = fileUrl(target, objectKey);
+    const url = objectUrl(target, objectKey);
+    events?.aliyunMediaIssued('aliyun-vod', 'image', imageId, url, params.optional('UserData'));
     const grant: UploadGrant = {
       target,
       objectKey,
@@ -147,7 +150,8 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage): P
     const mediaId = newMediaId();
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
     const objectKey = `${businessType}/${mediaId}.${ext}`;
-    const url = fileUrl(target, objectKey);
+    const url = objectUrl(target, objectKey);
+    events?.aliyunMediaIssued('aliyun-vod', 'attached-media', mediaId, url, params.optional('UserData'));
     const grant: UploadGrant = {
       target,
       objectKey,

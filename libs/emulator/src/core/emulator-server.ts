@@ -68,7 +68,7 @@ export class EmulatorServer {
       });
     }
     const request: EmulatorRequest = { ...head, rawBody };
-    if (control) return send(response, this.control(request));
+    if (control) return send(response, await this.control(request));
     if (!provider) return send(response, { status: 404, body: { Code: 'NotEmulated', Message: 'No emulated API matches this request.' } });
 
     const operation = provider.operation(request);
@@ -91,8 +91,8 @@ export class EmulatorServer {
     }
   }
 
-  /** HTTP control for out-of-process use (standalone emulator, benchmark): faults and counters. */
-  private control(request: EmulatorRequest): EmulatorResponse {
+  /** HTTP control for out-of-process use (standalone emulator, benchmark, sandbox): faults, counters, and the routes given. */
+  private async control(request: EmulatorRequest): Promise<EmulatorResponse> {
     const action = request.path.slice(CONTROL_PREFIX.length);
     if (action === 'faults' && request.method === 'POST') {
       const spec = JSON.parse(request.rawBody.toString('utf8') || '{}') as FaultSpec;

@@ -1,3 +1,4 @@
+import type { UploadEventsOptions } from '../events/upload-events';
 import type { UploadCompletionHook } from './upload-completion';
 
 /** An access key pair the emulator accepts, and that the service is configured with. */
@@ -30,6 +31,10 @@ export interface EmulatorOptions {
   maxUploadBodyBytes?: number;
   /** Bytes each storage stand-in keeps; the oldest objects are forgotten past it. Default 128 MiB. */
   maxStoredBytes?: number;
-  /** Called once per completed upload (after the stand-in has answered). */
+  /** Called once per completed upload, besides the provider's event going out. */
   onUploadCompleted?: UploadCompletionHook;
+  /** How completion events are signed and where they go. */
+  events?: UploadEventsOptions;
+  /** How long PullEvents holds a call with nothing to hand out; Tencent's 5 s by default. */
+  tencentPullWaitMs?: number;
 }

@@ -41,10 +41,11 @@ export interface ProviderEmulator {
   faultResponse(kind: 'server-error' | 'throttle', request: EmulatorRequest): EmulatorResponse;
 }
 
-/** An extra route under /__emulator/ (e.g. the storage stand-ins' credential controls). */
+/** An extra route under /__emulator/ (the storage stand-ins' credential controls, simulated completions). */
 export interface ControlRoute {
   method: string;
   /** The path after /__emulator/. */
   action: string;
-  handle(body: unknown): EmulatorResponse;
+  /** The request body parsed as JSON (`{}` when empty). */
+  handle(body: unknown): EmulatorResponse | Promise<EmulatorResponse>;
 }

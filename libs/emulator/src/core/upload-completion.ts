@@ -9,7 +9,7 @@ import type { IceFileType } from '@app/registry';
 export type UploadCompletion = AliyunVodCompletion | AliyunImsCompletion | TencentVodCompletion;
 
 interface CompletedObject {
-  /** Bytes of the stored media object (Tencent: 0 when the commit did not look at storage). */
+  /** Bytes of the stored media object. */
   size: number;
   /** Where the provider says the file is (VOD FileURL, IMS FileURL, Tencent MediaUrl). */
   fileUrl: string;
@@ -34,8 +34,10 @@ export interface AliyunImsCompletion extends CompletedObject {
   userData?: string;
 }
 
-export interface TencentVodCompletion extends CompletedObject {
+export interface TencentVodCompletion extends Omit<CompletedObject, 'size'> {
   provider: 'tencent-vod';
+  /** Undefined when the commit did not look at storage (uploads not going to the emulator). */
+  size?: number;
   /** ApplyUpload + COS + CommitUpload, or vod-js-sdk-v6's ApplyUploadUGC + COS + CommitUploadUGC. */
   via: 'commit-upload' | 'commit-upload-ugc';
   /** The FileId the commit produced. */
@@ -46,4 +48,5 @@ export interface TencentVodCompletion extends CompletedObject {
   sessionContext?: string;
 }
 
-export type UploadCompletionHook = (completion: UploadCompletion) => void;
+/** May return a promise; the emulator waits for nothing and ignores its failures. */
+export type UploadCompletionHook = (completion: UploadCompletion) => unknown;

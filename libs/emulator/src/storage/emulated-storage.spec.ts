@@ -39,18 +39,19 @@ describe(EmulatedStorage.name, () => {
     expect(seen).toEqual([COMPLETION]);
   });
 
-  it('sets the credential lifetime and expires every key through its control routes', () => {
+  it('sets the credential lifetime and expires every key through its control routes', async () => {
     const sut = new EmulatedStorage();
-    const route = (action: string) => sut.controls().find((candidate) => candidate.action === action)!;
+    const routes = sut.controls();
+    const control = async (action: string, body: unknown) => routes.find((route) => route.action === action)!.handle(body);
     const key = sut.keys.issueCos({ bucket: 'b', objects: ['k'] }, 60);
 
-    expect(route('credential-lifetime').handle({ seconds: 5 })).toEqual({ status: 204, body: null });
+    expect(await control('credential-lifetime', { seconds: 5 })).toEqual({ status: 204, body: null });
     expect(sut.keys.lifetimeSeconds(3000)).toBe(5);
-    expect(route('credential-lifetime').handle({ seconds: 0 }).status).toBe(400);
-    expect(route('credential-lifetime').handle('5').status).toBe(400);
-    expect(route('credential-lifetime').handle({ seconds: null }).status).toBe(204);
+    expect((await control('credential-lifetime', { seconds: 0 })).status).toBe(400);
+    expect((await control('credential-lifetime', '5')).status).toBe(400);
+    expect((await control('credential-lifetime', { seconds: null })).status).toBe(204);
     expect(sut.keys.lifetimeSeconds(3000)).toBe(3000);
-    expect(route('credentials/expire').handle({})).toEqual({ status: 200, body: { expired: 1 } });
+    expect(await control('credentials/expire', {})).toEqual({ status: 200, body: { expired: 1 } });
     expect(sut.keys.isExpired(key)).toBe(true);
   });
 });

@@ -103,8 +103,8 @@ export class VodUploads {
       bucket,
       mediaKey,
       coverKey,
-      sourceContext: params.SourceContext as string | undefined,
-      sessionContext: params.SessionContext as string | undefined,
+      sourceContext: typeof params.SourceContext === 'string' ? params.SourceContext : undefined,
+      sessionContext: typeof params.SessionContext === 'string' ? params.SessionContext : undefined,
       expiresAtSeconds: expiredTime + this.options.commitGraceSeconds,
       committed: false,
     });
@@ -146,7 +146,7 @@ export class VodUploads {
       provider: 'tencent-vod',
       via: 'commit-upload',
       mediaId: fileId,
-      size: media?.data.length ?? 0,
+      size: media?.data.length,
       fileUrl: answer.MediaUrl,
       coverUrl: answer.CoverUrl || undefined,
       sourceContext: session.sourceContext,
@@ -162,7 +162,7 @@ export class VodUploads {
   }
 
   /** This emulated account opened VOD after 2023-12-25, so every call must name the application (266/31767). */
-  private subAppId(params: Params): number {
+  subAppId(params: Params): number {
     const value = params.SubAppId;
     if (typeof value !== 'number' || !this.options.subAppIds.includes(value)) {
       throw invalid('InvalidParameterValue.SubAppId', 'SubAppId is invalid or does not belong to this account.');
