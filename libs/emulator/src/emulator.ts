@@ -40,10 +40,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxUploadBodyBytes: options.maxUploadBodyBytes,
     maxStoredBytes: options.maxStoredBytes,
     // Every completed upload becomes the provider's event (a signed callback, or NewFileUpload), and is told to the caller.
-    onUploadCompleted: (completion) => {
-      void options.onUploadCompleted?.(completion);
-      return events.uploadCompleted(completion);
-    },
+    onUploadCompleted: (completion) =>
+      Promise.allSettled([events.uploadCompleted(completion), Promise.resolve(completion).then(options.onUploadCompleted)]),
   });
   const server = new EmulatorServer(providers(options, storage, events), [...storage.controls(), ...uploadEventControls(events)]);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');

@@ -11,10 +11,11 @@ const COS_HOST = /^([a-z0-9-]+-\d+)\.cos\.([a-z0-9-]+)\.myqcloud\.com(?::\d+)?$/
 /** cos-js-sdk-v5 needs the part ETags readable ("please add "ETag" to CORS ExposeHeader"). */
 const EXPOSED = 'ETag, Content-Length, x-cos-request-id';
 /** Query parameters of the emulated operations; any other names an operation that is not emulated (?acl, ?tagging…). */
+// prettier-ignore
 const EMULATED_PARAMETERS = new Set([
   'uploads', 'uploadId', 'partNumber', 'prefix', 'delimiter', 'encoding-type', 'key-marker', 'upload-id-marker', 'max-uploads',
   'max-parts', 'part-number-marker',
-]); // prettier-ignore
+]);
 const DEFAULT_REGION = 'ap-guangzhou';
 
 /**

@@ -13,6 +13,7 @@ export interface ObjectTarget {
 }
 
 /** Query parameters V1 signs as sub-resources (OSS doc, V1 signature: the CanonicalizedResource list). */
+// prettier-ignore
 export const SUBRESOURCES = new Set([
   'acl', 'uploads', 'location', 'cors', 'logging', 'website', 'referer', 'lifecycle', 'delete', 'append', 'tagging',
   'objectMeta', 'uploadId', 'partNumber', 'security-token', 'position', 'img', 'style', 'styleName', 'replication',
@@ -24,7 +25,7 @@ export const SUBRESOURCES = new Set([
   'versioning', 'versionId', 'requestPayment', 'x-oss-request-payer', 'sequential', 'inventory', 'inventoryId',
   'continuation-token', 'asyncFetch', 'worm', 'wormId', 'wormExtend', 'withHashContext', 'x-oss-enable-md5',
   'x-oss-enable-sha1', 'x-oss-enable-sha256', 'x-oss-hash-ctx', 'x-oss-md5-ctx', 'transferAcceleration',
-]); // prettier-ignore
+]);
 
 export type OssAuthorization =
   | { version: 1; accessKeyId: string; signature: string }
