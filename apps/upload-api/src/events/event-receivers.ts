@@ -3,12 +3,16 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
-import type { UploadProvider } from '@app/registry';
 import { readImsEvent, readVodEvent } from './aliyun-events';
 import { verifyCallback } from './callback-signature';
 import type { EventReceiptDto } from './dto/event-receipt.dto';
 import { ProviderEvents } from './provider-events';
 import { readTencentEvent } from './tencent-events';
+
+const ALIYUN_RECEIVERS = {
+  vod: { path: '/v1/events/aliyun-vod', provider: 'aliyun-vod', read: readVodEvent },
+  ice: { path: '/v1/events/aliyun-ims', provider: 'aliyun-ims', read: readImsEvent },
+} as const;
 
 /** A receiver that is off answers as a route that does not exist. */
 const noSuchRoute = (path: string) => new ApiError(404, ErrorCode.NOT_FOUND, `No route matches POST ${path}.`);
@@ -21,22 +25,24 @@ export class EventReceivers {
     private readonly events: ProviderEvents,
   ) {}
 
-  async aliyunVod(headers: IncomingHttpHeaders, body: unknown): Promise<EventReceiptDto> {
-    const vod = this.config.aliyun.vod;
-    if (!vod?.callbackUrl || vod.callbackAuthKeys.length === 0) throw noSuchRoute('/v1/events/aliyun-vod');
-    this.verified('aliyun-vod', () =>
-      verifyCallback(headers, { product: 'vod', callbackUrl: vod.callbackUrl!, keys: vod.callbackAuthKeys, maxSkewSeconds: this.maxSkew }),
-    );
-    return { outcome: await this.events.apply(readVodEvent(body)) };
-  }
-
-  async aliyunIms(headers: IncomingHttpHeaders, body: unknown): Promise<EventReceiptDto> {
-    const ims = this.config.aliyun.ims;
-    if (!ims?.callbackUrl || ims.callbackAuthKeys.length === 0) throw noSuchRoute('/v1/events/aliyun-ims');
-    this.verified('aliyun-ims', () =>
-      verifyCallback(headers, { product: 'ice', callbackUrl: ims.callbackUrl!, keys: ims.callbackAuthKeys, maxSkewSeconds: this.maxSkew }),
-    );
-    return { outcome: await this.events.apply(readImsEvent(body)) };
+  /** A VOD (`vod`) or IMS (`ice`) callback: on with an AuthKey, signed with one, its event read and applied. */
+  async aliyun(product: 'vod' | 'ice', headers: IncomingHttpHeaders, body: unknown): Promise<EventReceiptDto> {
+    const receiver = ALIYUN_RECEIVERS[product];
+    const settings = product === 'vod' ? this.config.aliyun.vod : this.config.aliyun.ims;
+    const callbackUrl = settings?.callbackUrl;
+    if (!callbackUrl || !settings.callbackAuthKeys.length) throw noSuchRoute(receiver.path);
+    try {
+      verifyCallback(headers, {
+        product,
+        callbackUrl,
+        keys: settings.callbackAuthKeys,
+        maxSkewSeconds: this.config.uploads.eventsMaxSkewSeconds,
+      });
+    } catch (error) {
+      this.events.refused(receiver.provider);
+      throw error;
+    }
+    return { outcome: await this.events.apply(receiver.read(body)) };
   }
 
   /** Tencent signs no PUSH callback: the secret token in the URL is the proof, compared in constant time. */
@@ -48,19 +54,6 @@ export class EventReceivers {
       throw noSuchRoute('/v1/events/tencent-vod/{token}');
     }
     return { outcome: await this.events.apply(readTencentEvent(body)) };
-  }
-
-  private get maxSkew(): number {
-    return this.config.uploads.eventsMaxSkewSeconds;
-  }
-
-  private verified(provider: UploadProvider, verify: () => void): void {
-    try {
-      verify();
-    } catch (error) {
-      this.events.refused(provider);
-      throw error;
-    }
   }
 }
 

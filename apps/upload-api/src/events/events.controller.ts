@@ -47,7 +47,7 @@ export class EventsController {
   @ApiOkResponse(RECEIPT)
   @ApiProblemResponses(400, 401, 404, 503)
   aliyunVod(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
-    return this.receivers.aliyunVod(headers, body);
+    return this.receivers.aliyun('vod', headers, body);
   }
 
   @Post('aliyun-ims')
@@ -58,7 +58,7 @@ export class EventsController {
   @ApiOkResponse(RECEIPT)
   @ApiProblemResponses(400, 401, 404, 503)
   aliyunIms(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
-    return this.receivers.aliyunIms(headers, body);
+    return this.receivers.aliyun('ice', headers, body);
   }
 
   @Post('tencent-vod/:token')

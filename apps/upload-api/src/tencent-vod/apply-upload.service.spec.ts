@@ -3,7 +3,7 @@ import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
 import type { AppliedUpload, TencentClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
-import { fakeClient } from '@app/testing';
+import { fakeClient, rejection } from '@app/testing';
 import { testRepository } from './testing/test-repository';
 import { testUploadRecords } from '../uploads/testing/test-upload-records';
 import type { UploadRecords } from '../uploads/upload-records';
@@ -21,15 +21,6 @@ function applied(expiredTime = inAnHour()): AppliedUpload {
     tempCertificate: { secretId: 'AKIDtemp', secretKey: 'temp-secret', token: 'temp-token', expiredTime },
     requestId: 'req-apply',
   };
-}
-
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe(ApplyUploadService.name, () => {
@@ -110,14 +101,14 @@ describe(ApplyUploadService.name, () => {
   });
 
   it('refuses a procedure off the allowlist before calling Tencent', async () => {
-    const error = await failure(sut.apply(alice, { mediaType: 'mp4', procedure: 'expensive' }));
+    const error = await rejection(sut.apply(alice, { mediaType: 'mp4', procedure: 'expensive' }));
     expect(error.details.errors).toEqual([{ field: 'procedure', message: 'procedure cannot be chosen on this deployment' }]);
     expect(applyUpload).not.toHaveBeenCalled();
   });
 
   it('answers 503 for a certificate that is already expired, storing nothing', async () => {
     applyUpload.mockResolvedValue(applied(Math.floor(Date.now() / 1000) - 1));
-    const error = await failure(sut.apply(alice, { mediaType: 'mp4' }));
+    const error = await rejection(sut.apply(alice, { mediaType: 'mp4' }));
     expect([error.getStatus(), error.code, error.details.upstreamRequestId]).toEqual([503, ErrorCode.UPSTREAM_UNAVAILABLE, 'req-apply']);
     expect(store.size).toBe(0);
   });
@@ -130,7 +121,7 @@ describe(ApplyUploadService.name, () => {
       return set(key, value, ttl);
     });
     build({}, failing);
-    expect((await failure(sut.apply(alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
+    expect((await rejection(sut.apply(alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
     expect(failing.size).toBe(0);
     expect((await records.list(alice, {}, 10)).items).toEqual([]);
     await failing.close();

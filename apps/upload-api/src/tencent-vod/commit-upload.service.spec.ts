@@ -4,7 +4,7 @@ import { MemoryStore } from '@app/store';
 import type { CommittedUpload, TencentClient } from '@app/tencent';
 import { CommitUploadService } from './commit-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { fakeClient } from '@app/testing';
+import { fakeClient, rejection } from '@app/testing';
 import { testRepository } from './testing/test-repository';
 import { testUploadRecords } from '../uploads/testing/test-upload-records';
 import type { UploadRecords } from '../uploads/upload-records';
@@ -18,15 +18,6 @@ function deferred<T>() {
   let reject!: (reason: unknown) => void;
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
-}
-
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe(CommitUploadService.name, () => {
@@ -72,14 +63,14 @@ describe(CommitUploadService.name, () => {
 
   it('answers 410 UPLOAD_REVOKED for a revoked upload, without calling Tencent', async () => {
     await records.revoke(alice, uploadId);
-    const error = await failure(sut.commit(alice, uploadId));
+    const error = await rejection(sut.commit(alice, uploadId));
     expect([error.getStatus(), error.code]).toEqual([410, ErrorCode.UPLOAD_REVOKED]);
     expect(commitUpload).not.toHaveBeenCalled();
   });
 
   it('answers 404 for an upload that is a signature session, not an ApplyUpload', async () => {
     const session = await records.issue(alice, 'tencent-vod-signature', async () => ({}));
-    expect((await failure(sut.commit(alice, session.uploadId))).getStatus()).toBe(404);
+    expect((await rejection(sut.commit(alice, session.uploadId))).getStatus()).toBe(404);
   });
 
   it('answers a repeat with the first result without calling Tencent again', async () => {
@@ -104,7 +95,7 @@ describe(CommitUploadService.name, () => {
     const upstream = deferred<CommittedUpload>();
     commitUpload.mockReturnValue(upstream.promise);
     const winner = sut.commit(alice, uploadId);
-    const loser = await failure(sut.commit(alice, uploadId));
+    const loser = await rejection(sut.commit(alice, uploadId));
     expect([loser.getStatus(), loser.code, loser.details.retryAfterSeconds]).toEqual([409, ErrorCode.CONFLICT, 1]);
     upstream.resolve(COMMITTED);
     expect(await winner).toEqual(COMMITTED);
@@ -112,7 +103,7 @@ describe(CommitUploadService.name, () => {
 
   it('releases the lock when CommitUpload fails, so a retry commits', async () => {
     commitUpload.mockRejectedValueOnce(new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'down'));
-    expect((await failure(sut.commit(alice, uploadId))).getStatus()).toBe(503);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(503);
     expect(await sut.commit(alice, uploadId)).toEqual(COMMITTED);
     expect(commitUpload).toHaveBeenCalledTimes(2);
   });
@@ -124,7 +115,7 @@ describe(CommitUploadService.name, () => {
     const second = sut.commit(alice, uploadId);
     await new Promise((resolve) => setTimeout(resolve, 60));
     upstream.reject(new ApiError(504, ErrorCode.UPSTREAM_TIMEOUT, 'slow'));
-    expect((await failure(first)).getStatus()).toBe(504);
+    expect((await rejection(first)).getStatus()).toBe(504);
     expect(await second).toEqual(COMMITTED);
   });
 
@@ -134,26 +125,26 @@ describe(CommitUploadService.name, () => {
     ['a malformed id', alice, 'not-an-upload-id'],
   ])('answers 404 for %s, before and after the commit', async (_case, user, id) => {
     const asked = id === 'the upload' ? uploadId : id;
-    expect((await failure(sut.commit(user, asked))).getStatus()).toBe(404);
+    expect((await rejection(sut.commit(user, asked))).getStatus()).toBe(404);
     await sut.commit(alice, uploadId);
-    expect((await failure(sut.commit(user, asked))).getStatus()).toBe(404);
+    expect((await rejection(sut.commit(user, asked))).getStatus()).toBe(404);
     expect(commitUpload).toHaveBeenCalledTimes(1);
   });
 
   it('answers 410 once the session has expired, without calling Tencent', async () => {
     await uploads.saveSession(uploadId, { ownerId: 'alice', vodSessionKey: 'k', expiresAt: Date.now() - 1 }, 60_000);
-    const error = await failure(sut.commit(alice, uploadId));
+    const error = await rejection(sut.commit(alice, uploadId));
     expect([error.getStatus(), error.code]).toEqual([410, ErrorCode.GONE]);
     await uploads.deleteSession(uploadId);
-    expect((await failure(sut.commit(alice, uploadId))).getStatus()).toBe(410);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
     expect(commitUpload).not.toHaveBeenCalled();
   });
 
   it('forgets the session when Tencent no longer knows it', async () => {
     commitUpload.mockRejectedValueOnce(new ApiError(410, ErrorCode.GONE, 'gone'));
-    expect((await failure(sut.commit(alice, uploadId))).getStatus()).toBe(410);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
     expect(await uploads.findSession(uploadId)).toBeNull();
-    expect((await failure(sut.commit(alice, uploadId))).getStatus()).toBe(410);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
     expect(commitUpload).toHaveBeenCalledTimes(1);
   });
 });

@@ -478,17 +478,12 @@ export interface components {
              */
             uploadId: string;
             /**
-             * @description The VOD video id; refresh with it.
-             * @example 93ab850b4f6f54b6e91d24d81d44****
-             */
-            videoId: string;
-            /**
-             * @description Base64, exactly as VOD returned it.
+             * @description Base64, exactly as Alibaba Cloud returned it.
              * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
              */
             uploadAddress: string;
             /**
-             * @description Base64 short-lived upload credential, exactly as VOD returned it.
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
              * @example eyJFbmRwb2ludCI6Imm****
              */
             uploadAuth: string;
@@ -499,10 +494,15 @@ export interface components {
              */
             expiresAt: string;
             /**
-             * @description The VOD request id.
+             * @description Alibaba Cloud's RequestId of the call.
              * @example 25818875-5F78-4AF6-04D5-D7393642****
              */
             requestId: string;
+            /**
+             * @description The VOD video id; refresh with it.
+             * @example 93ab850b4f6f54b6e91d24d81d44****
+             */
+            videoId: string;
         };
         CreateUploadImageDto: {
             /**
@@ -547,10 +547,31 @@ export interface components {
         };
         ImageUploadDto: {
             /**
-             * @description Our id of this upload.
+             * @description Our id of this upload (also in the callback's Extend).
              * @example upl_3q2mD4v1Qb6xY0aZ9kLw8A
              */
             uploadId: string;
+            /**
+             * @description Base64, exactly as Alibaba Cloud returned it.
+             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
+             */
+            uploadAddress: string;
+            /**
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
+             * @example eyJFbmRwb2ludCI6Imm****
+             */
+            uploadAuth: string;
+            /**
+             * Format: date-time
+             * @description When uploadAuth expires (RFC 3339, UTC).
+             * @example 2026-03-31T10:50:00Z
+             */
+            expiresAt: string;
+            /**
+             * @description Alibaba Cloud's RequestId of the call.
+             * @example 25818875-5F78-4AF6-04D5-D7393642****
+             */
+            requestId: string;
             /** @example 93ab850b4f6f4*****6e91d24d81d4 */
             imageId: string;
             /**
@@ -563,24 +584,6 @@ export interface components {
              * @example http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png
              */
             fileUrl?: string;
-            /**
-             * @description Base64, exactly as VOD returned it.
-             * @example eyJTZWN1cm*****uIjoiQ0FJU3p3TjF
-             */
-            uploadAddress: string;
-            /**
-             * @description Base64 short-lived upload credential, exactly as VOD returned it.
-             * @example eyJFbmR*****CI6Im
-             */
-            uploadAuth: string;
-            /**
-             * Format: date-time
-             * @description When uploadAuth expires (RFC 3339, UTC).
-             * @example 2026-03-31T10:50:00Z
-             */
-            expiresAt: string;
-            /** @example 25818875-5F78*****EF6-D7393642CA58 */
-            requestId: string;
         };
         CreateUploadAttachedMediaDto: {
             /**
@@ -632,10 +635,31 @@ export interface components {
         };
         AttachedMediaUploadDto: {
             /**
-             * @description Our id of this upload.
+             * @description Our id of this upload (also in the callback's Extend).
              * @example upl_3q2mD4v1Qb6xY0aZ9kLw8A
              */
             uploadId: string;
+            /**
+             * @description Base64, exactly as Alibaba Cloud returned it.
+             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
+             */
+            uploadAddress: string;
+            /**
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
+             * @example eyJFbmRwb2ludCI6Imm****
+             */
+            uploadAuth: string;
+            /**
+             * Format: date-time
+             * @description When uploadAuth expires (RFC 3339, UTC).
+             * @example 2026-03-31T10:50:00Z
+             */
+            expiresAt: string;
+            /**
+             * @description Alibaba Cloud's RequestId of the call.
+             * @example 25818875-5F78-4AF6-04D5-D7393642****
+             */
+            requestId: string;
             /** @example 97dc17a5a*****bc3668489b84ce9 */
             mediaId: string;
             /**
@@ -648,24 +672,6 @@ export interface components {
              * @example https://sample.oss-cn-shanghai.aliyuncs.com/watermark/****.mov
              */
             fileUrl?: string;
-            /**
-             * @description Base64, exactly as VOD returned it.
-             * @example LWNuLXNoYW5*****naGFpLmFsaXl1b
-             */
-            uploadAddress: string;
-            /**
-             * @description Base64 short-lived upload credential, exactly as VOD returned it.
-             * @example UzFnUjFxNkZ0NUI*****ZTaklyNWJoQ00zdHF
-             */
-            uploadAuth: string;
-            /**
-             * Format: date-time
-             * @description When uploadAuth expires (RFC 3339, UTC).
-             * @example 2026-03-31T10:50:00Z
-             */
-            expiresAt: string;
-            /** @example 73254DE5-F260-47*****20-D06856B63C01 */
-            requestId: string;
         };
         ImsFileInfoDto: {
             /**
@@ -746,6 +752,27 @@ export interface components {
              */
             uploadId: string;
             /**
+             * @description Base64, exactly as Alibaba Cloud returned it.
+             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
+             */
+            uploadAddress: string;
+            /**
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
+             * @example eyJFbmRwb2ludCI6Imm****
+             */
+            uploadAuth: string;
+            /**
+             * Format: date-time
+             * @description When uploadAuth expires (RFC 3339, UTC).
+             * @example 2026-03-31T10:50:00Z
+             */
+            expiresAt: string;
+            /**
+             * @description Alibaba Cloud's RequestId of the call.
+             * @example 25818875-5F78-4AF6-04D5-D7393642****
+             */
+            requestId: string;
+            /**
              * @description The IMS media id; refresh with it.
              * @example ****20b48fb04483915d4f2cd8ac****
              */
@@ -760,14 +787,21 @@ export interface components {
              * @example http://outin-***
              */
             fileUrl?: string;
+        };
+        ImsMediaRefreshDto: {
             /**
-             * @description Base64, exactly as IMS returned it.
-             * @example eyJFbmRwb2ludCI6Imh0dHBzOi8vb3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbSIsIkJ1Y2tldCI6InN6aGQtdmlkZW8i***
+             * @description Our id of this upload (also in the callback's Extend).
+             * @example upl_3q2mD4v1Qb6xY0aZ9kLw8A
+             */
+            uploadId: string;
+            /**
+             * @description Base64, exactly as Alibaba Cloud returned it.
+             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
              */
             uploadAddress: string;
             /**
-             * @description Base64 short-lived upload credential, exactly as IMS returned it.
-             * @example eyJBY2Nlc3NLZXlJZCI6IlNUUy4***
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
+             * @example eyJFbmRwb2ludCI6Imm****
              */
             uploadAuth: string;
             /**
@@ -777,33 +811,12 @@ export interface components {
              */
             expiresAt: string;
             /**
-             * @description The IMS request id.
-             * @example 4E84BE44-58A7-****-****-FBEBEA16EF94
+             * @description Alibaba Cloud's RequestId of the call.
+             * @example 25818875-5F78-4AF6-04D5-D7393642****
              */
             requestId: string;
-        };
-        ImsMediaRefreshDto: {
-            /** @example upl_3q2mD4v1Qb6xY0aZ9kLw8A */
-            uploadId: string;
             /** @example c2e77390f75271ec802f0674a2ce6*** */
             mediaId: string;
-            /**
-             * @description Base64, exactly as IMS returned it (the same address as at creation).
-             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
-             */
-            uploadAddress: string;
-            /**
-             * @description Base64 fresh upload credential, exactly as IMS returned it.
-             * @example eyJFbmRwb2ludCI6Imm****
-             */
-            uploadAuth: string;
-            /**
-             * Format: date-time
-             * @example 2026-03-31T10:50:00Z
-             */
-            expiresAt: string;
-            /** @example ******11-DB8D-4A9A-875B-275798****** */
-            requestId: string;
         };
         ApplyTencentVodUploadDto: {
             /**
