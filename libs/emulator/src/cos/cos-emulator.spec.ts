@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { caught } from '../core/testing/caught';
 import type { UploadCompletion } from '../core/upload-completion';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { errorCode, vodSdkClient } from '../tencent/testing/vod-sdk-client';
 import { EMULATED_SUB_APP_ID } from '../tencent/vod-emulator';
 import { CosEmulator } from './cos-emulator';
-import { cosClientFor, cosFailure } from './testing/cos-client';
+import { cosClientFor } from './testing/cos-client';
 
 const KEY = { id: `sid-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
 const MiB = 1024 * 1024;
@@ -95,7 +96,7 @@ describe(CosEmulator.name, () => {
     const listed = await cos.multipartList({ Bucket: object.Bucket, Region: object.Region, Prefix: object.Key.slice(1), Delimiter: '/' });
     expect(listed.Upload).toHaveLength(1);
     expect((await cos.multipartAbort({ ...object, UploadId })).statusCode).toBe(204);
-    expect(await cosFailure(cos.multipartListPart({ ...object, UploadId }))).toMatchObject({ statusCode: 404, code: 'NoSuchUpload' });
+    expect(await caught(cos.multipartListPart({ ...object, UploadId }))).toMatchObject({ statusCode: 404, code: 'NoSuchUpload' });
   });
 
   it('refuses a key outside the storage paths, a wrong secret and an expired certificate', async () => {
@@ -103,7 +104,7 @@ describe(CosEmulator.name, () => {
     const certificate = applied.TempCertificate!;
     const target = { Bucket: applied.StorageBucket!, Region: applied.StorageRegion! };
     const put = (key: string, cos = cosClientFor(emulator.url, certificate)) =>
-      cosFailure(cos.putObject({ ...target, Key: key, Body: Buffer.from('x') }));
+      caught(cos.putObject({ ...target, Key: key, Body: Buffer.from('x') }));
 
     expect(await put('/elsewhere/x.mp4')).toMatchObject({ statusCode: 403, code: 'AccessDenied', message: 'Access Denied.' });
     const wrongSecret = cosClientFor(emulator.url, { ...certificate, SecretKey: 'x'.repeat(32) });

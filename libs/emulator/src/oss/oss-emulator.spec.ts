@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ICE_API_VERSION, VOD_API_VERSION } from '@app/registry';
 import { openApiCaller } from '../aliyun/testing/openapi-caller';
+import { caught } from '../core/testing/caught';
 import type { UploadCompletion } from '../core/upload-completion';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { OssEmulator } from './oss-emulator';
-import { decodeBase64Json, NO_LIST_OPTIONS, type OssExtraOptions, ossClientFor, ossFailure } from './testing/ali-oss-client';
+import { decodeBase64Json, NO_LIST_OPTIONS, type OssExtraOptions, ossClientFor } from './testing/ali-oss-client';
 
 const KEY = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
 const USER_DATA = JSON.stringify({ Extend: { uploadId: 'upl_1' } });
@@ -86,7 +87,7 @@ describe(OssEmulator.name, () => {
     const listed = await client.listParts(FileName, uploadId, NO_LIST_OPTIONS);
     expect([listed.parts].flat()).toEqual([expect.objectContaining({ PartNumber: '1', Size: String(part.length) })]);
     await client.abortMultipartUpload(FileName, uploadId);
-    expect(await ossFailure(client.listParts(FileName, uploadId, NO_LIST_OPTIONS))).toMatchObject({ status: 404, code: 'NoSuchUpload' });
+    expect(await caught(client.listParts(FileName, uploadId, NO_LIST_OPTIONS))).toMatchObject({ status: 404, code: 'NoSuchUpload' });
     expect(completions).toEqual([]);
   });
 
@@ -104,7 +105,7 @@ describe(OssEmulator.name, () => {
       },
     });
 
-    expect(await ossFailure(upload)).toEqual({ status: 403, code: 'SecurityTokenExpired', name: 'SecurityTokenExpiredError' });
+    expect(await caught(upload)).toMatchObject({ status: 403, code: 'SecurityTokenExpired', name: 'SecurityTokenExpiredError' });
     const refreshed = await vod('RefreshUploadVideo', { VideoId: created.VideoId });
     const resumed = await ossClientFor(refreshed.UploadAddress, refreshed.UploadAuth).multipartUpload(FileName, body, {
       checkpoint: checkpoint as never,
@@ -122,7 +123,7 @@ describe(OssEmulator.name, () => {
     const auth = decodeBase64Json(created.UploadAuth);
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64');
     const put = (uploadAddress: string, uploadAuth: string, key = address.FileName) =>
-      ossFailure(ossClientFor(uploadAddress, uploadAuth).put(key, Buffer.from('x')));
+      caught(ossClientFor(uploadAddress, uploadAuth).put(key, Buffer.from('x')));
     const other = await createVideo();
 
     expect(await put(created.UploadAddress as string, created.UploadAuth as string, 'sv/other/other.mp4')).toMatchObject({

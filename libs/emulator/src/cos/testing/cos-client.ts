@@ -24,13 +24,3 @@ export function cosClientFor(domain: string, certificate: TempCertificate, start
       }),
   });
 }
-
-/** The error a COS call rejects with, reduced to what tests compare. */
-export async function cosFailure(call: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message?: string }> {
-  const error = (await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )) as { statusCode?: number; code?: string; message?: string } | undefined;
-  if (!error) throw new Error('expected the call to fail');
-  return { statusCode: error.statusCode, code: error.code, message: error.message };
-}

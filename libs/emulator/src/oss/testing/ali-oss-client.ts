@@ -26,15 +26,5 @@ export function ossClientFor(uploadAddress: unknown, uploadAuth: unknown, extra:
   });
 }
 
-/** The error an ali-oss call rejects with, reduced to what tests compare. */
-export async function ossFailure(call: Promise<unknown>): Promise<{ status: number; code: string; name: string }> {
-  const error = (await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )) as { status: number; code: string; name: string } | undefined;
-  if (!error) throw new Error('expected the call to fail');
-  return { status: error.status, code: error.code, name: error.name };
-}
-
 /** ListParts without options: @types/ali-oss marks every query field required, ali-oss needs none. */
 export const NO_LIST_OPTIONS = {} as OSS.ListPartsQuery;
