@@ -59,6 +59,13 @@ describe('The generated client, as a web app uses it (real app on Fastify, Redis
       expect((await client.getReadiness()).data).toEqual({ status: 'ok', store: 'redis' });
     });
 
+    it('GET /v1/sandbox: 404 outside the sandbox, without asking for a token', async () => {
+      user = undefined;
+      const { error, response } = await client.getSandbox();
+      expect(response.status).toBe(404);
+      expect(error).toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('GET /v1/me, with whatever token the provider has now', async () => {
       expect((await client.getMe()).data).toEqual({ id: 'alice', permissions: [] });
       user = 'bob';

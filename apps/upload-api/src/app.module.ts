@@ -10,12 +10,14 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import type { SandboxDto } from './sandbox/dto/sandbox.dto';
+import { SandboxModule } from './sandbox/sandbox.module';
 import { TencentVodModule } from './tencent-vod/tencent-vod.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox?: SandboxDto): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -32,6 +34,7 @@ export class AppModule {
         AliyunImsModule,
         TencentVodModule,
         EventsModule,
+        SandboxModule.forRoot(sandbox),
         ...extra,
       ],
     };

@@ -46,6 +46,8 @@ export interface UploadClient {
   getLiveness(call?: CallOptions): ApiResult<'getLiveness'>;
   getReadiness(call?: CallOptions): ApiResult<'getReadiness'>;
   getMe(call?: CallOptions): ApiResult<'getMe'>;
+  /** Sandbox only (404 elsewhere): the ali-oss endpoint, COS Domain and vod-js-sdk-v6 API origin of the emulator. */
+  getSandbox(call?: CallOptions): ApiResult<'getSandbox'>;
 
   /** Alibaba VOD video or audio: then `setUploadAuthAndAddress(uploadInfo, uploadAuth, uploadAddress, videoId)`. */
   createAliyunVodVideoUpload(
@@ -113,7 +115,7 @@ const idempotent = ({ idempotencyKey, signal }: CreateCallOptions = {}) => ({
 /** A typed client of the upload credentials BFF for web apps, over openapi-fetch and the generated `paths`. */
 export function createUploadClient(options: UploadClientOptions): UploadClient {
   const base = { baseUrl: options.baseUrl, fetch: options.fetch };
-  // The probes are public (`security: []`): they never ask for a token.
+  // The probes and the sandbox endpoints are public (`security: []`): they never ask for a token.
   const probes = createClient<paths>(base);
   const api = createClient<paths>(base);
   api.use(bearerToken(options.getToken));
@@ -122,6 +124,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     getLiveness: ({ signal } = {}) => probes.GET('/healthz', { signal }),
     getReadiness: ({ signal } = {}) => probes.GET('/readyz', { signal }),
     getMe: ({ signal } = {}) => api.GET('/v1/me', { signal }),
+    getSandbox: ({ signal } = {}) => probes.GET('/v1/sandbox', { signal }),
 
     createAliyunVodVideoUpload: (body, call) => api.POST('/v1/uploads/aliyun-vod/videos', { body, ...idempotent(call) }),
     refreshAliyunVodVideoUpload: (videoId, { signal } = {}) =>

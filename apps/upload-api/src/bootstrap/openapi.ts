@@ -25,6 +25,7 @@ const TAGS: [name: string, description: string][] = [
     "The providers' completion events, called by the clouds, not by apps: signed callbacks of Alibaba VOD and IMS, " +
       "Tencent's PUSH callbacks to a secret URL. Each receiver is off (404) until its secret is configured.",
   ],
+  ['sandbox', "Sandbox mode only (404 otherwise): where the upload SDKs reach the emulator's storage stand-ins."],
 ];
 
 const DESCRIPTION = [

@@ -1,5 +1,7 @@
+import type { SandboxDto } from './dto/sandbox.dto';
+
 /** What a developer sees after `npm start` with no configuration: what is fake, and how to try it. */
-export function sandboxBanner(baseUrl: string, parts: string[], token?: string): string {
+export function sandboxBanner(baseUrl: string, parts: string[], token?: string, endpoints?: SandboxDto): string {
   const lines = ['', '  SANDBOX MODE - not for production. Running with:', ...parts.map((part) => `    - ${part}`), ''];
   if (token) {
     lines.push(
@@ -8,6 +10,15 @@ export function sandboxBanner(baseUrl: string, parts: string[], token?: string):
       `    curl -s ${baseUrl}/v1/me -H "authorization: Bearer $TOKEN"`,
       `    curl -s -X POST ${baseUrl}/v1/uploads/aliyun-vod/videos -H "authorization: Bearer $TOKEN" \\`,
       `      -H 'content-type: application/json' -d '{"title":"My first video","fileName":"clip.mp4"}'`,
+      '',
+    );
+  }
+  if (endpoints) {
+    lines.push(
+      `  Upload SDKs reach the storage stand-ins here (also GET ${baseUrl}/v1/sandbox):`,
+      `    ali-oss endpoint: ${endpoints.oss.endpoint} (already the UploadAddress Endpoint)`,
+      `    COS SDK Domain:   ${endpoints.cos.domain}`,
+      `    vod-js-sdk-v6:    send its https://vod2.qcloud.com requests to ${endpoints.vodUgc.origin}`,
       '',
     );
   }

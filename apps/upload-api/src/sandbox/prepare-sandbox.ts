@@ -5,14 +5,20 @@ import { mintDevToken } from '@app/auth';
 import { type AppConfig, loadConfig } from '@app/config';
 import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
 import { sandboxBanner } from './banner';
+import type { SandboxDto } from './dto/sandbox.dto';
 import { loadOrCreateDevSecret } from './dev-secret';
 
 export interface Sandbox {
   /** The configuration the app runs with: the loaded one, completed with sandbox parts. */
   config: AppConfig;
+  /** Where the upload SDKs reach the emulator's storage stand-ins (GET /v1/sandbox); absent without the emulator. */
+  endpoints?: SandboxDto;
   announce(baseUrl: string): void;
   close(): Promise<void>;
 }
+
+/** The task flow and category the OpenAPI examples choose, allowed so that every documented request works here. */
+const DOCUMENTED_CHOICES = { TENCENTCLOUD_VOD_PROCEDURES: 'transcode-hd', TENCENTCLOUD_VOD_CLASS_IDS: '0' };
 
 const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
 
@@ -73,16 +79,19 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     // The emulator's completion events come back here, so the port must be known before listening.
     const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
     const events = sandboxEvents(loaded.http.host, port);
-    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator });
+    // storage: UploadAddress.Endpoint and the COS/UGC stand-ins are the emulator, so the SDKs upload into it.
+    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator, storage: true });
     Object.assign(
       extra,
       { PORT: String(port) },
       aliyunServiceEnv(emulator.url, aliyunKey),
       tencentServiceEnv(emulator.url, tencentKey),
+      DOCUMENTED_CHOICES,
       events.service,
     );
     parts.push(
       `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
       'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
     );
   }
@@ -91,12 +100,14 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
   const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
   if (parts.length > 0) logger.warn({ sandbox: parts }, 'SANDBOX MODE: not for production');
 
+  const endpoints = emulator?.storage.endpoints();
   return {
     config,
+    endpoints,
     announce(baseUrl) {
       if (parts.length === 0) return;
       const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 }) : undefined;
-      process.stderr.write(sandboxBanner(baseUrl, parts, token));
+      process.stderr.write(sandboxBanner(baseUrl, parts, token, endpoints));
     },
     close: async () => emulator?.close(),
   };

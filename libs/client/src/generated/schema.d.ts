@@ -294,6 +294,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the upload SDKs reach the storage stand-ins (sandbox only).
+         * @description Answers 404 outside the sandbox, where the real clouds need no such settings.
+         */
+        get: operations["getSandbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -968,6 +988,32 @@ export interface components {
              * @enum {string}
              */
             outcome: "applied" | "duplicate" | "unknown" | "mismatch" | "revoked" | "ignored";
+        };
+        SandboxOssDto: {
+            /**
+             * @description The OSS stand-in: ali-oss `endpoint` (also the `Endpoint` of every UploadAddress in the sandbox).
+             * @example http://127.0.0.1:41235
+             */
+            endpoint: string;
+        };
+        SandboxCosDto: {
+            /**
+             * @description The COS stand-in: cos-js-sdk-v5 / cos-nodejs-sdk-v5 `Domain` (it has its scheme, so no `Protocol` is needed).
+             * @example http://127.0.0.1:41235
+             */
+            domain: string;
+        };
+        SandboxVodUgcDto: {
+            /**
+             * @description Tencent's client upload API stand-in: where vod-js-sdk-v6's https://vod2.qcloud.com requests must go instead.
+             * @example http://127.0.0.1:41235
+             */
+            origin: string;
+        };
+        SandboxDto: {
+            oss: components["schemas"]["SandboxOssDto"];
+            cos: components["schemas"]["SandboxCosDto"];
+            vodUgc: components["schemas"]["SandboxVodUgcDto"];
         };
         /**
          * @description Stable machine-readable code.
@@ -2909,6 +2955,48 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The emulator origin for each SDK option. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "oss": {
+                     *         "endpoint": "http://127.0.0.1:41235"
+                     *       },
+                     *       "cos": {
+                     *         "domain": "http://127.0.0.1:41235"
+                     *       },
+                     *       "vodUgc": {
+                     *         "origin": "http://127.0.0.1:41235"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxDto"];
+                };
+            };
+            /** @description No such resource, or it belongs to another user. */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

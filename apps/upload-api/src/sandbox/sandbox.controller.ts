@@ -1,0 +1,36 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiProblemResponses } from '@app/common';
+import { SandboxDto } from './dto/sandbox.dto';
+
+/** The sandbox's storage endpoints; null when the service is not a sandbox with the emulator in-process. */
+export const SANDBOX_ENDPOINTS = Symbol('SANDBOX_ENDPOINTS');
+
+/** Where the upload SDKs reach the emulator's storage stand-ins: public, like the docs, and only in the sandbox. */
+@ApiTags('sandbox')
+@Controller('v1/sandbox')
+export class SandboxController {
+  constructor(@Inject(SANDBOX_ENDPOINTS) private readonly endpoints: SandboxDto | null) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'getSandbox',
+    summary: 'Where the upload SDKs reach the storage stand-ins (sandbox only).',
+    description: 'Answers 404 outside the sandbox, where the real clouds need no such settings.',
+    security: [],
+  })
+  @ApiOkResponse({
+    type: SandboxDto,
+    description: 'The emulator origin for each SDK option.',
+    example: {
+      oss: { endpoint: 'http://127.0.0.1:41235' },
+      cos: { domain: 'http://127.0.0.1:41235' },
+      vodUgc: { origin: 'http://127.0.0.1:41235' },
+    } satisfies SandboxDto,
+  })
+  @ApiProblemResponses(404)
+  sandbox(): SandboxDto {
+    if (!this.endpoints) throw ApiError.notFound('This service is not a sandbox.');
+    return this.endpoints;
+  }
+}
