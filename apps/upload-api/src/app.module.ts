@@ -10,14 +10,14 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
-import type { SandboxDto } from './sandbox/dto/sandbox.dto';
+import type { SandboxServices } from './sandbox/sandbox-services';
 import { SandboxModule } from './sandbox/sandbox.module';
 import { TencentVodModule } from './tencent-vod/tencent-vod.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox?: SandboxDto): DynamicModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox?: SandboxServices): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: loaded.log.level });
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
-  const app = await createApp(sandbox.config, { logger, sandbox: sandbox.endpoints });
+  const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
   // The sandbox may have chosen the port (its callback URLs name it).
   const { port: wanted, host } = sandbox.config.http;

@@ -15,7 +15,7 @@ import {
 import type { AppConfig } from '@app/config';
 import { ProtectionMetrics } from '@app/protection';
 import { AppModule } from '../app.module';
-import type { SandboxDto } from '../sandbox/dto/sandbox.dto';
+import type { SandboxServices } from '../sandbox/sandbox-services';
 import { MetricsService } from '@app/common';
 import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerBodyParsers } from './body-parsers';
@@ -28,8 +28,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Extra modules, for tests that need a fixture route. */
   imports?: ModuleMetadata['imports'];
-  /** The sandbox's storage endpoints (GET /v1/sandbox); absent outside the sandbox. */
-  sandbox?: SandboxDto;
+  /** What the sandbox lends (GET /v1/sandbox, /demo); absent outside the sandbox. */
+  sandbox?: SandboxServices;
 }
 
 /** Builds the whole service, initialised and ready to listen or to be driven by inject(). */

@@ -2,23 +2,29 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
+import { Permission } from '@app/registry';
 import { type AppConfig, loadConfig } from '@app/config';
 import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
 import { sandboxBanner } from './banner';
-import type { SandboxDto } from './dto/sandbox.dto';
 import { loadOrCreateDevSecret } from './dev-secret';
+import type { SandboxServices } from './sandbox-services';
 
 export interface Sandbox {
   /** The configuration the app runs with: the loaded one, completed with sandbox parts. */
   config: AppConfig;
-  /** Where the upload SDKs reach the emulator's storage stand-ins (GET /v1/sandbox); absent without the emulator. */
-  endpoints?: SandboxDto;
+  /** GET /v1/sandbox and the demo page's helpers; absent without the emulator in-process. */
+  services?: SandboxServices;
+  /** The in-process emulator (tests look into its stores); absent when a real cloud is configured. */
+  emulator?: RunningEmulator;
   announce(baseUrl: string): void;
   close(): Promise<void>;
 }
 
 /** The task flow and category the OpenAPI examples choose, allowed so that every documented request works here. */
 const DOCUMENTED_CHOICES = { TENCENTCLOUD_VOD_PROCEDURES: 'transcode-hd', TENCENTCLOUD_VOD_CLASS_IDS: '0' };
+
+/** Sandbox tokens (the banner's and the demo page's) last a working day. */
+const DEV_TOKEN_SECONDS = 12 * 3600;
 
 const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
 
@@ -101,12 +107,26 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
   if (parts.length > 0) logger.warn({ sandbox: parts }, 'SANDBOX MODE: not for production');
 
   const endpoints = emulator?.storage.endpoints();
+  const secret = devSecret;
+  const tokenFor = secret
+    ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: Object.values(Permission) })
+    : undefined;
+  const running = emulator;
+  const services: SandboxServices | undefined =
+    running && endpoints
+      ? {
+          endpoints,
+          mintToken: tokenFor && ((userName) => ({ token: tokenFor(userName), expiresIn: DEV_TOKEN_SECONDS })),
+          expireCredentials: () => running.storage.keys.expireAll(),
+        }
+      : undefined;
   return {
     config,
-    endpoints,
+    services,
+    emulator,
     announce(baseUrl) {
       if (parts.length === 0) return;
-      const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 }) : undefined;
+      const token = tokenFor?.('sandbox-user');
       process.stderr.write(sandboxBanner(baseUrl, parts, token, endpoints));
     },
     close: async () => emulator?.close(),

@@ -2,15 +2,14 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiProblemResponses } from '@app/common';
 import { SandboxDto } from './dto/sandbox.dto';
-
-/** The sandbox's storage endpoints; null when the service is not a sandbox with the emulator in-process. */
-export const SANDBOX_ENDPOINTS = Symbol('SANDBOX_ENDPOINTS');
+import type { SandboxServices } from './sandbox-services';
+import { SANDBOX_SERVICES } from './sandbox.tokens';
 
 /** Where the upload SDKs reach the emulator's storage stand-ins: public, like the docs, and only in the sandbox. */
 @ApiTags('sandbox')
 @Controller('v1/sandbox')
 export class SandboxController {
-  constructor(@Inject(SANDBOX_ENDPOINTS) private readonly endpoints: SandboxDto | null) {}
+  constructor(@Inject(SANDBOX_SERVICES) private readonly services: SandboxServices | null) {}
 
   @Get()
   @ApiOperation({
@@ -30,7 +29,7 @@ export class SandboxController {
   })
   @ApiProblemResponses(404)
   sandbox(): SandboxDto {
-    if (!this.endpoints) throw ApiError.notFound('This service is not a sandbox.');
-    return this.endpoints;
+    if (!this.services) throw ApiError.notFound('This service is not a sandbox.');
+    return this.services.endpoints;
   }
 }

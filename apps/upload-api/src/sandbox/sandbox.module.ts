@@ -1,15 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { SandboxDto } from './dto/sandbox.dto';
-import { SANDBOX_ENDPOINTS, SandboxController } from './sandbox.controller';
+import { DemoController } from './demo/demo.controller';
+import { SandboxController } from './sandbox.controller';
+import type { SandboxServices } from './sandbox-services';
+import { SANDBOX_SERVICES } from './sandbox.tokens';
 
 @Module({})
 export class SandboxModule {
-  /** `endpoints` from prepareSandbox when the emulator runs in-process; the route answers 404 without them. */
-  static forRoot(endpoints: SandboxDto | undefined): DynamicModule {
+  /**
+   * `services` from prepareSandbox when the emulator runs in-process. Without them GET /v1/sandbox
+   * answers 404 (it stays in the document) and /demo does not exist.
+   */
+  static forRoot(services: SandboxServices | undefined): DynamicModule {
     return {
       module: SandboxModule,
-      controllers: [SandboxController],
-      providers: [{ provide: SANDBOX_ENDPOINTS, useValue: endpoints ?? null }],
+      controllers: services ? [SandboxController, DemoController] : [SandboxController],
+      providers: [{ provide: SANDBOX_SERVICES, useValue: services ?? null }],
     };
   }
 }
