@@ -4,17 +4,19 @@ import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
+import { WebhooksModule } from '@app/webhooks';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { SandboxModule, type SandboxServices } from './sandbox/sandbox.module';
 import { TencentVodModule } from './tencent-vod/tencent-vod.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox: SandboxServices = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -24,12 +26,14 @@ export class AppModule {
         AuthModule,
         ProtectionModule,
         UpstreamModule,
+        WebhooksModule.forRoot(),
         UploadsModule,
         HealthModule,
         MeModule,
         AliyunVodModule,
         AliyunImsModule,
         TencentVodModule,
+        SandboxModule.forRoot(sandbox),
         ...extra,
       ],
     };

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: loaded.log.level });
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
-  const app = await createApp(sandbox.config, { logger });
+  const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
   await app.listen({ port: loaded.http.port, host: loaded.http.host }).catch((error: unknown) => {
     // Port taken, address not available: say so and stop, no stack trace for an operator to decode.

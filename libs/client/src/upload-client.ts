@@ -4,6 +4,8 @@ import type { components, operations, paths } from './generated/schema';
 export type Schemas = components['schemas'];
 /** The body of every error response (application/problem+json); switch on `code`. */
 export type Problem = Schemas['ProblemDto'];
+/** The body of a webhook delivery to the app's backend (verify its signature with `standardwebhooks` first). */
+export type WebhookEvent = Schemas['WebhookEventDto'];
 
 /**
  * What every call resolves to: `data` on success, otherwise `error` (the problem, typed), and always
@@ -80,6 +82,9 @@ export interface UploadClient {
     body?: JsonBody<'createTencentVodUploadSignature'>,
     call?: CreateCallOptions,
   ): ApiResult<'createTencentVodUploadSignature'>;
+
+  /** Sandbox only (404 elsewhere): the webhook deliveries the built-in sink received. */
+  listSandboxWebhooks(call?: CallOptions): ApiResult<'listSandboxWebhooks'>;
 }
 
 /** Sets `Authorization: Bearer <token>` from the provider, per request. */
@@ -125,5 +130,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     commitTencentVodUpload: (uploadId, { signal } = {}) =>
       api.POST('/v1/uploads/tencent-vod/media/{uploadId}/commit', { params: { path: { uploadId } }, signal }),
     createTencentVodUploadSignature: (body, call) => api.POST('/v1/uploads/tencent-vod/signatures', { body, ...idempotent(call) }),
+
+    listSandboxWebhooks: ({ signal } = {}) => probes.GET('/v1/sandbox/webhooks', { signal }),
   };
 }

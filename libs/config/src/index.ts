@@ -13,3 +13,4 @@ export {
   type RateLimitPolicy,
   rateLimitVariable,
 } from './sections/protection.section';
+export { isWebhookSecret, parseRetrySchedule } from './sections/webhooks.section';

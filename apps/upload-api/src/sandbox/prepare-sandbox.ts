@@ -5,10 +5,14 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv } from '@app/emulator';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
+import type { SandboxServices } from './sandbox.module';
+import { WebhookSink } from './webhook-sink';
 
 export interface Sandbox {
   /** The configuration the app runs with: the loaded one, completed with sandbox parts. */
   config: AppConfig;
+  /** What the app's sandbox routes show. */
+  services: SandboxServices;
   announce(baseUrl: string): void;
   close(): Promise<void>;
 }
@@ -22,7 +26,7 @@ const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('
  * runs: the config has already refused to load with any of these parts missing.
  */
 export async function prepareSandbox(env: Record<string, string | undefined>, loaded: AppConfig, logger: Logger): Promise<Sandbox> {
-  if (loaded.isProduction) return { config: loaded, announce: () => undefined, close: async () => undefined };
+  if (loaded.isProduction) return { config: loaded, services: {}, announce: () => undefined, close: async () => undefined };
   const parts: string[] = [];
   const extra: Record<string, string> = {};
 
@@ -44,6 +48,19 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
       `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
     );
   }
+  let webhookSink: WebhookSink | undefined;
+  let webhookSecret: string | undefined;
+  if (loaded.webhooks.url === undefined) {
+    // A WEBHOOK_SECRET of its own is kept (a receiver of the developer's may know it); else one is made up.
+    const configured = loaded.webhooks.secrets[0];
+    if (!configured) webhookSecret = extra.WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+    webhookSink = await WebhookSink.start(configured ?? webhookSecret!);
+    extra.WEBHOOK_URL = webhookSink.url;
+    parts.push(
+      `webhooks delivered to a built-in sink at ${webhookSink.url} (GET /v1/sandbox/webhooks lists them)` +
+        (loaded.store.kind === 'memory' ? ', queued in-process' : ''),
+    );
+  }
   if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
 
   const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
@@ -51,11 +68,15 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
 
   return {
     config,
+    services: { webhookSink },
     announce(baseUrl) {
       if (parts.length === 0) return;
       const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 }) : undefined;
-      process.stderr.write(sandboxBanner(baseUrl, parts, token));
+      process.stderr.write(sandboxBanner(baseUrl, parts, { token, webhooks: webhookSink !== undefined, webhookSecret }));
     },
-    close: async () => emulator?.close(),
+    close: async () => {
+      await emulator?.close();
+      await webhookSink?.close();
+    },
   };
 }
