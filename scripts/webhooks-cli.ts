@@ -32,47 +32,44 @@ function describe(letter: DeadLetter): string {
   return `${letter.id}  ${letter.type}  failed ${new Date(letter.failedAt).toISOString()}  after ${attempts}  ${letter.reason}`;
 }
 
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new CliError(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
+type Command = (queue: DeliveryQueue, out: CliOutput) => Promise<void>;
 
-async function run(queue: DeliveryQueue, command: string, args: string[], values: { limit?: string; json?: boolean }, out: CliOutput) {
+/** The command, its arguments checked before anything connects. */
+function parseCommand(command: string | undefined, args: string[], values: { limit?: string; json?: boolean }): Command {
   switch (command) {
     case 'failed': {
       const limit = Number(values.limit ?? '100');
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new CliError('--limit must be a whole number from 1 to 10000', 2);
-      const letters = await queue.deadLetters(limit);
-      if (values.json) out.stdout.write(`${JSON.stringify(letters, null, 2)}\n`);
-      else if (letters.length === 0) out.stdout.write('no dead letters\n');
-      else out.stdout.write(`${letters.map(describe).join('\n')}\n${letters.length} dead letter${letters.length === 1 ? '' : 's'}\n`);
-      return;
+      return async (queue, out) => {
+        const letters = await queue.deadLetters(limit);
+        if (values.json) out.stdout.write(`${JSON.stringify(letters, null, 2)}\n`);
+        else if (letters.length === 0) out.stdout.write('no dead letters\n');
+        else out.stdout.write(`${letters.map(describe).join('\n')}\n${letters.length} dead letter${letters.length === 1 ? '' : 's'}\n`);
+      };
     }
     case 'redeliver': {
       const [id] = args;
       if (!id || args.length > 1) throw new CliError(`redeliver takes one webhook-id\n\n${USAGE}`, 2);
-      if (!(await queue.redeliver(id))) throw new CliError(`no dead letter with id ${id} (see: npm run webhooks -- failed)`);
-      out.stdout.write(`queued ${id} for redelivery\n`);
-      return;
+      return async (queue, out) => {
+        if (!(await queue.redeliver(id))) throw new CliError(`no dead letter with id ${id} (see: npm run webhooks -- failed)`);
+        out.stdout.write(`queued ${id} for redelivery\n`);
+      };
     }
-    case 'redeliver-all': {
-      const count = await queue.redeliverAll();
-      out.stdout.write(`queued ${count} dead letter${count === 1 ? '' : 's'} for redelivery\n`);
-      return;
-    }
+    case 'redeliver-all':
+      return async (queue, out) => {
+        const count = await queue.redeliverAll();
+        out.stdout.write(`queued ${count} dead letter${count === 1 ? '' : 's'} for redelivery\n`);
+      };
+    default:
+      throw new CliError(`${command ? `unknown command: ${command}` : 'no command'}\n\n${USAGE}`, 2);
   }
 }
 
 /** parseArgs refusing an option (unknown, or missing its value). */
-function isUsageError(error: unknown): error is TypeError {
-  const code = (error as { code?: unknown }).code;
-  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+function isUsageError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-
-const COMMANDS = new Set(['failed', 'redeliver', 'redeliver-all']);
 
 /** `npm run webhooks -- ...`; resolves with the exit code. */
 export async function runWebhooksCli(argv: string[], env: Record<string, string | undefined>, out: CliOutput): Promise<number> {
@@ -88,7 +85,7 @@ export async function runWebhooksCli(argv: string[], env: Record<string, string 
       out.stdout.write(USAGE);
       return 0;
     }
-    if (!command || !COMMANDS.has(command)) throw new CliError(`${command ? `unknown command: ${command}` : 'no command'}\n\n${USAGE}`, 2);
+    const execute = parseCommand(command, args, values);
     const config = loadConfig(env);
     if (config.store.kind !== 'redis') {
       throw new CliError(
@@ -97,7 +94,11 @@ export async function runWebhooksCli(argv: string[], env: Record<string, string 
       );
     }
     queue = createDeliveryQueue(config.store, config.webhooks);
-    await withDeadline(run(queue, command, args, values, out), config.store.connectTimeoutMs + 5_000);
+    // Once connected, every command fails fast if Redis goes away (the queue's connection does not wait).
+    if (!(await queue.waitUntilReady(config.store.connectTimeoutMs))) {
+      throw new CliError(`cannot reach Redis within REDIS_CONNECT_TIMEOUT_MS (${config.store.connectTimeoutMs} ms)`);
+    }
+    await execute(queue, out);
     return 0;
   } catch (error) {
     if (isUsageError(error)) {

@@ -39,6 +39,9 @@ describe('Sandbox mode (no configuration)', () => {
     expect(banner).toMatch(/generated development JWT secret/);
     expect(banner).toMatch(/cloud emulator in-process at http:\/\/127\.0\.0\.1:\d+ for Alibaba VOD, Alibaba IMS and Tencent VOD/);
     expect(banner).toMatch(/in-process store/);
+    expect(banner).toMatch(/webhooks delivered to a built-in sink at http:\/\/127\.0\.0\.1:\d+\/webhooks/);
+    expect(banner).toContain(`curl -s ${base}/v1/sandbox/webhooks`);
+    expect(banner).toMatch(/signed with the generated WEBHOOK_SECRET=whsec_[A-Za-z0-9+/]{43}=/);
     expect(banner).toContain(`curl -s ${base}/v1/me -H "authorization: Bearer $TOKEN"`);
     expect(statSync(join(cwd, '.sandbox', 'dev-jwt-secret')).mode & 0o777).toBe(0o600);
   });
@@ -72,6 +75,12 @@ describe('Sandbox mode (no configuration)', () => {
     const commit = await call('POST', `/v1/uploads/tencent-vod/media/${upload.body.uploadId}/commit`);
     expect(commit).toMatchObject({ status: 200, body: { fileId: expect.any(String) } });
     expect((await call('POST', '/v1/uploads/tencent-vod/signatures', {})).status).toBe(201);
+  });
+
+  it('lists what the webhook sink received (test/webhooks-sandbox.e2e-spec.ts shows a delivery arriving)', async () => {
+    const response = await fetch(`${base}/v1/sandbox/webhooks`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ deliveries: expect.any(Array) });
   });
 
   it('reports itself ready, with the in-process store', async () => {

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiError } from '@app/common';
 import { DeliveryQueue, WebhookPublisher } from '@app/webhooks';
-import { runWebhooksCli } from '../scripts/webhooks-cli';
+import { runWebhooksCli, USAGE } from '../scripts/webhooks-cli';
 import { deliveriesOf, documentedEventValidator, queueSettled, testUpload } from './support/webhook-helpers';
 import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
 import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
@@ -201,6 +204,21 @@ describe('App webhooks (real app, real Redis, a real HTTP receiver)', () => {
     expect(Number(/^upload_bff_webhook_oldest_pending_age_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0.05);
     receiver.behaviour = () => 204;
     await queueSettled(queue);
+  });
+});
+
+describe('npm run webhooks', () => {
+  it('runs as a script: usage and exit code 2 for an unknown command, no stack trace', async () => {
+    const root = join(__dirname, '..');
+    const child = spawn(process.execPath, ['-r', require.resolve('@swc-node/register'), join(root, 'scripts/webhooks.ts'), 'purge'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(stderr).toBe(`unknown command: purge\n\n${USAGE}`);
   });
 });
 

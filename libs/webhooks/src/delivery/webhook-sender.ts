@@ -80,7 +80,8 @@ export class WebhookSender {
       const blocked = chain.find((cause) => cause instanceof BlockedAddressError);
       if (blocked) return { result: 'blocked-address', range: blocked.range };
       const code = chain.map((cause) => (cause as { code?: unknown }).code).find((value) => typeof value === 'string');
-      return { result: 'network-error', code: code ?? 'UNKNOWN' };
+      // Without a code (fetch refusing a port, say), the innermost message says what happened.
+      return { result: 'network-error', code: code ?? (chain.at(-1) as Error | undefined)?.message ?? 'unknown' };
     } finally {
       clearTimeout(timer);
     }

@@ -33,6 +33,8 @@ const PAGE = 100;
 
 /** How long cut attempts get to hand their jobs back. */
 const INTERRUPT_WAIT_MS = 1_000;
+/** A job handed back by a stopping worker waits this long, so that the worker's own idle slots do not take it again. */
+const HAND_BACK_DELAY_MS = 1_000;
 
 /** True when every promise settled within `ms`. */
 async function settledWithin(promises: Set<Promise<unknown>>, ms: number): Promise<boolean> {
@@ -68,6 +70,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   private worker: Worker<JobData, void, WebhookEventType> | undefined;
   private workerConnection: Redis | Cluster | undefined;
   private cleaner: NodeJS.Timeout | undefined;
+  private stopping = false;
   private outageReported = false;
 
   constructor(
@@ -137,6 +140,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     clearInterval(this.cleaner);
     const worker = this.worker;
     if (!worker) return;
+    this.stopping = true;
     await worker.pause(true);
     // Past the grace period, running attempts are cut and their jobs handed back untouched.
     if (!(await settledWithin(this.running, graceMs))) {
@@ -198,17 +202,21 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   }
 
   private async process(job: Job<JobData, void, WebhookEventType>, token: string | undefined, run: AttemptRunner): Promise<void> {
+    // A slot that was already fetching when the stop began may still get a job.
+    if (this.stopping) return this.handBack(job, token);
     const event: WebhookEvent = { id: job.id ?? '', type: job.name, body: job.data.body, queuedAt: job.data.queuedAt };
     const number = job.attemptsMade + 1;
     const { verdict, reason } = await run(event, { number, last: number >= (job.opts.attempts ?? 1) }, this.shutdown.signal);
     if (verdict === 'done') return;
-    if (verdict === 'interrupted') {
-      // Back in the queue at once and not counted as a try: another replica takes it now.
-      await job.moveToDelayed(Date.now(), token);
-      throw new DelayedError();
-    }
+    if (verdict === 'interrupted') return this.handBack(job, token);
     // BullMQ retries on our schedule until the attempts are spent, then keeps it as failed: a dead letter.
     throw new Error(reason);
+  }
+
+  /** Back in the queue, not counted as a try, for another replica (or this one after a restart). */
+  private async handBack(job: Job<JobData, void, WebhookEventType>, token: string | undefined): Promise<never> {
+    await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+    throw new DelayedError();
   }
 
   private async track(attempt: Promise<void>): Promise<void> {
