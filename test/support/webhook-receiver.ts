@@ -34,7 +34,7 @@ export class WebhookReceiver {
   private readonly hanging = new Set<ServerResponse>();
   private readonly waiters = new Set<() => void>();
 
-  private constructor(readonly port: number) {}
+  private constructor(private listeningPort: number) {}
 
   static async start(port = 0): Promise<WebhookReceiver> {
     const receiver = new WebhookReceiver(port);
@@ -42,7 +42,11 @@ export class WebhookReceiver {
     return receiver;
   }
 
-  /** Also for tests: the http:// URL of this receiver. */
+  /** Stays the same across `down()` and `listen()`. */
+  get port(): number {
+    return this.listeningPort;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}/hooks`;
   }
@@ -55,9 +59,9 @@ export class WebhookReceiver {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
-    server.listen(this.port, '127.0.0.1');
+    server.listen(this.listeningPort, '127.0.0.1');
     await once(server, 'listening');
-    (this as { port: number }).port = (server.address() as AddressInfo).port;
+    this.listeningPort = (server.address() as AddressInfo).port;
     this.server = server;
   }
 
