@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { SealedRecords } from '@app/store';
-import { UploadOwnership } from '../apps/upload-api/src/uploads/upload-ownership';
+import { UploadRecords } from '../apps/upload-api/src/uploads/upload-records';
 import { ALIYUN_TEST_IDS, decodeBase64Json, fieldsOf, post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
@@ -60,20 +60,28 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
     expect(decodeBase64Json(created.body.uploadAddress).Bucket).toBe(ALIYUN_TEST_IDS.storageLocation.split('.')[0]);
   });
 
-  it('records the owner in Redis under aliyun-vod:video:<videoId> for the configured time', async () => {
+  it('records the upload sealed in Redis for the configured time, and links the video id to it', async () => {
     const created = await post(videos(), VIDEO, sut.bearer('alice'));
     const redis = new Redis(process.env.TEST_REDIS_URL!);
     try {
-      const key = `${sut.config.store.keyPrefix}aliyun-vod:video:${created.body.videoId}`;
+      const key = `${sut.config.store.keyPrefix}upload:{${created.body.uploadId}}`;
       const raw = (await redis.get(key))!;
       // Sealed: no user id in clear in Redis.
       expect(raw).toMatch(/^v1\./);
       expect(raw).not.toContain('alice');
-      expect(await sut.app.get(SealedRecords).get(`aliyun-vod:video:${created.body.videoId}`)).toEqual({
+      expect(await sut.app.get(SealedRecords).get(`upload:{${created.body.uploadId}}`)).toMatchObject({
         ownerId: 'alice',
         uploadId: created.body.uploadId,
+        provider: 'aliyun-vod',
+        kind: 'aliyun-vod-video',
+        status: 'issued',
+        videoId: created.body.videoId,
       });
       expect(await redis.pttl(key)).toBeGreaterThan(7 * 24 * 3600 * 1000 - 60_000);
+      expect(await redis.get(`${sut.config.store.keyPrefix}upload-by:{aliyun-vod:videoId:${created.body.videoId}}`)).toBe(
+        created.body.uploadId,
+      );
+      expect((await redis.keys(`${sut.config.store.keyPrefix}*`)).join(' ')).not.toContain('alice');
     } finally {
       redis.disconnect();
     }
@@ -103,9 +111,13 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
   });
 
   it('maps the provider not knowing a video we recorded to the same 404', async () => {
-    await sut.app
-      .get(UploadOwnership)
-      .record('aliyun-vod:video', 'feedfacefeedfacefeedfacefeedface', { ownerId: 'alice', uploadId: 'upl_x' });
+    const videoId = 'feedfacefeedfacefeedfacefeedface';
+    await sut.app.get(UploadRecords).issue(
+      { id: 'alice', permissions: [] },
+      'aliyun-vod-video',
+      async () => ({ videoId }),
+      (answer) => answer,
+    );
     const response = await refresh('feedfacefeedfacefeedfacefeedface');
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: 'NOT_FOUND', upstreamRequestId: expect.any(String) });

@@ -69,6 +69,20 @@ describe('Sandbox mode (no configuration)', () => {
     expect((await call('POST', `/v1/uploads/aliyun-ims/media/${media.body.mediaId}/refresh`)).status).toBe(200);
   });
 
+  it('moves an upload to uploaded when the emulator reports it complete (its signed callback reaches the service)', async () => {
+    const video = await call('POST', '/v1/uploads/aliyun-vod/videos', { title: 'Evented', fileName: 'clip.mp4' });
+    const emulator = /cloud emulator in-process at (http:\/\/127\.0\.0\.1:\d+)/.exec(service.stderr())![1];
+    const completed = await fetch(`${emulator}/__emulator/uploads/complete`, {
+      method: 'POST',
+      body: JSON.stringify({ provider: 'aliyun-vod', id: video.body.videoId, size: 2048 }),
+    });
+    expect(await completed.json()).toMatchObject({ statuses: [200] });
+    expect(await call('GET', `/v1/uploads/${video.body.uploadId}`)).toMatchObject({
+      status: 200,
+      body: { status: 'uploaded', size: 2048 },
+    });
+  });
+
   it('works end to end for every Tencent VOD route', async () => {
     const upload = await call('POST', '/v1/uploads/tencent-vod/media', { mediaType: 'mp4' });
     expect(upload.status).toBe(201);

@@ -38,7 +38,8 @@ describe('Graceful shutdown', () => {
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     expect(service.stdout()).toContain('"msg":"shutdown complete"');
-  });
+    // A process that compiles TypeScript as it starts: seconds on a busy 2-core machine.
+  }, 20_000);
 });
 
 describe('Boot', () => {

@@ -174,7 +174,7 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
   it('signs client uploads: the HMAC verifies with our key and every field is the server’s', async () => {
     const response = await api.sign('alice', { procedure: 'transcode-hd', sessionContext: 'campaign=spring' });
     expect(response.status).toBe(201);
-    const { signature, expiresAt } = await json(response);
+    const { uploadId, signature, expiresAt } = await json(response);
     const fields = decodeUploadSignature(signature, cloud.tencentKey.secret);
     expect(fields).toEqual({
       secretId: cloud.tencentKey.id,
@@ -182,7 +182,7 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
       expireTime: String(Number(fields.currentTimeStamp) + 1800),
       random: expect.stringMatching(/^\d+$/),
       procedure: 'transcode-hd',
-      sourceContext: 'userId=alice',
+      sourceContext: `uploadId=${uploadId}&userId=alice`,
       oneTimeValid: '1',
       vodSubAppId: cloud.env.TENCENTCLOUD_VOD_SUB_APP_ID,
       sessionContext: 'campaign=spring',

@@ -93,6 +93,15 @@ describe('App webhooks (real app, real Redis, a real HTTP receiver)', () => {
     expect(receiver.ids().size).toBeGreaterThanOrEqual(4);
   });
 
+  it('gives an event published twice (a lifecycle step retried) one webhook-id', async () => {
+    const upload = testUpload();
+    await publisher.publish('upload.completed', upload);
+    await publisher.publish('upload.completed', { ...upload, size: 2048 });
+    await receiver.until(() => deliveriesOf(receiver.deliveries, upload.uploadId).length > 0);
+    await queueSettled(queue);
+    expect(new Set(deliveriesOf(receiver.deliveries, upload.uploadId).map((delivery) => delivery.id)).size).toBe(1);
+  });
+
   it('retries a receiver that fails twice: three attempts with one webhook-id, each signed for its own time', async () => {
     const upload = testUpload();
     receiver.behaviour = (delivery) => (delivery.attempt <= 2 ? 503 : 200);

@@ -26,6 +26,8 @@ export interface TestAppOptions {
   imports?: ModuleMetadata['imports'];
   /** Use the throwaway Redis from the Jest global setup instead of the in-process store. */
   redis?: boolean;
+  /** Listen here (a port chosen beforehand, e.g. for callback URLs in the config); a free one by default. */
+  port?: number;
 }
 
 /** The real app on Fastify, listening on a free loopback port, logs captured. */
@@ -47,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig(env);
   const logs = new LogCapture();
   const app = await createApp(config, { logger: createLogger({ level: config.log.level, destination: logs }), imports: options.imports });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

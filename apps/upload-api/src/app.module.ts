@@ -7,6 +7,7 @@ import { UpstreamModule } from '@app/upstream';
 import { WebhooksModule } from '@app/webhooks';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -33,6 +34,7 @@ export class AppModule {
         AliyunVodModule,
         AliyunImsModule,
         TencentVodModule,
+        EventsModule,
         SandboxModule.forRoot(sandbox),
         ...extra,
       ],

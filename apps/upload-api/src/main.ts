@@ -25,14 +25,16 @@ async function main(): Promise<void> {
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
   const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
-  await app.listen({ port: loaded.http.port, host: loaded.http.host }).catch((error: unknown) => {
+  // The sandbox may have chosen the port (its callback URLs name it).
+  const { port: wanted, host } = sandbox.config.http;
+  await app.listen({ port: wanted, host }).catch((error: unknown) => {
     // Port taken, address not available: say so and stop, no stack trace for an operator to decode.
-    logger.fatal({ code: (error as NodeJS.ErrnoException).code, host: loaded.http.host, port: loaded.http.port }, 'cannot listen');
+    logger.fatal({ code: (error as NodeJS.ErrnoException).code, host, port: wanted }, 'cannot listen');
     logger.flush();
     process.exit(1);
   });
   const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : loaded.http.port;
+  const port = typeof address === 'object' && address ? address.port : wanted;
   logger.info({ port, host: loaded.http.host, store: sandbox.config.store.kind }, 'listening');
   sandbox.announce(`http://${loaded.http.host.includes(':') ? `[${loaded.http.host}]` : loaded.http.host}:${port}`);
 }

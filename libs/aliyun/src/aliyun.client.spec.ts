@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { type RunningEmulator, startEmulator } from '@app/emulator';
 import { MemoryStore } from '@app/store';
 import { UpstreamBudget, UpstreamCall } from '@app/upstream';
 import { AliyunClient } from './aliyun.client';
 import { CREATE_UPLOAD_MEDIA, REFRESH_UPLOAD_MEDIA } from './operations/ice.operations';
+import { rejection } from '@app/testing';
 import {
   CREATE_UPLOAD_ATTACHED_MEDIA,
   CREATE_UPLOAD_IMAGE,
@@ -37,16 +37,6 @@ function adapterFor(url: string, env: Record<string, string> = {}): AliyunClient
     ...env,
   });
   return adapterWith(new ConfigService(config));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe(AliyunClient.name, () => {

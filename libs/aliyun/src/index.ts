@@ -1,5 +1,6 @@
 // Alibaba Cloud VOD (2017-03-21) and ICE/IMS (2020-11-09): the client, its operations, and the
 // helpers the features share. The facts are in @app/registry (aliyun.facts.ts).
+export * from './aliyun-credential.dto';
 export * from './aliyun.client';
 export { aliyunErrors, UPLOAD_NOT_FOUND } from './aliyun.errors';
 export * from './aliyun.module';

@@ -89,16 +89,31 @@ describe(createUploadClient.name, () => {
     }
   });
 
-  it('asks for a Tencent signature with or without a body', async () => {
+  it('asks for a Tencent signature with or without a body, never with an Idempotency-Key', async () => {
     const { fetch, requests } = fakeFetch({ status: 201 });
     const sut = client({ fetch });
 
     await sut.createTencentVodUploadSignature();
-    await sut.createTencentVodUploadSignature({ procedure: 'transcode-hd' }, { idempotencyKey: 'key-2' });
+    await sut.createTencentVodUploadSignature({ uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' });
 
     expect(requests[0].body).toBeNull();
-    expect(await requests[1].json()).toEqual({ procedure: 'transcode-hd' });
-    expect(requests[1].headers.get('idempotency-key')).toBe('key-2');
+    expect(await requests[1].json()).toEqual({ uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' });
+    expect(requests.some((request) => request.headers.has('idempotency-key'))).toBe(false);
+  });
+
+  it('lists, reads and revokes uploads', async () => {
+    const { fetch, requests } = fakeFetch({ status: 200 });
+    const sut = client({ fetch });
+
+    await sut.listUploads({ status: 'uploaded', limit: 5, cursor: 'abc' });
+    await sut.getUpload('upl_3q2mD4v1Qb6xY0aZ9kLw8A');
+    await sut.revokeUpload('upl_3q2mD4v1Qb6xY0aZ9kLw8A');
+
+    expect(requests.map((request) => `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`)).toEqual([
+      'GET /v1/uploads?status=uploaded&limit=5&cursor=abc',
+      'GET /v1/uploads/upl_3q2mD4v1Qb6xY0aZ9kLw8A',
+      'DELETE /v1/uploads/upl_3q2mD4v1Qb6xY0aZ9kLw8A',
+    ]);
   });
 
   it('resolves an error answer into `error`, the problem, with the response beside it', async () => {

@@ -77,15 +77,27 @@ export interface UploadClient {
   applyTencentVodUpload(body: JsonBody<'applyTencentVodUpload'>, call?: CreateCallOptions): ApiResult<'applyTencentVodUpload'>;
   /** Exactly once: a repeat answers the first result. */
   commitTencentVodUpload(uploadId: string, call?: CallOptions): ApiResult<'commitTencentVodUpload'>;
-  /** For vod-js-sdk-v6's `getSignature` and TXUGCPublish; no body means the deployment's defaults. */
+  /**
+   * For vod-js-sdk-v6's `getSignature` and TXUGCPublish; no body means a new upload with the deployment's
+   * defaults, `{ uploadId }` the next signature of that upload.
+   */
   createTencentVodUploadSignature(
     body?: JsonBody<'createTencentVodUploadSignature'>,
-    call?: CreateCallOptions,
+    call?: CallOptions,
   ): ApiResult<'createTencentVodUploadSignature'>;
+
+  /** Your uploads, newest first; pass `nextCursor` back as `cursor` for the next page. */
+  listUploads(query?: UploadQuery, call?: CallOptions): ApiResult<'listUploads'>;
+  /** One upload's status and provider ids. */
+  getUpload(uploadId: string, call?: CallOptions): ApiResult<'getUpload'>;
+  /** Nothing more is issued for it (refresh and commit answer 410); 409 once it is complete. */
+  revokeUpload(uploadId: string, call?: CallOptions): ApiResult<'revokeUpload'>;
 
   /** Sandbox only (404 elsewhere): the webhook deliveries the built-in sink received. */
   listSandboxWebhooks(call?: CallOptions): ApiResult<'listSandboxWebhooks'>;
 }
+
+export type UploadQuery = NonNullable<operations['listUploads']['parameters']['query']>;
 
 /** Sets `Authorization: Bearer <token>` from the provider, per request. */
 function bearerToken(getToken: UploadClientOptions['getToken']): Middleware {
@@ -129,7 +141,11 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     applyTencentVodUpload: (body, call) => api.POST('/v1/uploads/tencent-vod/media', { body, ...idempotent(call) }),
     commitTencentVodUpload: (uploadId, { signal } = {}) =>
       api.POST('/v1/uploads/tencent-vod/media/{uploadId}/commit', { params: { path: { uploadId } }, signal }),
-    createTencentVodUploadSignature: (body, call) => api.POST('/v1/uploads/tencent-vod/signatures', { body, ...idempotent(call) }),
+    createTencentVodUploadSignature: (body, { signal } = {}) => api.POST('/v1/uploads/tencent-vod/signatures', { body, signal }),
+
+    listUploads: (query = {}, { signal } = {}) => api.GET('/v1/uploads', { params: { query }, signal }),
+    getUpload: (uploadId, { signal } = {}) => api.GET('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
+    revokeUpload: (uploadId, { signal } = {}) => api.DELETE('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
 
     listSandboxWebhooks: ({ signal } = {}) => probes.GET('/v1/sandbox/webhooks', { signal }),
   };

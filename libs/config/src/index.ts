@@ -14,3 +14,4 @@ export {
   rateLimitVariable,
 } from './sections/protection.section';
 export { isWebhookSecret, parseRetrySchedule } from './sections/webhooks.section';
+export { KNOWN_VARIABLES } from './schema';

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from './config.error';
 import { loadConfig } from './load-config';
+import { configProblems } from '@app/testing';
 
 const SECRET = 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu';
 const CACHE_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -12,16 +12,6 @@ const PRODUCTION = {
   REDIS_URL: 'redis://cache.internal:6379',
   CACHE_ENCRYPTION_KEY: CACHE_KEY,
 };
-
-function problems(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe(loadConfig.name, () => {
   it('starts with no environment at all outside production (sandbox)', () => {
@@ -33,18 +23,18 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses production without a JWT key source, naming the variable', () => {
-    expect(problems({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: CACHE_KEY })).toMatch(
+    expect(configProblems({ NODE_ENV: 'production', REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: CACHE_KEY })).toMatch(
       /AUTH_JWT_SECRET: is required in production/,
     );
   });
 
   it('refuses production without Redis', () => {
-    expect(problems({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toMatch(/REDIS_URL: is required in production/);
+    expect(configProblems({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toMatch(/REDIS_URL: is required in production/);
   });
 
   it('requires CACHE_ENCRYPTION_KEY with Redis, as 32 base64 bytes', () => {
-    expect(problems({ REDIS_URL: 'redis://r:6379' })).toMatch(/CACHE_ENCRYPTION_KEY: is required with Redis/);
-    expect(problems({ REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: 'c2hvcnQ=' })).toMatch(
+    expect(configProblems({ REDIS_URL: 'redis://r:6379' })).toMatch(/CACHE_ENCRYPTION_KEY: is required with Redis/);
+    expect(configProblems({ REDIS_URL: 'redis://r:6379', CACHE_ENCRYPTION_KEY: 'c2hvcnQ=' })).toMatch(
       /CACHE_ENCRYPTION_KEY: must be 32 random bytes/,
     );
   });
@@ -61,20 +51,20 @@ describe(loadConfig.name, () => {
     ['your-jwt-secret-goes-here-0123456789abcdef'],
     ['placeholder-placeholder-placeholder-000'],
   ])('refuses the placeholder secret %s in production', (secret) => {
-    expect(problems({ ...PRODUCTION, AUTH_JWT_SECRET: secret })).toMatch(/AUTH_JWT_SECRET: holds a placeholder value/);
+    expect(configProblems({ ...PRODUCTION, AUTH_JWT_SECRET: secret })).toMatch(/AUTH_JWT_SECRET: holds a placeholder value/);
   });
 
   it('never prints the value of a variable it refuses', () => {
-    const badSecret = problems({ AUTH_JWT_SECRET: 'short-but-secret' });
+    const badSecret = configProblems({ AUTH_JWT_SECRET: 'short-but-secret' });
     expect(badSecret).toMatch(/AUTH_JWT_SECRET: must be at least 32 bytes/);
     expect(badSecret).not.toContain('short-but-secret');
-    const badPort = problems({ PORT: 'not-a-port-9z' });
+    const badPort = configProblems({ PORT: 'not-a-port-9z' });
     expect(badPort).toMatch(/PORT: must be an integer from 0 to 65535/);
     expect(badPort).not.toContain('not-a-port-9z');
   });
 
   it('reports every problem at once', () => {
-    const message = problems({ NODE_ENV: 'staging', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '1' });
+    const message = configProblems({ NODE_ENV: 'staging', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '1' });
     expect(message).toMatch(/NODE_ENV: must be one of development, test, production/);
     expect(message).toMatch(/LOG_LEVEL: must be one of/);
     expect(message).toMatch(/BODY_LIMIT_BYTES: must be an integer from 1024/);
@@ -88,27 +78,27 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses both NAME and NAME_FILE, and an unreadable file', () => {
-    expect(problems({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_SECRET_FILE: '/etc/hostname' })).toMatch(
+    expect(configProblems({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_SECRET_FILE: '/etc/hostname' })).toMatch(
       /AUTH_JWT_SECRET: set either AUTH_JWT_SECRET or AUTH_JWT_SECRET_FILE/,
     );
-    expect(problems({ AUTH_JWT_SECRET_FILE: '/nonexistent/secret' })).toMatch(/AUTH_JWT_SECRET_FILE: must name a readable file/);
+    expect(configProblems({ AUTH_JWT_SECRET_FILE: '/nonexistent/secret' })).toMatch(/AUTH_JWT_SECRET_FILE: must name a readable file/);
   });
 
   it('refuses two key sources at once, and a public key that is not PEM', () => {
-    expect(problems({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.example.com/jwks' })).toMatch(/set exactly one of/);
-    expect(problems({ AUTH_JWT_PUBLIC_KEY: 'not a key' })).toMatch(/AUTH_JWT_PUBLIC_KEY: must be a PEM-encoded/);
-    expect(problems({ AUTH_JWKS_URL: 'ftp://id.example.com/jwks' })).toMatch(/AUTH_JWKS_URL: must be a URL/);
+    expect(configProblems({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.example.com/jwks' })).toMatch(/set exactly one of/);
+    expect(configProblems({ AUTH_JWT_PUBLIC_KEY: 'not a key' })).toMatch(/AUTH_JWT_PUBLIC_KEY: must be a PEM-encoded/);
+    expect(configProblems({ AUTH_JWKS_URL: 'ftp://id.example.com/jwks' })).toMatch(/AUTH_JWKS_URL: must be a URL/);
   });
 
   it('requires https for JWKS in production', () => {
-    expect(problems({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://id.example.com/jwks' })).toMatch(
+    expect(configProblems({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://id.example.com/jwks' })).toMatch(
       /AUTH_JWKS_URL: must use https in production/,
     );
   });
 
   it('refuses CORS_ORIGINS=* in production and malformed origins anywhere', () => {
-    expect(problems({ ...PRODUCTION, CORS_ORIGINS: '*' })).toMatch(/CORS_ORIGINS: must list explicit origins/);
-    expect(problems({ CORS_ORIGINS: 'app.example.com' })).toMatch(/CORS_ORIGINS: each entry must be an origin/);
+    expect(configProblems({ ...PRODUCTION, CORS_ORIGINS: '*' })).toMatch(/CORS_ORIGINS: must list explicit origins/);
+    expect(configProblems({ CORS_ORIGINS: 'app.example.com' })).toMatch(/CORS_ORIGINS: each entry must be an origin/);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).http.corsOrigins).toEqual([
       'https://a.example.com',
       'http://localhost:5173',
@@ -126,12 +116,12 @@ describe(loadConfig.name, () => {
   });
 
   it.each([['yes'], ['10.0.0.0/33'], ['not an address']])('refuses TRUST_PROXY=%s naming the variable', (raw) => {
-    expect(problems({ TRUST_PROXY: raw })).toMatch(/TRUST_PROXY: must be true, false, a hop count/);
-    expect(problems({ TRUST_PROXY: raw })).not.toContain(raw === 'yes' ? 'TRUST_PROXY=yes' : raw);
+    expect(configProblems({ TRUST_PROXY: raw })).toMatch(/TRUST_PROXY: must be true, false, a hop count/);
+    expect(configProblems({ TRUST_PROXY: raw })).not.toContain(raw === 'yes' ? 'TRUST_PROXY=yes' : raw);
   });
 
   it('refuses a HOST that is neither an address nor a host name', () => {
-    expect(problems({ HOST: 'not a host!!' })).toMatch(/HOST: must be an IP address or a host name/);
+    expect(configProblems({ HOST: 'not a host!!' })).toMatch(/HOST: must be an IP address or a host name/);
     expect(loadConfig({ HOST: '::' }).http.host).toBe('::');
     expect(loadConfig({ HOST: 'api.internal' }).http.host).toBe('api.internal');
   });
@@ -148,8 +138,8 @@ describe(loadConfig.name, () => {
       name: 'mymaster',
     });
     expect(loadConfig({ ...key, REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' }).store).toMatchObject({ mode: 'cluster' });
-    expect(problems({ REDIS_SENTINELS: 's1:26379' })).toMatch(/REDIS_SENTINEL_NAME: is required/);
-    expect(problems({ REDIS_CLUSTER_NODES: 'n1' })).toMatch(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
-    expect(problems({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'n1:7000' })).toMatch(/set only one of/);
+    expect(configProblems({ REDIS_SENTINELS: 's1:26379' })).toMatch(/REDIS_SENTINEL_NAME: is required/);
+    expect(configProblems({ REDIS_CLUSTER_NODES: 'n1' })).toMatch(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
+    expect(configProblems({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'n1:7000' })).toMatch(/set only one of/);
   });
 });

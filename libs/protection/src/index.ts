@@ -9,3 +9,4 @@ export * from './quota/daily-quota.interceptor';
 export * from './quota/utc-day';
 export * from './rate-limit/rate-limit-headers';
 export * from './rate-limit/rate-limit.guard';
+export * from './rate-limit/rate-limited.decorator';

@@ -7,7 +7,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProviderOfferedGuard } from './provider-offered.guard';
 import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
-import { UPLOAD_KIND } from './upload-kind';
+import { QUOTA_EXEMPT, UPLOAD_KIND } from './upload-kind';
 
 /** A problem the route adds to the shared ones: a status with the shared description, or with its own. */
 export type RouteProblem = number | [status: number, description: string];
@@ -17,6 +17,8 @@ export interface ProtectedUploadOptions {
   idempotent?: boolean;
   /** Problems only this route answers (404 for an id it does not know...). */
   problems?: RouteProblem[];
+  /** A request this answers true for (by its parsed, not yet validated body) spends no daily-quota unit. */
+  quotaExempt?: (body: unknown) => boolean;
 }
 
 /** Every upload route may answer these: a bad body, one too large or not JSON, limits, 501, a store outage. */
@@ -52,6 +54,7 @@ export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOption
 
   const decorators = [
     SetMetadata(UPLOAD_KIND, kind),
+    ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
     UseGuards(RateLimitGuard, ProviderOfferedGuard),
     ...[...problems].sort(([a], [b]) => a - b).map(([status, description]) => ApiProblemResponse(status, description)),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UploadKind } from '@app/registry';
+import type { RateLimitScope, UploadKind } from '@app/registry';
 
 /** Short, fixed-length and opaque: user ids and IPs never sit in Redis in clear, and never break a hash tag. */
 export const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
@@ -9,7 +9,7 @@ export const digest = (value: string) => createHash('sha256').update(value).dige
  * Redis Cluster slot: both rate-limit keys of a request share the kind's tag.
  */
 export const ProtectionKeys = {
-  rateLimit: (kind: UploadKind, scope: 'user' | 'ip', id: string) => `rl:{${kind}}:${scope}:${digest(id)}`,
+  rateLimit: (kind: RateLimitScope, scope: 'user' | 'ip', id: string) => `rl:{${kind}}:${scope}:${digest(id)}`,
   quota: (kind: UploadKind, userId: string, day: string) => `quota:{${digest(userId)}}:${kind}:${day}`,
   idempotency: (kind: UploadKind, userId: string, key: string) => `idem:{${digest(userId)}}:${kind}:${digest(key)}`,
 };

@@ -26,6 +26,8 @@ export interface UploadKindSpec {
   quota?: number;
   /** The route calls the provider's API, so it may answer the upstream problems (502, 503, 504). */
   callsUpstream: boolean;
+  /** Its default rate limits are RATE_LIMIT_DEFAULT times this (a kind asked several times per upload). */
+  rateLimitFactor?: number;
 }
 
 /**
@@ -41,13 +43,24 @@ export const UPLOAD_KINDS = {
   'aliyun-ims-media-refresh': { provider: 'aliyun-ims', permission: Permission.MEDIA, callsUpstream: true },
   'tencent-vod-media': { provider: 'tencent-vod', permission: Permission.VIDEO, quota: 50, callsUpstream: true },
   'tencent-vod-commit': { provider: 'tencent-vod', permission: Permission.VIDEO, callsUpstream: true },
-  'tencent-vod-signature': { provider: 'tencent-vod', permission: Permission.VIDEO, quota: 50, callsUpstream: false },
+  // vod-js-sdk-v6 asks for a signature before each of its three calls (more on retries).
+  'tencent-vod-signature': { provider: 'tencent-vod', permission: Permission.VIDEO, quota: 50, callsUpstream: false, rateLimitFactor: 3 },
 } as const satisfies Record<string, UploadKindSpec>;
 
 export type UploadKind = keyof typeof UPLOAD_KINDS;
 
 /** Every kind, in declaration order. */
 export const UPLOAD_KIND_NAMES = keysOf(UPLOAD_KINDS);
+
+/** What a rate limit can be declared for: each upload kind, and the upload records (reads, listing, revoking). */
+export type RateLimitScope = UploadKind | 'upload-records';
+
+export const RATE_LIMIT_SCOPE_NAMES: readonly RateLimitScope[] = [...UPLOAD_KIND_NAMES, 'upload-records'];
+
+/** How many times RATE_LIMIT_DEFAULT a scope gets when its own variable is unset (apps may poll records: twice). */
+export function rateLimitFactor(scope: RateLimitScope): number {
+  return scope === 'upload-records' ? 2 : (uploadKind(scope).rateLimitFactor ?? 1);
+}
 
 /** The spec of a kind, widened so optional fields read the same for every kind. */
 export function uploadKind(kind: UploadKind): UploadKindSpec {

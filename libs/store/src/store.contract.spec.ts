@@ -144,6 +144,63 @@ describe.each([
     });
   });
 
+  describe('replaceIfEquals', () => {
+    it('writes only while the key still holds what was read, keeping its TTL unless given one', async () => {
+      expect(await store.replaceIfEquals(k('record'), 'v1', 'v2')).toBe(false);
+      expect(await store.get(k('record'))).toBeNull();
+      await store.set(k('record'), 'v1', 200);
+      expect(await store.replaceIfEquals(k('record'), 'v0', 'v2')).toBe(false);
+      expect(await store.replaceIfEquals(k('record'), 'v1', 'v2')).toBe(true);
+      expect(await store.get(k('record'))).toBe('v2');
+      await subject.elapse(300);
+      expect(await store.get(k('record'))).toBeNull();
+    });
+
+    it('renews the TTL when one is given (a lease)', async () => {
+      await store.set(k('lease'), 'me', 200);
+      expect(await store.replaceIfEquals(k('lease'), 'me', 'me', 10_000)).toBe(true);
+      await subject.elapse(300);
+      expect(await store.get(k('lease'))).toBe('me');
+    });
+  });
+
+  describe('sorted indexes', () => {
+    it('ranges highest score first, from a maximum, up to a count', async () => {
+      await store.indexAdd(k('idx'), 'a', 1, 10_000);
+      await store.indexAdd(k('idx'), 'c', 3, 10_000);
+      await store.indexAdd(k('idx'), 'b', 2, 10_000);
+      expect(await store.indexRange(k('idx'), Number.POSITIVE_INFINITY, 10)).toEqual([
+        { member: 'c', score: 3 },
+        { member: 'b', score: 2 },
+        { member: 'a', score: 1 },
+      ]);
+      expect(await store.indexRange(k('idx'), 2, 1)).toEqual([{ member: 'b', score: 2 }]);
+      expect(await store.indexRange(k('none'), 10, 10)).toEqual([]);
+    });
+
+    it('orders equal scores by member, descending, and re-scores a member added again', async () => {
+      await store.indexAdd(k('ties'), 'upl_a', 5, 10_000);
+      await store.indexAdd(k('ties'), 'upl_b', 5, 10_000);
+      await store.indexAdd(k('ties'), 'upl_c', 1, 10_000);
+      await store.indexAdd(k('ties'), 'upl_c', 9, 10_000);
+      expect((await store.indexRange(k('ties'), 100, 10)).map((entry) => entry.member)).toEqual(['upl_c', 'upl_b', 'upl_a']);
+    });
+
+    it('removes members, and the whole index expires after its newest entry', async () => {
+      await store.indexAdd(k('gone'), 'a', 1, 200);
+      await store.indexAdd(k('gone'), 'b', 2, 200);
+      await store.indexRemove(k('gone'), ['a', 'missing']);
+      expect(await store.indexRange(k('gone'), 10, 10)).toEqual([{ member: 'b', score: 2 }]);
+      await subject.elapse(300);
+      expect(await store.indexRange(k('gone'), 10, 10)).toEqual([]);
+    });
+
+    it('refuses a bad score or count as a programming error', async () => {
+      await expect(store.indexAdd(k('bad'), 'a', Number.NaN, 1_000)).rejects.toThrow(RangeError);
+      await expect(store.indexRange(k('bad'), 1, 0)).rejects.toThrow(RangeError);
+    });
+  });
+
   describe('rateLimit (GCRA)', () => {
     const rule = (name: string, limit: number, periodMs: number) => ({ key: k(name), limit, periodMs });
 

@@ -1,5 +1,5 @@
 import { checkTokenBucket } from './arguments/check-arguments';
-import type { QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, TokenGrant } from './store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, TokenGrant } from './store.types';
 
 /**
  * Small atomic key-value store shared by every replica (Redis) or held in-process (memory).
@@ -31,6 +31,24 @@ export abstract class Store {
 
   /** Deletes the key only while it still holds `expected` (releasing a lock we own). */
   abstract deleteIfEquals(key: string, expected: string): Promise<boolean>;
+
+  /**
+   * Compare-and-set: writes `value` only while the key still holds `expected`, keeping its TTL, or
+   * setting `ttlMs` when given (renewing a lease). False when someone else changed it first.
+   */
+  abstract replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean>;
+
+  /**
+   * Adds `member` with `score` to a sorted index (or moves it), and makes the whole index expire
+   * `ttlMs` from now: an index lives as long as its newest entry.
+   */
+  abstract indexAdd(key: string, member: string, score: number, ttlMs: number): Promise<void>;
+
+  /** Up to `count` entries with a score at most `maxScore`, highest score first (ties: member descending). */
+  abstract indexRange(key: string, maxScore: number, count: number): Promise<IndexEntry[]>;
+
+  /** Removes members from an index (absent ones are ignored). */
+  abstract indexRemove(key: string, members: readonly string[]): Promise<void>;
 
   /**
    * GCRA over every rule at once, all-or-nothing: `cost` is spent on every rule, or on none when

@@ -29,6 +29,12 @@ export interface QuotaReservation {
   used: number;
 }
 
+/** A member of a sorted index and its score. */
+export interface IndexEntry {
+  member: string;
+  score: number;
+}
+
 export interface TokenGrant {
   allowed: boolean;
   /** 0 when allowed; otherwise milliseconds until one token is available. */

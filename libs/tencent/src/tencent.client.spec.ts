@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore } from '@app/store';
 import { UpstreamBudget, UpstreamCall } from '@app/upstream';
 import { APPLY_UPLOAD, COMMIT_UPLOAD } from './operations/vod.operations';
 import { TencentClient } from './tencent.client';
+import { rejection } from '@app/testing';
 
 /** The client with a real (in-process) upstream budget, as the app wires it. */
 function clientWith(config: ConfigService): TencentClient {
@@ -77,15 +77,6 @@ function clientFor(endpoint: string, env: Record<string, string> = {}): TencentC
     ...env,
   });
   return clientWith(new ConfigService(config));
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe(TencentClient.name, () => {
@@ -186,7 +177,7 @@ describe(TencentClient.name, () => {
     fake.reply = tencentError(code, 'req-mapped');
     const call =
       operation === 'ApplyUpload' ? sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }) : sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' });
-    const error = await failure(call);
+    const error = await rejection(call);
     expect(error.getStatus()).toBe(status);
     expect(error.code).toBe(errorCode);
     expect(error.details.upstreamRequestId).toBe('req-mapped');
@@ -206,7 +197,7 @@ describe(TencentClient.name, () => {
       response.writeHead(httpStatus, { 'content-type': 'text/html' });
       response.end('<html>gateway</html>');
     };
-    const error = await failure(sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
+    const error = await rejection(sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
     expect([error.getStatus(), error.code]).toEqual([status, code]);
   });
 
@@ -227,7 +218,7 @@ describe(TencentClient.name, () => {
     ],
   ])('answers 503 for %s', async (_case, reply) => {
     fake.reply = reply;
-    const error = await failure(sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
+    const error = await rejection(sut.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
     expect([error.getStatus(), error.code]).toEqual([503, 'UPSTREAM_UNAVAILABLE']);
     expect(logged.at(-1)).toMatchObject({ operation: 'ApplyUpload', outcome: 'invalid-response' });
   });
@@ -235,7 +226,7 @@ describe(TencentClient.name, () => {
   it('gives up after the configured timeout with 504', async () => {
     fake.reply = () => undefined;
     const started = Date.now();
-    const error = await failure(sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' }));
+    const error = await rejection(sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' }));
     expect([error.getStatus(), error.code]).toEqual([504, 'UPSTREAM_TIMEOUT']);
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -243,7 +234,7 @@ describe(TencentClient.name, () => {
   it('answers 503 when nothing listens', async () => {
     const closed = clientFor('http://127.0.0.1:1');
     try {
-      const error = await failure(closed.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
+      const error = await rejection(closed.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
       expect([error.getStatus(), error.code]).toEqual([503, 'UPSTREAM_UNAVAILABLE']);
       expect(logged.at(-1)).toMatchObject({ outcome: 'network' });
     } finally {
@@ -253,7 +244,7 @@ describe(TencentClient.name, () => {
 
   it('answers 501 when Tencent is not configured', async () => {
     const off = clientWith(new ConfigService(loadConfig({})));
-    const error = await failure(off.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
+    const error = await rejection(off.call(APPLY_UPLOAD, { MediaType: 'mp4' }));
     expect([error.getStatus(), error.code]).toEqual([501, 'PROVIDER_NOT_CONFIGURED']);
   });
 

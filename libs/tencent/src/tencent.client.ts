@@ -43,15 +43,17 @@ export class TencentClient implements OnApplicationShutdown {
     });
   }
 
+  /** `timeoutMs` replaces TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS for a call Tencent may hold (PullEvents). */
   async call<Request extends object, Result extends { requestId: string }>(
     operation: TencentOperation<Request, Result>,
     request: Request,
+    options: { timeoutMs?: number } = {},
   ): Promise<Result> {
     const client = this.sdk;
     if (!client) throw notOffered('tencent-vod');
     return this.upstream.run({
       operation,
-      timeoutMs: this.timeoutMs,
+      timeoutMs: options.timeoutMs ?? this.timeoutMs,
       errors: tencentErrors,
       send: async (signal) => operation.parse((await client.request(operation.action, request, { signal })) as Record<string, unknown>),
     });

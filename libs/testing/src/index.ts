@@ -3,3 +3,4 @@ export * from './redis-server';
 export * from './sealed-records';
 export * from './validate-dto';
 export * from './fake-client';
+export * from './rejections';

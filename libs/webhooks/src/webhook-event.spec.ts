@@ -21,7 +21,13 @@ describe(createWebhookEvent.name, () => {
       queuedAt: 1795421823000,
     });
     expect(JSON.parse(sut.body)).toEqual({ type: 'upload.completed', timestamp: '2026-11-23T08:17:03.000Z', data: UPLOAD });
-    expect(createWebhookEvent('upload.completed', UPLOAD).id).not.toBe(sut.id);
+  });
+
+  it('names each event by its upload and type: the same event published twice has one id, any other event another', () => {
+    const sut = createWebhookEvent('upload.completed', UPLOAD);
+    expect(createWebhookEvent('upload.completed', { ...UPLOAD, size: 5 }).id).toBe(sut.id);
+    expect(createWebhookEvent('upload.failed', UPLOAD).id).not.toBe(sut.id);
+    expect(createWebhookEvent('upload.completed', { ...UPLOAD, uploadId: 'upl_other' }).id).not.toBe(sut.id);
   });
 
   it('carries only the documented fields: a credential on the record never reaches the body', () => {

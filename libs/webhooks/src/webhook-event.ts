@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { UploadKind, UploadProvider, WebhookEventType } from '@app/registry';
 
 export type { WebhookEventType };
@@ -64,12 +64,16 @@ function pickUploadFields(upload: WebhookUpload): WebhookUpload {
   return data as WebhookUpload;
 }
 
-/** A Standard Webhooks message id: unique per event, the same on every retry. */
-export function newWebhookId(): string {
-  return `msg_${randomUUID().replaceAll('-', '')}`;
+/**
+ * The Standard Webhooks message id of an event: one per upload and event type (each happens once
+ * in an upload's life), so it is the same on every retry, and publishing the same event again (a
+ * lifecycle step retried) gives the same id, which the queue and the receiver deduplicate.
+ */
+export function webhookId(type: WebhookEventType, uploadId: string): string {
+  return `msg_${createHash('sha256').update(`${type}\n${uploadId}`).digest('hex').slice(0, 32)}`;
 }
 
 export function createWebhookEvent(type: WebhookEventType, upload: WebhookUpload, now = new Date()): WebhookEvent {
   const payload: WebhookPayload = { type, timestamp: now.toISOString(), data: pickUploadFields(upload) };
-  return { id: newWebhookId(), type, body: JSON.stringify(payload), queuedAt: now.getTime() };
+  return { id: webhookId(type, upload.uploadId), type, body: JSON.stringify(payload), queuedAt: now.getTime() };
 }

@@ -21,6 +21,12 @@ const TAGS: [name: string, description: string][] = [
     'Tencent Cloud VOD: apply for an upload, upload to COS with the temporary certificate, then commit; ' +
       'or a client upload signature for vod-js-sdk-v6 and TXUGCPublish.',
   ],
+  ['uploads', 'Your uploads: their status from credential to completion (the provider event), listing, and revoking.'],
+  [
+    'events',
+    "The providers' completion events, called by the clouds, not by apps: signed callbacks of Alibaba VOD and IMS, " +
+      "Tencent's PUSH callbacks to a secret URL. Each receiver is off (404) until its secret is configured.",
+  ],
   [
     'webhooks',
     "Deliveries to the app's backend (WEBHOOK_URL), signed per Standard Webhooks: one per upload event, at least once (x-webhooks).",

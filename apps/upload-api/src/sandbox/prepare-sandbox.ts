@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
 import { type AppConfig, loadConfig } from '@app/config';
-import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv } from '@app/emulator';
+import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
 import type { SandboxServices } from './sandbox.module';
@@ -18,6 +19,37 @@ export interface Sandbox {
 }
 
 const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
+
+/** Callback secrets made up at start, handed to the emulator (which signs) and the service (which checks). */
+function sandboxEvents(host: string, port: number): { emulator: UploadEventsOptions; service: Record<string, string> } {
+  const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const base = `http://${loopback}:${port}/v1/events`;
+  const secret = (length: number) => randomBytes(length).toString('hex').slice(0, length);
+  const [vodKey, imsKey, tencentToken] = [secret(24), secret(24), secret(40)];
+  return {
+    emulator: {
+      aliyunVodCallbackAuthKey: vodKey,
+      aliyunImsCallbackAuthKey: imsKey,
+      tencentEventUrl: `${base}/tencent-vod/${tencentToken}`,
+    },
+    service: {
+      ALIBABA_CLOUD_VOD_CALLBACK_URL: `${base}/aliyun-vod`,
+      ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: vodKey,
+      ALIBABA_CLOUD_IMS_CALLBACK_URL: `${base}/aliyun-ims`,
+      ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: imsKey,
+      TENCENTCLOUD_VOD_EVENT_TOKEN: tencentToken,
+    },
+  };
+}
+
+/** A port nobody listens on right now, for a service asked to pick one (PORT=0). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /**
  * Outside production, whatever is not configured is filled in locally, loudly: a development JWT
@@ -42,10 +74,20 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
   if (noCloud) {
     const aliyunKey = keyPair('sandbox-ak-');
     const tencentKey = keyPair('sandbox-sid-');
-    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey] });
-    Object.assign(extra, aliyunServiceEnv(emulator.url, aliyunKey), tencentServiceEnv(emulator.url, tencentKey));
+    // The emulator's completion events come back here, so the port must be known before listening.
+    const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
+    const events = sandboxEvents(loaded.http.host, port);
+    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator });
+    Object.assign(
+      extra,
+      { PORT: String(port) },
+      aliyunServiceEnv(emulator.url, aliyunKey),
+      tencentServiceEnv(emulator.url, tencentKey),
+      events.service,
+    );
     parts.push(
       `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
     );
   }
   let webhookSink: WebhookSink | undefined;

@@ -3,8 +3,10 @@ import { ConfigService, loadConfig } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
 import type { AppliedUpload, TencentClient } from '@app/tencent';
 import { ApplyUploadService } from './apply-upload.service';
-import { fakeClient } from '@app/testing';
+import { fakeClient, rejection } from '@app/testing';
 import { testRepository } from './testing/test-repository';
+import { testUploadRecords } from '../uploads/testing/test-upload-records';
+import type { UploadRecords } from '../uploads/upload-records';
 
 const alice = { id: 'alice', permissions: [] };
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -21,19 +23,11 @@ function applied(expiredTime = inAnHour()): AppliedUpload {
   };
 }
 
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 describe(ApplyUploadService.name, () => {
   let store: MemoryStore;
   let applyUpload: jest.Mock;
   let sut: ApplyUploadService;
+  let records: UploadRecords;
 
   function build(env: Record<string, string> = {}, backing: Store = store) {
     const config = new ConfigService(
@@ -47,7 +41,8 @@ describe(ApplyUploadService.name, () => {
         ...env,
       }),
     );
-    sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing));
+    records = testUploadRecords(backing).uploads;
+    sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing), records);
   }
 
   beforeEach(() => {
@@ -102,32 +97,33 @@ describe(ApplyUploadService.name, () => {
       vodSessionKey: 'session-key',
       expiresAt: (expiredTime + 600) * 1000,
     });
-    expect(await uploads.findOwner(response.uploadId)).toBe('alice');
+    expect(await records.findOwned(alice, response.uploadId)).toMatchObject({ kind: 'tencent-vod-media', status: 'issued' });
   });
 
   it('refuses a procedure off the allowlist before calling Tencent', async () => {
-    const error = await failure(sut.apply(alice, { mediaType: 'mp4', procedure: 'expensive' }));
+    const error = await rejection(sut.apply(alice, { mediaType: 'mp4', procedure: 'expensive' }));
     expect(error.details.errors).toEqual([{ field: 'procedure', message: 'procedure cannot be chosen on this deployment' }]);
     expect(applyUpload).not.toHaveBeenCalled();
   });
 
   it('answers 503 for a certificate that is already expired, storing nothing', async () => {
     applyUpload.mockResolvedValue(applied(Math.floor(Date.now() / 1000) - 1));
-    const error = await failure(sut.apply(alice, { mediaType: 'mp4' }));
+    const error = await rejection(sut.apply(alice, { mediaType: 'mp4' }));
     expect([error.getStatus(), error.code, error.details.upstreamRequestId]).toEqual([503, ErrorCode.UPSTREAM_UNAVAILABLE, 'req-apply']);
     expect(store.size).toBe(0);
   });
 
-  it('leaves no session behind when the owner record cannot be written', async () => {
+  it('leaves no upload record behind when the session cannot be written', async () => {
     const failing = new MemoryStore('test:');
     const set = failing.set.bind(failing);
     jest.spyOn(failing, 'set').mockImplementation(async (key, value, ttl) => {
-      if (key.startsWith('tencent-vod:upload-owner:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
+      if (key.startsWith('tencent-vod:upload:')) throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'down');
       return set(key, value, ttl);
     });
     build({}, failing);
-    expect((await failure(sut.apply(alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
+    expect((await rejection(sut.apply(alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
     expect(failing.size).toBe(0);
+    expect((await records.list(alice, {}, 10)).items).toEqual([]);
     await failing.close();
   });
 });

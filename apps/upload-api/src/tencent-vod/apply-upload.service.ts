@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { ApiError, ErrorCode, newUploadId } from '@app/common';
+import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
 import { APPLY_UPLOAD, TencentClient } from '@app/tencent';
 import type { ApplyTencentVodUploadDto } from './dto/apply-tencent-vod-upload.dto';
 import type { TencentVodUploadDto } from './dto/tencent-vod-upload.dto';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { type ProcessingChoice, resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { UploadRecords } from '../uploads/upload-records';
 import { rfc3339 } from './time';
 
 /** ApplyUpload for a user: the server's settings over the client's description, the session key kept here. */
@@ -15,13 +16,22 @@ export class ApplyUploadService {
   constructor(
     private readonly config: ConfigService,
     private readonly vod: TencentClient,
-    private readonly uploads: TencentVodUploadRepository,
+    private readonly sessions: TencentVodUploadRepository,
+    private readonly uploads: UploadRecords,
   ) {}
 
   async apply(user: Principal, dto: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
     const { vod } = this.config.product('tencent-vod');
     const processing = resolveProcessing(dto, vod);
-    const uploadId = newUploadId();
+    const { uploadId, result } = await this.uploads.issue(user, 'tencent-vod-media', (uploadId) =>
+      this.applyFor(user, uploadId, dto, processing),
+    );
+    return { uploadId, ...result };
+  }
+
+  /** ApplyUpload under our upload id, its session key kept here, the rest for the client. */
+  private async applyFor(user: Principal, uploadId: string, dto: ApplyTencentVodUploadDto, processing: ProcessingChoice) {
+    const { vod } = this.config.product('tencent-vod');
     const applied = await this.vod.call(APPLY_UPLOAD, {
       SubAppId: vod.subAppId,
       MediaType: dto.mediaType,
@@ -46,11 +56,10 @@ export class ApplyUploadService {
     // Kept past the certificate so a commit right after a last-minute upload still works.
     const sessionExpiresAt = certificateExpiresAt + vod.sessionMarginSeconds * 1000;
     const session = { ownerId: user.id, vodSessionKey: applied.vodSessionKey, expiresAt: sessionExpiresAt };
-    await this.uploads.saveSession(uploadId, session, sessionExpiresAt - Date.now());
+    await this.sessions.saveSession(uploadId, session, sessionExpiresAt - Date.now());
 
     const { secretId, secretKey, token, expiredTime } = applied.tempCertificate;
     return {
-      uploadId,
       storageBucket: applied.storageBucket,
       storageRegion: applied.storageRegion,
       mediaStoragePath: applied.mediaStoragePath,

@@ -4,10 +4,11 @@ import { MemoryStore } from '@app/store';
 import type { CommittedUpload, TencentClient } from '@app/tencent';
 import { CommitUploadService } from './commit-upload.service';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { fakeClient } from '@app/testing';
+import { fakeClient, rejection } from '@app/testing';
 import { testRepository } from './testing/test-repository';
+import { testUploadRecords } from '../uploads/testing/test-upload-records';
+import type { UploadRecords } from '../uploads/upload-records';
 
-const UPLOAD_ID = 'upl_AAAAAAAAAAAAAAAAAAAAAA';
 const alice = { id: 'alice', permissions: [] };
 const bob = { id: 'bob', permissions: [] };
 const COMMITTED: CommittedUpload = { fileId: '5285890784273533167', mediaUrl: 'http://v/f0.mp4', coverUrl: null, requestId: 'req-1' };
@@ -19,18 +20,11 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-async function failure(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 describe(CommitUploadService.name, () => {
   let store: MemoryStore;
   let uploads: TencentVodUploadRepository;
+  let records: UploadRecords;
+  let uploadId: string;
   let commitUpload: jest.Mock<Promise<CommittedUpload>, [unknown]>;
   let sut: CommitUploadService;
 
@@ -38,35 +32,58 @@ describe(CommitUploadService.name, () => {
     const config = new ConfigService(
       loadConfig({ TENCENTCLOUD_SECRET_ID: 'id', TENCENTCLOUD_SECRET_KEY: 'key', TENCENTCLOUD_VOD_SUB_APP_ID: '42', ...env }),
     );
-    sut = new CommitUploadService(config, fakeClient({ commitUpload }) as unknown as TencentClient, uploads);
+    sut = new CommitUploadService(config, fakeClient({ commitUpload }) as unknown as TencentClient, uploads, records);
   }
 
   beforeEach(async () => {
     store = new MemoryStore('test:');
     uploads = testRepository(store);
+    records = testUploadRecords(store).uploads;
+    ({ uploadId } = await records.issue(alice, 'tencent-vod-media', async () => ({ requestId: 'req-apply' })));
     commitUpload = jest.fn().mockResolvedValue(COMMITTED);
     build();
-    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'session-key', expiresAt: Date.now() + 60_000 }, 60_000);
+    await uploads.saveSession(uploadId, { ownerId: 'alice', vodSessionKey: 'session-key', expiresAt: Date.now() + 60_000 }, 60_000);
   });
   afterEach(() => store.close());
 
   it('commits with the stored session key and the configured application, then forgets the key', async () => {
-    expect(await sut.commit(alice, UPLOAD_ID)).toEqual(COMMITTED);
+    expect(await sut.commit(alice, uploadId)).toEqual(COMMITTED);
     expect(commitUpload).toHaveBeenCalledWith({ VodSessionKey: 'session-key', SubAppId: 42 });
-    expect(await uploads.findSession(UPLOAD_ID)).toBeNull();
+    expect(await uploads.findSession(uploadId)).toBeNull();
+  });
+
+  it('completes the upload record with the file id and URL', async () => {
+    await sut.commit(alice, uploadId);
+    expect(await records.findOwned(alice, uploadId)).toMatchObject({
+      status: 'uploaded',
+      fileId: COMMITTED.fileId,
+      fileUrl: COMMITTED.mediaUrl,
+    });
+  });
+
+  it('answers 410 UPLOAD_REVOKED for a revoked upload, without calling Tencent', async () => {
+    await records.revoke(alice, uploadId);
+    const error = await rejection(sut.commit(alice, uploadId));
+    expect([error.getStatus(), error.code]).toEqual([410, ErrorCode.UPLOAD_REVOKED]);
+    expect(commitUpload).not.toHaveBeenCalled();
+  });
+
+  it('answers 404 for an upload that is a signature session, not an ApplyUpload', async () => {
+    const session = await records.issue(alice, 'tencent-vod-signature', async () => ({}));
+    expect((await rejection(sut.commit(alice, session.uploadId))).getStatus()).toBe(404);
   });
 
   it('answers a repeat with the first result without calling Tencent again', async () => {
-    const first = await sut.commit(alice, UPLOAD_ID);
+    const first = await sut.commit(alice, uploadId);
     commitUpload.mockResolvedValue({ ...COMMITTED, fileId: 'another' });
-    expect(await sut.commit(alice, UPLOAD_ID)).toEqual(first);
+    expect(await sut.commit(alice, uploadId)).toEqual(first);
     expect(commitUpload).toHaveBeenCalledTimes(1);
   });
 
   it('calls Tencent once for concurrent commits; the others wait for the result', async () => {
     const upstream = deferred<CommittedUpload>();
     commitUpload.mockReturnValue(upstream.promise);
-    const calls = [sut.commit(alice, UPLOAD_ID), sut.commit(alice, UPLOAD_ID), sut.commit(alice, UPLOAD_ID)];
+    const calls = [sut.commit(alice, uploadId), sut.commit(alice, uploadId), sut.commit(alice, uploadId)];
     await new Promise((resolve) => setTimeout(resolve, 120));
     upstream.resolve(COMMITTED);
     expect(await Promise.all(calls)).toEqual([COMMITTED, COMMITTED, COMMITTED]);
@@ -77,8 +94,8 @@ describe(CommitUploadService.name, () => {
     build({ TENCENTCLOUD_VOD_COMMIT_WAIT_MS: '100' });
     const upstream = deferred<CommittedUpload>();
     commitUpload.mockReturnValue(upstream.promise);
-    const winner = sut.commit(alice, UPLOAD_ID);
-    const loser = await failure(sut.commit(alice, UPLOAD_ID));
+    const winner = sut.commit(alice, uploadId);
+    const loser = await rejection(sut.commit(alice, uploadId));
     expect([loser.getStatus(), loser.code, loser.details.retryAfterSeconds]).toEqual([409, ErrorCode.CONFLICT, 1]);
     upstream.resolve(COMMITTED);
     expect(await winner).toEqual(COMMITTED);
@@ -86,47 +103,48 @@ describe(CommitUploadService.name, () => {
 
   it('releases the lock when CommitUpload fails, so a retry commits', async () => {
     commitUpload.mockRejectedValueOnce(new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'down'));
-    expect((await failure(sut.commit(alice, UPLOAD_ID))).getStatus()).toBe(503);
-    expect(await sut.commit(alice, UPLOAD_ID)).toEqual(COMMITTED);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(503);
+    expect(await sut.commit(alice, uploadId)).toEqual(COMMITTED);
     expect(commitUpload).toHaveBeenCalledTimes(2);
   });
 
   it('lets a waiting commit take over when the running one fails', async () => {
     const upstream = deferred<CommittedUpload>();
     commitUpload.mockReturnValueOnce(upstream.promise);
-    const first = sut.commit(alice, UPLOAD_ID);
-    const second = sut.commit(alice, UPLOAD_ID);
+    const first = sut.commit(alice, uploadId);
+    const second = sut.commit(alice, uploadId);
     await new Promise((resolve) => setTimeout(resolve, 60));
     upstream.reject(new ApiError(504, ErrorCode.UPSTREAM_TIMEOUT, 'slow'));
-    expect((await failure(first)).getStatus()).toBe(504);
+    expect((await rejection(first)).getStatus()).toBe(504);
     expect(await second).toEqual(COMMITTED);
   });
 
   it.each([
-    ['another user', bob, UPLOAD_ID],
+    ['another user', bob, 'the upload'],
     ['an unknown id', alice, 'upl_BBBBBBBBBBBBBBBBBBBBBB'],
     ['a malformed id', alice, 'not-an-upload-id'],
-  ])('answers 404 for %s, before and after the commit', async (_case, user, uploadId) => {
-    expect((await failure(sut.commit(user, uploadId))).getStatus()).toBe(404);
-    await sut.commit(alice, UPLOAD_ID);
-    expect((await failure(sut.commit(user, uploadId))).getStatus()).toBe(404);
+  ])('answers 404 for %s, before and after the commit', async (_case, user, id) => {
+    const asked = id === 'the upload' ? uploadId : id;
+    expect((await rejection(sut.commit(user, asked))).getStatus()).toBe(404);
+    await sut.commit(alice, uploadId);
+    expect((await rejection(sut.commit(user, asked))).getStatus()).toBe(404);
     expect(commitUpload).toHaveBeenCalledTimes(1);
   });
 
   it('answers 410 once the session has expired, without calling Tencent', async () => {
-    await uploads.saveSession(UPLOAD_ID, { ownerId: 'alice', vodSessionKey: 'k', expiresAt: Date.now() - 1 }, 60_000);
-    const error = await failure(sut.commit(alice, UPLOAD_ID));
+    await uploads.saveSession(uploadId, { ownerId: 'alice', vodSessionKey: 'k', expiresAt: Date.now() - 1 }, 60_000);
+    const error = await rejection(sut.commit(alice, uploadId));
     expect([error.getStatus(), error.code]).toEqual([410, ErrorCode.GONE]);
-    await uploads.deleteSession(UPLOAD_ID);
-    expect((await failure(sut.commit(alice, UPLOAD_ID))).getStatus()).toBe(410);
+    await uploads.deleteSession(uploadId);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
     expect(commitUpload).not.toHaveBeenCalled();
   });
 
   it('forgets the session when Tencent no longer knows it', async () => {
     commitUpload.mockRejectedValueOnce(new ApiError(410, ErrorCode.GONE, 'gone'));
-    expect((await failure(sut.commit(alice, UPLOAD_ID))).getStatus()).toBe(410);
-    expect(await uploads.findSession(UPLOAD_ID)).toBeNull();
-    expect((await failure(sut.commit(alice, UPLOAD_ID))).getStatus()).toBe(410);
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
+    expect(await uploads.findSession(uploadId)).toBeNull();
+    expect((await rejection(sut.commit(alice, uploadId))).getStatus()).toBe(410);
     expect(commitUpload).toHaveBeenCalledTimes(1);
   });
 });

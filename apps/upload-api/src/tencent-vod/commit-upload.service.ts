@@ -7,13 +7,14 @@ import { ConfigService } from '@app/config';
 import { COMMIT_UPLOAD, TencentClient } from '@app/tencent';
 import type { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
 import { type CommitRecord, TencentVodUploadRepository } from './tencent-vod-upload.repository';
+import { UPLOAD_NOT_FOUND, UploadRecords } from '../uploads/upload-records';
 
 /** How often a waiting commit looks for the running one's result. */
 const POLL_INTERVAL_MS = 50;
 /** The lock outlives the longest commit (its upstream timeout plus store round trips), then frees itself if we crash. */
 const LOCK_MARGIN_MS = 10_000;
 
-const notFound = () => ApiError.notFound('No such upload.');
+const notFound = () => ApiError.notFound(UPLOAD_NOT_FOUND);
 
 /**
  * CommitUpload exactly once per upload: the first result is stored and returned to every repeat;
@@ -27,6 +28,7 @@ export class CommitUploadService {
     private readonly config: ConfigService,
     private readonly vod: TencentClient,
     private readonly uploads: TencentVodUploadRepository,
+    private readonly records: UploadRecords,
   ) {}
 
   async commit(user: Principal, uploadId: string): Promise<TencentVodCommitDto> {
@@ -36,8 +38,10 @@ export class CommitUploadService {
     for (;;) {
       const done = await this.uploads.findCommit(uploadId);
       if (done) return answer(done, user);
-      // Someone else's upload looks exactly like an unknown one.
-      if ((await this.uploads.findOwner(uploadId)) !== user.id) throw notFound();
+      // Someone else's upload, or a signature session's, looks exactly like an unknown one.
+      const record = await this.records.findOwned(user, uploadId);
+      if (record.kind !== 'tencent-vod-media') throw notFound();
+      this.records.requireOpen(record);
 
       const token = randomUUID();
       // The lock outlives the call it guards: the budget wait, the request timeout, a margin for the store.
@@ -81,6 +85,12 @@ export class CommitUploadService {
     await this.uploads.saveCommit(uploadId, record, this.config.uploads.recordTtlSeconds * 1000);
     // The key has done its job; if this delete fails, its TTL removes it.
     await this.uploads.deleteSession(uploadId).catch(() => undefined);
+    // The commit stands; Tencent's NewFileUpload event completes the record if this cannot.
+    await this.records
+      .complete(uploadId, { status: 'uploaded', fileId: committed.fileId, fileUrl: committed.mediaUrl ?? undefined })
+      .catch((error: unknown) => {
+        this.logger.warn({ event: 'upload committed but its record was not completed', uploadId, error: (error as Error)?.name });
+      });
     return answer(record, user);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { SealedRecords, Store } from '@app/store';
-import { UploadOwnership } from '../uploads/upload-ownership';
 
 /** An applied upload: whose it is, and the session key CommitUpload needs (never returned, never logged). */
 export interface UploadSession {
@@ -26,9 +25,6 @@ const keys = {
   signatureNonce: (timestamp: number, random: number) => `tencent-vod:signature-nonce:${timestamp}:${random}`,
 };
 
-/** Ownership namespace of Tencent uploads, which are known by our upload id. */
-export const UPLOAD_RESOURCE = 'tencent-vod:upload-owner';
-
 /** A (currentTimeStamp, random) pair is unique once no replica can mint that timestamp again: clocks skew by seconds. */
 const SIGNATURE_NONCE_TTL_MS = 10 * 60_000;
 
@@ -41,25 +37,11 @@ export class TencentVodUploadRepository {
   constructor(
     private readonly store: Store,
     private readonly sealed: SealedRecords,
-    private readonly ownership: UploadOwnership,
   ) {}
 
-  /**
-   * The session first: only the owner record makes the upload visible, so a failure between leaves
-   * nothing usable. The owner record outlives the session, so an expired upload answers 410, an unknown one 404.
-   */
+  /** The upload record (its owner and status) outlives the session: an expired upload answers 410, an unknown one 404. */
   async saveSession(uploadId: string, session: UploadSession, sessionTtlMs: number): Promise<void> {
     await this.sealed.set(keys.session(uploadId), session, sessionTtlMs);
-    try {
-      await this.ownership.record(UPLOAD_RESOURCE, uploadId, { ownerId: session.ownerId, uploadId }, sessionTtlMs);
-    } catch (error) {
-      await this.store.delete(keys.session(uploadId)).catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async findOwner(uploadId: string): Promise<string | null> {
-    return (await this.ownership.find(UPLOAD_RESOURCE, uploadId))?.ownerId ?? null;
   }
 
   async findSession(uploadId: string): Promise<UploadSession | null> {

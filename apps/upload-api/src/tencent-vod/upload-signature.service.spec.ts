@@ -6,6 +6,8 @@ import { TencentUploadSigner } from '@app/tencent';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
 import { UploadSignatureService } from './upload-signature.service';
 import { testRepository } from './testing/test-repository';
+import { testUploadRecords } from '../uploads/testing/test-upload-records';
+import type { UploadRecords } from '../uploads/upload-records';
 
 const SECRET_KEY = 'signature-service-secret-key-000';
 
@@ -19,18 +21,20 @@ function decode(signature: string): Record<string, string> {
 describe(UploadSignatureService.name, () => {
   let store: MemoryStore;
   let uploads: TencentVodUploadRepository;
+  let records: UploadRecords;
   let sut: UploadSignatureService;
 
   function build(env: Record<string, string> = {}) {
     const config = new ConfigService(
       loadConfig({ TENCENTCLOUD_SECRET_ID: 'AKIDsig', TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_VOD_SUB_APP_ID: '42', ...env }),
     );
-    sut = new UploadSignatureService(config, new TencentUploadSigner(config), uploads);
+    sut = new UploadSignatureService(config, new TencentUploadSigner(config), uploads, records);
   }
 
   beforeEach(() => {
     store = new MemoryStore('test:');
     uploads = testRepository(store);
+    records = testUploadRecords(store).uploads;
     build();
   });
   afterEach(() => store.close());
@@ -43,7 +47,7 @@ describe(UploadSignatureService.name, () => {
       TENCENTCLOUD_VOD_CLASS_IDS: '5',
     });
     const before = Math.floor(Date.now() / 1000);
-    const { signature, expiresAt } = await sut.create({ id: 'alice', permissions: [] }, { classId: 5, sessionContext: 'ctx' });
+    const { uploadId, signature, expiresAt } = await sut.create({ id: 'alice', permissions: [] }, { classId: 5, sessionContext: 'ctx' });
     const fields = decode(signature);
     expect(fields).toEqual({
       secretId: 'AKIDsig',
@@ -52,7 +56,7 @@ describe(UploadSignatureService.name, () => {
       random: expect.stringMatching(/^\d+$/),
       classId: '5',
       procedure: 'default-flow',
-      sourceContext: 'userId=alice',
+      sourceContext: `uploadId=${uploadId}&userId=alice`,
       oneTimeValid: '1',
       vodSubAppId: '42',
       sessionContext: 'ctx',
@@ -84,5 +88,25 @@ describe(UploadSignatureService.name, () => {
   it('never repeats a signature', async () => {
     const signatures = await Promise.all(Array.from({ length: 50 }, () => sut.create({ id: 'a', permissions: [] }, {})));
     expect(new Set(signatures.map((entry) => entry.signature)).size).toBe(50);
+  });
+
+  it('opens a signature session: the next signatures of the upload keep its uploadId, up to the configured number', async () => {
+    build({ TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD: '3' });
+    const alice = { id: 'alice', permissions: [] };
+    const first = await sut.create(alice, {});
+    const second = await sut.create(alice, { uploadId: first.uploadId });
+    const third = await sut.create(alice, { uploadId: first.uploadId });
+    expect(new Set([first.signature, second.signature, third.signature]).size).toBe(3);
+    expect(decode(third.signature).sourceContext).toBe(`uploadId=${first.uploadId}&userId=alice`);
+    expect(await sut.create(alice, { uploadId: first.uploadId }).catch((error: ApiError) => error.code)).toBe('CONFLICT');
+    expect((await records.list(alice, {}, 10)).items).toHaveLength(1);
+  });
+
+  it('gives no signature for an upload that is not an open session of the caller', async () => {
+    const alice = { id: 'alice', permissions: [] };
+    const { uploadId } = await sut.create(alice, {});
+    expect(await sut.create({ id: 'bob', permissions: [] }, { uploadId }).catch((error: ApiError) => error.code)).toBe('NOT_FOUND');
+    await records.revoke(alice, uploadId);
+    expect(await sut.create(alice, { uploadId }).catch((error: ApiError) => error.code)).toBe('UPLOAD_REVOKED');
   });
 });

@@ -8,7 +8,8 @@ import { TENCENT_SIGNATURE_RANDOM_MAX } from '@app/registry';
 import type { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vod-upload-signature.dto';
 import type { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadRepository } from './tencent-vod-upload.repository';
-import { resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { type ProcessingChoice, resolveProcessing, sourceContext } from './tencent-vod.policy';
+import { UploadRecords } from '../uploads/upload-records';
 import { rfc3339 } from './time';
 
 /** Two random draws colliding in the same second is already a one in four billion event; three in a row means a bug. */
@@ -21,11 +22,38 @@ export class UploadSignatureService {
     private readonly config: ConfigService,
     private readonly signer: TencentUploadSigner,
     private readonly uploads: TencentVodUploadRepository,
+    private readonly records: UploadRecords,
   ) {}
 
+  /**
+   * A signature session: without `uploadId` a new upload (a record, a quota unit), with the
+   * `uploadId` of an open session of the caller's a fresh signature for the same upload, up to
+   * TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD. vod-js-sdk-v6 asks before each of its calls.
+   */
   async create(user: Principal, dto: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
     const { vod } = this.config.product('tencent-vod');
     const processing = resolveProcessing(dto, vod);
+    if (dto.uploadId !== undefined) {
+      await this.records.useSignature(user, dto.uploadId, vod.signaturesPerUpload);
+      return { uploadId: dto.uploadId, ...(await this.sign(user, dto.uploadId, dto, processing)) };
+    }
+    const { uploadId, result } = await this.records.issue(
+      user,
+      'tencent-vod-signature',
+      (uploadId) => this.sign(user, uploadId, dto, processing),
+      () => ({}),
+      { signatures: 1 },
+    );
+    return { uploadId, ...result };
+  }
+
+  private async sign(
+    user: Principal,
+    uploadId: string,
+    dto: CreateTencentVodUploadSignatureDto,
+    processing: ProcessingChoice,
+  ): Promise<{ signature: string; expiresAt: string }> {
+    const { vod } = this.config.product('tencent-vod');
     const now = Math.floor(Date.now() / 1000);
     const expireTime = now + vod.signatureTtlSeconds;
     const signature = this.signer.sign({
@@ -35,7 +63,8 @@ export class UploadSignatureService {
       random: await this.uniqueRandom(now),
       classId: processing.classId,
       procedure: processing.procedure,
-      sourceContext: sourceContext(user.id),
+      // Comes back in Tencent's NewFileUpload event: how the event finds this upload.
+      sourceContext: sourceContext(user.id, uploadId),
       oneTimeValid: vod.signatureOneTime ? 1 : undefined,
       vodSubAppId: vod.subAppId,
       sessionContext: dto.sessionContext,

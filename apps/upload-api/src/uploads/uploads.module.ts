@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { UploadOwnership } from './upload-ownership';
+import { UploadRecords } from './upload-records';
+import { UploadRecordsRepository } from './upload-records.repository';
+import { UploadsController } from './uploads.controller';
 
-/** What every provider's feature records about the uploads it issues. */
+/** Upload records: what every provider's feature writes, what the owner reads and revokes. */
 @Global()
-@Module({ providers: [UploadOwnership], exports: [UploadOwnership] })
+@Module({ controllers: [UploadsController], providers: [UploadRecords, UploadRecordsRepository], exports: [UploadRecords] })
 export class UploadsModule {}

@@ -18,7 +18,10 @@ export class AccessLogController extends LogController {
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,
-      path: request.url.split('?', 1)[0],
+      // A route whose path holds a secret (a receiver's token) is logged by its pattern only.
+      path: (request.routeOptions.config as { secretPath?: boolean } | undefined)?.secretPath
+        ? request.routeOptions.url
+        : request.url.split('?', 1)[0],
       status,
       latencyMs: Math.round(reply.elapsedTime * 100) / 100,
       userId: (request as { user?: { id?: string } }).user?.id ?? null,

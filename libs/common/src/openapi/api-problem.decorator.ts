@@ -25,12 +25,19 @@ const RETRY_AFTER_HEADER: HeadersObject = {
 };
 const WITH_RETRY_AFTER = new Set([409, 429, 503]);
 
-/** An error response as application/problem+json with the shared Problem schema. */
-export function ApiProblemResponse(status: number, description = DESCRIPTIONS[status] ?? 'Error.'): MethodDecorator & ClassDecorator {
+/**
+ * An error response as application/problem+json with the shared Problem schema. `retryAfter`: whether
+ * the answer carries Retry-After (by default, the statuses that always do).
+ */
+export function ApiProblemResponse(
+  status: number,
+  description = DESCRIPTIONS[status] ?? 'Error.',
+  retryAfter = WITH_RETRY_AFTER.has(status),
+): MethodDecorator & ClassDecorator {
   return ApiResponse({
     status,
     description,
-    ...(WITH_RETRY_AFTER.has(status) ? { headers: RETRY_AFTER_HEADER } : {}),
+    ...(retryAfter ? { headers: RETRY_AFTER_HEADER } : {}),
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } },
   });
 }

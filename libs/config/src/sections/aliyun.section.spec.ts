@@ -1,6 +1,6 @@
-import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { parseEndpoint } from './aliyun.section';
+import { configProblems } from '@app/testing';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -12,16 +12,6 @@ const KEYS = {
   ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-access-key-id-for-spec',
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'test-access-key-secret-for-spec',
 };
-
-function problems(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe('aliyun configuration section', () => {
   it('leaves both products unconfigured when nothing is set, in production too', () => {
@@ -66,9 +56,31 @@ describe('aliyun configuration section', () => {
   });
 
   it('refuses an IMS region where CreateUploadMedia is not offered, naming the variable', () => {
-    expect(problems({ ...KEYS, ALIBABA_CLOUD_IMS_REGION: 'ap-southeast-1' })).toMatch(
+    expect(configProblems({ ...KEYS, ALIBABA_CLOUD_IMS_REGION: 'ap-southeast-1' })).toMatch(
       /ALIBABA_CLOUD_IMS_REGION: must be one of cn-shanghai, cn-beijing, cn-shenzhen/,
     );
+  });
+
+  it('accepts callback keys with their URL, refuses a key without one, and in production a URL without a key', () => {
+    const vod = {
+      ...KEYS,
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_CALLBACK_URL: 'https://bff.example.com/v1/events/aliyun-vod',
+    };
+    expect(
+      loadConfig({ ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'NewKey1', ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: 'OldKey0' }).aliyun
+        .vod,
+    ).toMatchObject({
+      callbackAuthKeys: ['NewKey1', 'OldKey0'],
+    });
+    expect(loadConfig(vod).aliyun.vod?.callbackAuthKeys).toEqual([]);
+    expect(configProblems({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'Key1' })).toMatch(
+      /ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: needs ALIBABA_CLOUD_VOD_CALLBACK_URL/,
+    );
+    expect(configProblems({ ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'not a key!' })).toMatch(
+      /ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: must be 1-32 letters and digits/,
+    );
+    expect(configProblems({ ...PRODUCTION, ...vod })).toMatch(/ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: is required in production/);
   });
 
   it('translates a full endpoint URL into protocol and host:port (the emulator)', () => {
@@ -93,7 +105,7 @@ describe('aliyun configuration section', () => {
   });
 
   it('refuses an http endpoint and callback URL in production', () => {
-    const message = problems({
+    const message = configProblems({
       ...PRODUCTION,
       ...KEYS,
       ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
@@ -105,7 +117,7 @@ describe('aliyun configuration section', () => {
   });
 
   it('needs credentials once a product is configured, and accepts the default chain on opt-in', () => {
-    expect(problems({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' })).toMatch(
+    expect(configProblems({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' })).toMatch(
       /ALIBABA_CLOUD_ACCESS_KEY_ID: is required with ALIBABA_CLOUD_VOD_REGION/,
     );
     const sut = loadConfig({ ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' }).aliyun;
@@ -114,13 +126,13 @@ describe('aliyun configuration section', () => {
 
   it('refuses half a key pair, a lone token, and two credential sources', () => {
     const region = { ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai' };
-    expect(problems({ ...region, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIabc' })).toMatch(
+    expect(configProblems({ ...region, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIabc' })).toMatch(
       /ALIBABA_CLOUD_ACCESS_KEY_SECRET: must be set together/,
     );
-    expect(problems({ ...region, ALIBABA_CLOUD_SECURITY_TOKEN: 'CAIS', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' })).toMatch(
+    expect(configProblems({ ...region, ALIBABA_CLOUD_SECURITY_TOKEN: 'CAIS', ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' })).toMatch(
       /ALIBABA_CLOUD_SECURITY_TOKEN: needs ALIBABA_CLOUD_ACCESS_KEY_ID/,
     );
-    expect(problems({ ...region, ...KEYS, ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' })).toMatch(/choose one source/);
+    expect(configProblems({ ...region, ...KEYS, ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS: 'true' })).toMatch(/choose one source/);
   });
 
   it('carries an STS token with the pair', () => {
@@ -129,8 +141,10 @@ describe('aliyun configuration section', () => {
   });
 
   it('refuses product settings without the product region', () => {
-    expect(problems({ ...KEYS, ALIBABA_CLOUD_VOD_APP_ID: 'app-1000000' })).toMatch(/ALIBABA_CLOUD_VOD_REGION: is required when other/);
-    expect(problems({ ...KEYS, ALIBABA_CLOUD_IMS_WORKFLOW_IDS: 'abc' })).toMatch(/ALIBABA_CLOUD_IMS_REGION: is required when other/);
+    expect(configProblems({ ...KEYS, ALIBABA_CLOUD_VOD_APP_ID: 'app-1000000' })).toMatch(
+      /ALIBABA_CLOUD_VOD_REGION: is required when other/,
+    );
+    expect(configProblems({ ...KEYS, ALIBABA_CLOUD_IMS_WORKFLOW_IDS: 'abc' })).toMatch(/ALIBABA_CLOUD_IMS_REGION: is required when other/);
   });
 
   it('reads allowlists and refuses malformed entries', () => {
@@ -141,7 +155,7 @@ describe('aliyun configuration section', () => {
       ALIBABA_CLOUD_VOD_CATE_IDS: '1000036, 42',
     }).aliyun;
     expect(sut.vod).toMatchObject({ templateGroupIds: ['tg1', 'tg2'], cateIds: [1000036, 42] });
-    const message = problems({
+    const message = configProblems({
       ...KEYS,
       ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
       ALIBABA_CLOUD_VOD_CATE_IDS: '12,abc',
@@ -155,13 +169,13 @@ describe('aliyun configuration section', () => {
 
   it('keeps the callback URL short enough for UserData', () => {
     const long = `https://hooks.example.com/${'a'.repeat(400)}`;
-    expect(problems({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_CALLBACK_URL: long })).toMatch(
+    expect(configProblems({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_CALLBACK_URL: long })).toMatch(
       /ALIBABA_CLOUD_VOD_CALLBACK_URL: must be at most 400 bytes/,
     );
   });
 
   it('refuses placeholder keys in production and never prints them', () => {
-    const message = problems({
+    const message = configProblems({
       ...PRODUCTION,
       ALIBABA_CLOUD_ACCESS_KEY_ID: 'your-access-key-id',
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'change-me-secret',
@@ -172,8 +186,8 @@ describe('aliyun configuration section', () => {
   });
 
   it('bounds the timeouts and the file size maxima', () => {
-    expect(problems({ ALIBABA_CLOUD_READ_TIMEOUT_MS: '5' })).toMatch(/ALIBABA_CLOUD_READ_TIMEOUT_MS: must be an integer from 100/);
-    expect(problems({ ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: '0' })).toMatch(
+    expect(configProblems({ ALIBABA_CLOUD_READ_TIMEOUT_MS: '5' })).toMatch(/ALIBABA_CLOUD_READ_TIMEOUT_MS: must be an integer from 100/);
+    expect(configProblems({ ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: '0' })).toMatch(
       /ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: must be an integer from 1/,
     );
   });

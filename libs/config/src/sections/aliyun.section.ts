@@ -22,6 +22,8 @@ export const aliyunEnv = {
   ALIBABA_CLOUD_VOD_WORKFLOW_IDS: list(),
   ALIBABA_CLOUD_VOD_CATE_IDS: list(),
   ALIBABA_CLOUD_VOD_CALLBACK_URL: optionalStr(),
+  ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: optionalStr(),
+  ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: optionalStr(),
   ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
   ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE: int(gib(), 1, ossMaxObjectBytes()),
 
@@ -33,6 +35,8 @@ export const aliyunEnv = {
   ALIBABA_CLOUD_IMS_WORKFLOW_IDS: list(),
   ALIBABA_CLOUD_IMS_CATE_IDS: list(),
   ALIBABA_CLOUD_IMS_CALLBACK_URL: optionalStr(),
+  ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: optionalStr(),
+  ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY_PREVIOUS: optionalStr(),
   ALIBABA_CLOUD_IMS_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
 };
 
@@ -49,7 +53,15 @@ function ossMaxObjectBytes(): number {
 }
 
 /** Variables of this section holding secrets (refused as placeholders in production). */
-export const aliyunSecrets: string[] = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'];
+export const aliyunSecrets: string[] = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY',
+  'ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS',
+  'ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY',
+  'ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY_PREVIOUS',
+];
 
 /** UserData must stay within ICE's 1,024 bytes with Extend's 512 (ICE data types, MediaBasicInfo.UserData). */
 export const MAX_CALLBACK_URL_BYTES = 400;
@@ -77,6 +89,8 @@ export interface AliyunVodConfig {
   workflowIds: string[];
   cateIds: number[];
   callbackUrl?: string;
+  /** Keys our callback receiver accepts, current first; empty: the receiver is off. */
+  callbackAuthKeys: string[];
   maxVideoFileSize: number;
   maxAttachedMediaFileSize: number;
 }
@@ -90,6 +104,8 @@ export interface AliyunImsConfig {
   workflowIds: string[];
   cateIds: number[];
   callbackUrl?: string;
+  /** Keys our callback receiver accepts, current first; empty: the receiver is off. */
+  callbackAuthKeys: string[];
   maxFileSize: number;
 }
 
@@ -199,6 +215,32 @@ function callbackUrl(ctx: Context, variable: string, value: string | undefined):
   return value;
 }
 
+/** The AuthKey of the product's HTTP callbacks (SetMessageCallback): 1-32 letters and digits. */
+const AUTH_KEY = /^[A-Za-z0-9]{1,32}$/;
+
+/**
+ * The keys the product's callbacks may be signed with, the current one first (a previous one is
+ * accepted during a rotation). Without a key the receiver is off; production refuses a callback URL
+ * whose receiver would be off, since its events would be lost.
+ */
+function callbackAuthKeys(ctx: Context, name: (suffix: string) => string, values: Omit<ProductValues, 'REGION'>): string[] {
+  const keys = [values.CALLBACK_AUTH_KEY, values.CALLBACK_AUTH_KEY_PREVIOUS].filter((key): key is string => key !== undefined);
+  keys.forEach((key, index) => {
+    if (!AUTH_KEY.test(key))
+      ctx.problem(name(index === 0 ? 'CALLBACK_AUTH_KEY' : 'CALLBACK_AUTH_KEY_PREVIOUS'), 'must be 1-32 letters and digits');
+  });
+  if (values.CALLBACK_AUTH_KEY_PREVIOUS !== undefined && values.CALLBACK_AUTH_KEY === undefined) {
+    ctx.problem(name('CALLBACK_AUTH_KEY_PREVIOUS'), `needs ${name('CALLBACK_AUTH_KEY')} for new callbacks`);
+  }
+  if (values.CALLBACK_AUTH_KEY !== undefined && values.CALLBACK_URL === undefined) {
+    ctx.problem(name('CALLBACK_AUTH_KEY'), `needs ${name('CALLBACK_URL')}: the callback signature covers that URL`);
+  }
+  if (ctx.isProduction && values.CALLBACK_URL !== undefined && values.CALLBACK_AUTH_KEY === undefined) {
+    ctx.problem(name('CALLBACK_AUTH_KEY'), `is required in production with ${name('CALLBACK_URL')}: unsigned callbacks are refused`);
+  }
+  return keys;
+}
+
 /** What the VOD and IMS halves share: the same variables under their own prefix, the same rules. */
 interface ProductSpec {
   /** ALIBABA_CLOUD_VOD or ALIBABA_CLOUD_IMS. */
@@ -220,6 +262,8 @@ interface ProductValues {
   WORKFLOW_IDS: string[];
   CATE_IDS: string[];
   CALLBACK_URL?: string;
+  CALLBACK_AUTH_KEY?: string;
+  CALLBACK_AUTH_KEY_PREVIOUS?: string;
   /** Only VOD has template groups. */
   TEMPLATE_GROUP_ID?: string;
   TEMPLATE_GROUP_IDS?: string[];
@@ -251,6 +295,7 @@ function buildProduct(ctx: Context, spec: ProductSpec, hasCredentials: boolean) 
     workflowIds: resourceIds(ctx, name('WORKFLOW_IDS'), rest.WORKFLOW_IDS),
     cateIds: cateIds(ctx, name('CATE_IDS'), rest.CATE_IDS),
     callbackUrl: callbackUrl(ctx, name('CALLBACK_URL'), rest.CALLBACK_URL),
+    callbackAuthKeys: callbackAuthKeys(ctx, name, rest),
   };
 }
 
@@ -271,6 +316,8 @@ function buildVod(ctx: Context, hasCredentials: boolean): AliyunVodConfig | unde
         WORKFLOW_IDS: env.ALIBABA_CLOUD_VOD_WORKFLOW_IDS,
         CATE_IDS: env.ALIBABA_CLOUD_VOD_CATE_IDS,
         CALLBACK_URL: env.ALIBABA_CLOUD_VOD_CALLBACK_URL,
+        CALLBACK_AUTH_KEY: env.ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY,
+        CALLBACK_AUTH_KEY_PREVIOUS: env.ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS,
         TEMPLATE_GROUP_ID: env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_ID,
         TEMPLATE_GROUP_IDS: env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS,
       },
@@ -305,6 +352,8 @@ function buildIms(ctx: Context, hasCredentials: boolean): AliyunImsConfig | unde
         WORKFLOW_IDS: env.ALIBABA_CLOUD_IMS_WORKFLOW_IDS,
         CATE_IDS: env.ALIBABA_CLOUD_IMS_CATE_IDS,
         CALLBACK_URL: env.ALIBABA_CLOUD_IMS_CALLBACK_URL,
+        CALLBACK_AUTH_KEY: env.ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY,
+        CALLBACK_AUTH_KEY_PREVIOUS: env.ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY_PREVIOUS,
       },
     },
     hasCredentials,

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   defaultUpstreamBudget,
+  RATE_LIMIT_SCOPE_NAMES,
+  type RateLimitScope,
+  rateLimitFactor,
   recordOf,
   UPLOAD_KIND_NAMES,
   uploadKind,
@@ -14,7 +17,7 @@ import type { aliyunEnv } from './aliyun.section';
 import type { storeEnv } from './store.section';
 
 /** `RATE_LIMIT_ALIYUN_VOD_VIDEO` for `aliyun-vod-video`. */
-export const rateLimitVariable = (kind: UploadKind) => `RATE_LIMIT_${constantCase(kind)}`;
+export const rateLimitVariable = (scope: RateLimitScope) => `RATE_LIMIT_${constantCase(scope)}`;
 export const quotaVariable = (kind: UploadKind) => `DAILY_QUOTA_${constantCase(kind)}`;
 export const budgetVariable = (provider: UpstreamProvider) => `UPSTREAM_BUDGET_${constantCase(provider)}_PER_SECOND`;
 
@@ -26,7 +29,7 @@ const QUOTA_KINDS = UPLOAD_KIND_NAMES.filter((kind) => uploadKind(kind).quota !=
 
 /** Variables named after a registry entry: one per upload kind or upstream provider. */
 export const protectionRegistryVariables: readonly string[] = [
-  ...UPLOAD_KIND_NAMES.map(rateLimitVariable),
+  ...RATE_LIMIT_SCOPE_NAMES.map(rateLimitVariable),
   ...QUOTA_KINDS.map(quotaVariable),
   ...UPSTREAM_PROVIDERS.map(budgetVariable),
 ];
@@ -61,7 +64,7 @@ export interface EncryptionKey {
 }
 
 export interface ProtectionConfig {
-  rateLimits: Record<UploadKind, RateLimitPolicy>;
+  rateLimits: Record<RateLimitScope, RateLimitPolicy>;
   /** Credentials a user may obtain per kind per UTC day; absent for kinds that issue none. */
   dailyQuotas: Partial<Record<UploadKind, number>>;
   /** Calls per second per provider operation, shared by all replicas. */
@@ -101,14 +104,25 @@ function decodeKey(raw: string): Buffer | undefined {
 
 export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
-function rateLimits(ctx: Context): Record<UploadKind, RateLimitPolicy> {
-  const fallback = parsePolicy(ctx.env.RATE_LIMIT_DEFAULT);
-  if (!fallback) ctx.problem('RATE_LIMIT_DEFAULT', POLICY_RULE);
-  return recordOf(UPLOAD_KIND_NAMES, (kind) => {
-    const raw = ctx.read(rateLimitVariable(kind), optionalStr());
-    const policy = raw === undefined ? fallback : parsePolicy(raw, fallback ?? FALLBACK_POLICY);
-    if (raw !== undefined && !policy) ctx.problem(rateLimitVariable(kind), POLICY_RULE);
-    return policy ?? FALLBACK_POLICY;
+/** The policy with every limit multiplied, the windows unchanged. */
+function scaled(policy: RateLimitPolicy, factor: number): RateLimitPolicy {
+  return {
+    user: { ...policy.user, limit: policy.user.limit * factor },
+    ip: { ...policy.ip, limit: policy.ip.limit * factor },
+  };
+}
+
+/** Each scope's own variable, its parts falling back to RATE_LIMIT_DEFAULT times the scope's factor. */
+function rateLimits(ctx: Context): Record<RateLimitScope, RateLimitPolicy> {
+  const parsed = parsePolicy(ctx.env.RATE_LIMIT_DEFAULT);
+  if (!parsed) ctx.problem('RATE_LIMIT_DEFAULT', POLICY_RULE);
+  const fallback = parsed ?? FALLBACK_POLICY;
+  return recordOf(RATE_LIMIT_SCOPE_NAMES, (scope) => {
+    const base = scaled(fallback, rateLimitFactor(scope));
+    const raw = ctx.read(rateLimitVariable(scope), optionalStr());
+    const policy = raw === undefined ? base : parsePolicy(raw, base);
+    if (!policy) ctx.problem(rateLimitVariable(scope), POLICY_RULE);
+    return policy ?? base;
   });
 }
 

@@ -1,6 +1,6 @@
-import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { buildTencent } from './tencent.section';
+import { configProblems } from '@app/testing';
 
 const KEYS = { TENCENTCLOUD_SECRET_ID: 'test-secret-id-for-config-spec', TENCENTCLOUD_SECRET_KEY: 'test-secret-key-for-config-spec' };
 const CONFIGURED = { ...KEYS, TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001' };
@@ -10,16 +10,6 @@ const PRODUCTION = {
   REDIS_URL: 'redis://cache.internal:6379',
   CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
 };
-
-function problems(env: Record<string, string | undefined>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe(buildTencent.name, () => {
   it('is off without a key pair, and the service still boots', () => {
@@ -44,8 +34,27 @@ describe(buildTencent.name, () => {
         commitWaitMs: 3000,
         signatureTtlSeconds: 1800,
         signatureOneTime: true,
+        signaturesPerUpload: 10,
+        events: { mode: 'off' },
       },
     });
+  });
+
+  it('takes PUSH events with a long token, PULL without one, and refuses a short token or an unknown mode', () => {
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: token }).tencent).toMatchObject({
+      vod: { events: { mode: 'push', token } },
+    });
+    expect(loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'pull' }).tencent).toMatchObject({
+      vod: { events: { mode: 'pull', waitMs: 10_000 } },
+    });
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: 'short' })).toThrow(
+      /TENCENTCLOUD_VOD_EVENT_TOKEN: must be at least 32/,
+    );
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'push' })).toThrow(/TENCENTCLOUD_VOD_EVENT_TOKEN: is required/);
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'poll' })).toThrow(
+      /TENCENTCLOUD_VOD_EVENT_MODE: must be push, pull or off/,
+    );
   });
 
   it('reads every setting', () => {
@@ -167,7 +176,7 @@ describe(buildTencent.name, () => {
       /TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: must be true or false/,
     ],
   ])('refuses %s', (_case, env, rule) => {
-    expect(problems(env)).toMatch(rule);
+    expect(configProblems(env)).toMatch(rule);
   });
 
   it('accepts the emulator on a loopback address or localhost outside production', () => {
@@ -177,7 +186,7 @@ describe(buildTencent.name, () => {
   });
 
   it('requires https and refuses placeholder secrets in production, never printing a value', () => {
-    const message = problems({
+    const message = configProblems({
       ...PRODUCTION,
       ...CONFIGURED,
       TENCENTCLOUD_SECRET_KEY: 'your-secret-key-goes-here',
@@ -190,7 +199,7 @@ describe(buildTencent.name, () => {
   });
 
   it('reads the secret key from a file like every secret', () => {
-    expect(problems({ ...CONFIGURED, TENCENTCLOUD_SECRET_KEY_FILE: '/nonexistent/key' })).toMatch(
+    expect(configProblems({ ...CONFIGURED, TENCENTCLOUD_SECRET_KEY_FILE: '/nonexistent/key' })).toMatch(
       /TENCENTCLOUD_SECRET_KEY: set either TENCENTCLOUD_SECRET_KEY or TENCENTCLOUD_SECRET_KEY_FILE/,
     );
   });

@@ -22,12 +22,16 @@ export const tencentEnv = {
   TENCENTCLOUD_VOD_COMMIT_WAIT_MS: int(3_000, 0, 60_000),
   TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: int(1_800, 60, TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS),
   TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: bool(true),
+  TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD: int(10, 1, 100),
+  TENCENTCLOUD_VOD_EVENT_MODE: optionalStr(),
+  TENCENTCLOUD_VOD_EVENT_TOKEN: optionalStr(),
+  TENCENTCLOUD_VOD_EVENT_PULL_WAIT_MS: int(10_000, 1_000, 60_000),
 };
 
 type Context = BuildContext<EnvOf<typeof tencentEnv>>;
 
 /** Variables of this section holding secrets (refused as placeholders in production). */
-export const tencentSecrets: string[] = ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN'];
+export const tencentSecrets: string[] = ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_VOD_EVENT_TOKEN'];
 
 export interface TencentVodSettings {
   /** Origin of the VOD API, e.g. https://vod.tencentcloudapi.com (or the emulator's http://127.0.0.1:PORT). */
@@ -48,7 +52,17 @@ export interface TencentVodSettings {
   commitWaitMs: number;
   signatureTtlSeconds: number;
   signatureOneTime: boolean;
+  /** Signatures one upload may ask for (vod-js-sdk-v6 asks before each call, and again on retries). */
+  signaturesPerUpload: number;
+  /** How we learn of finished uploads: PUSH callbacks to our token URL, or the PULL loop, or neither. */
+  events: TencentEventSettings;
 }
+
+export type TencentEventSettings =
+  | { mode: 'off' }
+  | { mode: 'push'; token: string }
+  /** `waitMs` bounds one PullEvents call (Tencent holds it up to 5 s when it has nothing). */
+  | { mode: 'pull'; waitMs: number };
 
 /** Off unless a SecretId/SecretKey pair is set; the routes then answer 501. */
 export type TencentConfig =
@@ -119,6 +133,33 @@ function allowlist<T>(ctx: Context, variable: string, entries: string[], rule: s
   return [...new Set(parsed as T[])];
 }
 
+/** Tokens in our callback URL are the only thing between the internet and the receiver: long, random. */
+const MIN_EVENT_TOKEN_CHARS = 32;
+const EVENT_TOKEN = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Tencent signs no PUSH callback, so the receiver's URL carries a secret token. Unset mode: PUSH when
+ * a token is set, else no events. PULL needs no token: only one replica at a time polls Tencent.
+ */
+function events(ctx: Context): TencentEventSettings {
+  const { TENCENTCLOUD_VOD_EVENT_MODE: mode, TENCENTCLOUD_VOD_EVENT_TOKEN: token } = ctx.env;
+  if (mode !== undefined && !['push', 'pull', 'off'].includes(mode)) {
+    ctx.problem('TENCENTCLOUD_VOD_EVENT_MODE', 'must be push, pull or off');
+    return { mode: 'off' };
+  }
+  if (token !== undefined && (token.length < MIN_EVENT_TOKEN_CHARS || !EVENT_TOKEN.test(token))) {
+    ctx.problem(
+      'TENCENTCLOUD_VOD_EVENT_TOKEN',
+      `must be at least ${MIN_EVENT_TOKEN_CHARS} letters, digits, "-" or "_" (openssl rand -hex 24)`,
+    );
+  }
+  if (mode === 'pull') return { mode: 'pull', waitMs: ctx.env.TENCENTCLOUD_VOD_EVENT_PULL_WAIT_MS };
+  if (mode === 'off') return { mode: 'off' };
+  if (token !== undefined) return { mode: 'push', token };
+  if (mode === 'push') ctx.problem('TENCENTCLOUD_VOD_EVENT_TOKEN', 'is required with TENCENTCLOUD_VOD_EVENT_MODE=push');
+  return { mode: 'off' };
+}
+
 export function buildTencent(ctx: Context): TencentConfig {
   const { env } = ctx;
   const secretId = env.TENCENTCLOUD_SECRET_ID;
@@ -171,6 +212,8 @@ export function buildTencent(ctx: Context): TencentConfig {
       commitWaitMs: env.TENCENTCLOUD_VOD_COMMIT_WAIT_MS,
       signatureTtlSeconds: env.TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS,
       signatureOneTime: env.TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME,
+      signaturesPerUpload: env.TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD,
+      events: events(ctx),
     },
   };
 }

@@ -2,8 +2,10 @@ import { int } from '../env';
 import type { BuildContext, EnvOf } from '../build-context';
 
 export const uploadsEnv = {
-  /** How long the ownership record of an upload (who may refresh or commit it) is kept, in seconds. */
+  /** How long an upload record (its owner, status and ids) is kept after it was issued, in seconds. */
   UPLOAD_RECORD_TTL_SECONDS: int(7 * 24 * 3600, 60, 90 * 24 * 3600),
+  /** Provider callbacks whose timestamp is further than this from our clock are refused (replays). */
+  EVENTS_MAX_SKEW_SECONDS: int(300, 10, 3600),
 };
 
 type Context = BuildContext<EnvOf<typeof uploadsEnv>>;
@@ -12,8 +14,9 @@ export const uploadsSecrets: string[] = [];
 
 export interface UploadsConfig {
   recordTtlSeconds: number;
+  eventsMaxSkewSeconds: number;
 }
 
 export function buildUploads(ctx: Context): UploadsConfig {
-  return { recordTtlSeconds: ctx.env.UPLOAD_RECORD_TTL_SECONDS };
+  return { recordTtlSeconds: ctx.env.UPLOAD_RECORD_TTL_SECONDS, eventsMaxSkewSeconds: ctx.env.EVENTS_MAX_SKEW_SECONDS };
 }

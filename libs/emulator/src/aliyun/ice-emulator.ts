@@ -12,12 +12,13 @@ import {
   type IceFileType,
 } from '@app/registry';
 import type { ProviderEmulator } from '../core/provider';
+import type { UploadEvents } from '../events/upload-events';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkInteger, checkOneOf, checkTags, checkText, checkUrl, parseJsonObject } from './param-checks';
 import { checkUserData } from './shared-checks';
-import { isStorageLocation, sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+import { isStorageLocation, objectUrl, sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
 
 const HOST = 'ice.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -92,7 +93,7 @@ function checkTargets(params: CallContext['params'], type: IceFileType): string 
 }
 
 /** ICE 2020-11-09: CreateUploadMedia and RefreshUploadMedia. */
-export function iceEmulator(gateway: AliyunGateway): ProviderEmulator {
+export function iceEmulator(gateway: AliyunGateway, events?: UploadEvents): ProviderEmulator {
   const media = new Map<string, MediaRecord>();
 
   function createUploadMedia({ accessKeyId, params }: CallContext) {
@@ -110,11 +111,12 @@ export function iceEmulator(gateway: AliyunGateway): ProviderEmulator {
     const key = sourceObjectKey(fileInfo.ext);
     const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, key) };
     media.set(mediaId, record);
+    events?.aliyunMediaIssued('aliyun-ims', 'ims-media', mediaId, objectUrl(target, key), params.optional('UserData'), fileInfo.type);
     // MediaURL is empty without a CDN domain, as in the documented sample answer.
     return {
       MediaId: mediaId,
       MediaURL: '',
-      FileURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
+      FileURL: objectUrl(target, key),
       UploadAddress: record.uploadAddress,
       UploadAuth: uploadAuth(record.region),
     };

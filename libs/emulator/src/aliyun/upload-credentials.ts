@@ -16,6 +16,11 @@ export function storageTarget(storageLocation: string | undefined, accessKeyId: 
   return { bucket: `outin-${account}`, region: 'cn-shanghai' };
 }
 
+/** Where an object of the bucket is read from. */
+export function objectUrl(target: StorageTarget, objectKey: string): string {
+  return `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${objectKey}`;
+}
+
 export function isStorageLocation(value: string): boolean {
   return STORAGE.test(value);
 }

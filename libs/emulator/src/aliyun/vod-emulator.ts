@@ -13,12 +13,13 @@ import {
 } from '@app/registry';
 import { fileExtension } from '@app/common';
 import type { ProviderEmulator } from '../core/provider';
+import type { UploadEvents } from '../events/upload-events';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
 import { checkCommon } from './shared-checks';
-import { sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+import { objectUrl, sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
 
 const HOST = 'vod.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -34,7 +35,7 @@ interface VideoRecord {
 }
 
 /** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
-export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
+export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
   const references = new Map<string, string>();
@@ -70,8 +71,10 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     }
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const videoId = newMediaId();
-    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, sourceObjectKey(fileExtension(fileName)!)) };
+    const objectKey = sourceObjectKey(fileExtension(fileName)!);
+    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, objectKey) };
     videos.set(videoId, record);
+    events?.aliyunMediaIssued('aliyun-vod', 'video', videoId, objectUrl(target, objectKey), params.optional('UserData'));
     if (referenceKey !== undefined) references.set(referenceKey, videoId);
     return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
   }
@@ -99,7 +102,8 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const imageId = newMediaId();
     const key = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
-    const url = `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`;
+    const url = objectUrl(target, key);
+    events?.aliyunMediaIssued('aliyun-vod', 'image', imageId, url, params.optional('UserData'));
     return {
       ImageId: imageId,
       ImageURL: url,
@@ -129,10 +133,11 @@ export function vodEmulator(gateway: AliyunGateway): ProviderEmulator {
     const mediaId = newMediaId();
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
     const key = `${businessType}/${mediaId}.${ext}`;
+    events?.aliyunMediaIssued('aliyun-vod', 'attached-media', mediaId, objectUrl(target, key), params.optional('UserData'));
     return {
       MediaId: mediaId,
-      MediaURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
-      FileURL: `https://${target.bucket}.oss-${target.region}.aliyuncs.com/${key}`,
+      MediaURL: objectUrl(target, key),
+      FileURL: objectUrl(target, key),
       UploadAddress: uploadAddress(target, key),
       UploadAuth: uploadAuth(target.region),
     };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultSpec } from './faults';
+import type { UploadEvents } from '../events/upload-events';
 import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from './provider';
 
 const CONTROL_PREFIX = '/__emulator/';
@@ -15,7 +16,10 @@ export class EmulatorServer {
   private readonly server: Server;
   private readonly hanging = new Set<ServerResponse>();
 
-  constructor(private readonly providers: ProviderEmulator[]) {
+  constructor(
+    private readonly providers: ProviderEmulator[],
+    private readonly events?: UploadEvents,
+  ) {
     this.server = createServer((request, response) => {
       // In sandbox mode the emulator lives in the service's process: nothing it is sent may crash it.
       this.dispatch(request, response).catch(() =>
@@ -52,7 +56,7 @@ export class EmulatorServer {
       headers: incoming.headers,
       rawBody,
     };
-    if (request.path.startsWith(CONTROL_PREFIX)) return send(response, this.control(request));
+    if (request.path.startsWith(CONTROL_PREFIX)) return send(response, await this.control(request));
 
     const provider = this.providers.find((candidate) => candidate.matches(request));
     if (!provider) return send(response, { status: 404, body: { Code: 'NotEmulated', Message: 'No emulated API matches this request.' } });
@@ -78,7 +82,7 @@ export class EmulatorServer {
   }
 
   /** HTTP control for out-of-process use (standalone emulator, benchmark): faults and counters. */
-  private control(request: EmulatorRequest): EmulatorResponse {
+  private async control(request: EmulatorRequest): Promise<EmulatorResponse> {
     const action = request.path.slice(CONTROL_PREFIX.length);
     if (action === 'faults' && request.method === 'POST') {
       const spec = JSON.parse(request.rawBody.toString('utf8') || '{}') as FaultSpec;
@@ -95,8 +99,23 @@ export class EmulatorServer {
       return { status: 204, body: null };
     }
     if (action === 'calls' && request.method === 'GET') return { status: 200, body: Object.fromEntries(this.counts) };
+    if (action === 'uploads/complete' && request.method === 'POST' && this.events)
+      return completeUploadControl(this.events, request.rawBody);
     return { status: 404, body: { Code: 'UnknownControl' } };
   }
+}
+
+/** `{provider, id, success?, size?}`: an Alibaba upload finished, so its callback goes out; the delivery comes back. */
+async function completeUploadControl(events: UploadEvents, rawBody: Buffer): Promise<EmulatorResponse> {
+  const { provider, id, success, size } = JSON.parse(rawBody.toString('utf8') || '{}') as Record<string, unknown>;
+  if ((provider !== 'aliyun-vod' && provider !== 'aliyun-ims') || typeof id !== 'string') {
+    return { status: 400, body: { Code: 'BadControl', Message: 'provider (aliyun-vod or aliyun-ims) and id are required' } };
+  }
+  const completion = { success: typeof success === 'boolean' ? success : undefined, size: typeof size === 'number' ? size : undefined };
+  const delivery = await events.aliyunUploadCompleted(provider, id, completion);
+  return delivery
+    ? { status: 200, body: delivery }
+    : { status: 404, body: { Code: 'NoCallback', Message: 'no such media, or no callback URL' } };
 }
 
 /** Cloud API requests are small; anything bigger is not one of them. */

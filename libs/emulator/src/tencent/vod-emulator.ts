@@ -2,7 +2,8 @@ import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from '../cor
 import type { KeyPair } from '../core/options';
 import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
 import { verifyTc3 } from './tc3-verifier';
-import { VodErrorAnswer, vodError, vodOk } from './vod-responses';
+import type { UploadEvents } from '../events/upload-events';
+import { invalid, VodErrorAnswer, vodError, vodOk } from './vod-responses';
 import { VodUploads } from './vod-uploads';
 
 /** The VOD application id the emulated account owns by default (tests configure the service with it). */
@@ -16,9 +17,15 @@ export interface TencentVodEmulatorOptions {
   /** How long after the certificate expires a session still commits; default one day. */
   commitGraceSeconds?: number;
   clock?: () => number;
+  /** Where NewFileUpload goes (PUSH) or waits (PULL). */
+  events?: UploadEvents;
+  /** How long PullEvents holds a call with nothing to hand out ("long poll ≤5 s", tencent-vod.md §5). */
+  pullWaitMs?: number;
 }
 
-type Operation = (params: Record<string, unknown>) => Record<string, unknown>;
+type Operation = (params: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+const EVENT_PARAMS = new Set(['SubAppId', 'ExtInfo', 'EventHandles']);
 
 /**
  * Tencent Cloud VOD 2018-07-17 behind TC3-HMAC-SHA256: ApplyUpload and CommitUpload with the
@@ -34,13 +41,39 @@ export class TencentVodEmulator implements ProviderEmulator {
   constructor(options: TencentVodEmulatorOptions = {}) {
     this.keys = options.keys ?? [];
     this.clock = options.clock ?? Date.now;
+    const events = options.events;
     const uploads = new VodUploads({
       subAppIds: options.subAppIds ?? [EMULATED_SUB_APP_ID],
       certificateLifetimeSeconds: options.certificateLifetimeSeconds ?? 3_600,
       commitGraceSeconds: options.commitGraceSeconds ?? 86_400,
       clock: this.clock,
+      onCommitted: (file) => void events?.tencentFileUploaded(file.fileId, file.mediaUrl, file.sourceContext),
     });
-    this.operations = { ApplyUpload: (params) => uploads.apply(params), CommitUpload: (params) => uploads.commit(params) };
+    const pullWaitMs = options.pullWaitMs ?? 5_000;
+    this.operations = {
+      ApplyUpload: (params) => uploads.apply(params),
+      CommitUpload: (params) => uploads.commit(params),
+      PullEvents: async (params) => {
+        refuseUnknown(params);
+        uploads.subAppId(params);
+        return { EventSet: events ? await events.tencentQueue.pull(pullWaitMs) : [] };
+      },
+      ConfirmEvents: (params) => {
+        refuseUnknown(params);
+        uploads.subAppId(params);
+        const handles = params.EventHandles;
+        if (
+          !Array.isArray(handles) ||
+          handles.length === 0 ||
+          handles.length > 16 ||
+          handles.some((handle) => typeof handle !== 'string')
+        ) {
+          throw invalid('InvalidParameterValue.EventHandles', 'EventHandles must hold 1 to 16 event handles.');
+        }
+        events?.tencentQueue.confirm(handles as string[]);
+        return {};
+      },
+    };
   }
 
   /**
@@ -59,8 +92,8 @@ export class TencentVodEmulator implements ProviderEmulator {
     return String(request.headers['x-tc-action']);
   }
 
-  handle(request: EmulatorRequest): EmulatorResponse {
-    const response = this.answer(request);
+  async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const response = await this.answer(request);
     const traceId = request.headers['x-tc-traceid'];
     return typeof traceId === 'string' ? { ...response, headers: { 'x-tc-traceid': traceId } } : response;
   }
@@ -71,7 +104,7 @@ export class TencentVodEmulator implements ProviderEmulator {
       : vodError('InternalError', 'An internal error has occurred. Retry your request.');
   }
 
-  private answer(request: EmulatorRequest): EmulatorResponse {
+  private async answer(request: EmulatorRequest): Promise<EmulatorResponse> {
     const denied = verifyTc3(
       { method: request.method, path: request.path, query: request.query.toString(), headers: request.headers, rawBody: request.rawBody },
       { keys: this.keys, service: TENCENT_VOD_SIGNING_SERVICE, nowSeconds: Math.floor(this.clock() / 1000) },
@@ -98,10 +131,15 @@ export class TencentVodEmulator implements ProviderEmulator {
       return vodError('InvalidParameter', 'The request body must be a JSON object.');
     }
     try {
-      return vodOk(operation(params as Record<string, unknown>));
+      return vodOk(await operation(params as Record<string, unknown>));
     } catch (error) {
       if (error instanceof VodErrorAnswer) return vodError(error.code, error.message);
       throw error;
     }
   }
+}
+
+function refuseUnknown(params: Record<string, unknown>): void {
+  const unknown = Object.keys(params).find((name) => !EVENT_PARAMS.has(name));
+  if (unknown) throw invalid('UnknownParameter', `The parameter \`${unknown}\` is not recognized.`);
 }

@@ -15,6 +15,8 @@ export interface VodUploadsOptions {
   /** How long after the certificate a session can still be committed (Tencent does not document it). */
   commitGraceSeconds: number;
   clock: () => number;
+  /** Called once per committed file: the emulator's NewFileUpload event. */
+  onCommitted?: (file: { fileId: string; mediaUrl: string; sourceContext?: string }) => void;
 }
 
 interface Session {
@@ -23,6 +25,7 @@ interface Session {
   coverType?: string;
   expiresAtSeconds: number;
   committed: boolean;
+  sourceContext?: string;
 }
 
 type Params = Record<string, unknown>;
@@ -86,6 +89,7 @@ export class VodUploads {
       coverType,
       expiresAtSeconds: expiredTime + this.options.commitGraceSeconds,
       committed: false,
+      sourceContext: typeof params.SourceContext === 'string' ? params.SourceContext : undefined,
     });
     const dir = `/${subAppId}/${hex(8)}`;
     return {
@@ -112,9 +116,11 @@ export class VodUploads {
     session.committed = true;
     const fileId = String(randomInt(10 ** 9, 10 ** 10 - 1)) + String(randomInt(10 ** 8, 10 ** 9 - 1));
     const base = `http://${subAppId}.vod2.myqcloud.com/${hex(4)}/${hex(4)}`;
+    const mediaUrl = `${base}/f0.${session.mediaType}`;
+    this.options.onCommitted?.({ fileId, mediaUrl, sourceContext: session.sourceContext });
     return {
       FileId: fileId,
-      MediaUrl: `${base}/f0.${session.mediaType}`,
+      MediaUrl: mediaUrl,
       CoverUrl: session.coverType ? `${base}/${fileId}.${session.coverType}` : '',
     };
   }
@@ -125,7 +131,7 @@ export class VodUploads {
   }
 
   /** This emulated account opened VOD after 2023-12-25, so every call must name the application (266/31767). */
-  private subAppId(params: Params): number {
+  subAppId(params: Params): number {
     const value = params.SubAppId;
     if (typeof value !== 'number' || !this.options.subAppIds.includes(value)) {
       throw invalid('InvalidParameterValue.SubAppId', 'SubAppId is invalid or does not belong to this account.');

@@ -6,7 +6,7 @@ import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
-import { uploadKindOf } from '../upload-kind';
+import { QUOTA_EXEMPT, uploadKindOf } from '../upload-kind';
 import { utcDay } from './utc-day';
 
 /** Margin past midnight so a counter never expires before its day ends on a slow clock. */
@@ -29,7 +29,10 @@ export class DailyQuotaInterceptor implements NestInterceptor {
     const kind = uploadKindOf(this.reflector, context);
     const limit = this.config.protection.dailyQuotas[kind];
     if (limit === undefined) return next.handle();
-    const userId = context.switchToHttp().getRequest<FastifyRequest>().user!.id;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const exempt = this.reflector.get<((body: unknown) => boolean) | undefined>(QUOTA_EXEMPT, context.getHandler());
+    if (exempt?.(request.body)) return next.handle();
+    const userId = request.user!.id;
     const { day, msUntilReset } = utcDay(Date.now());
     const key = ProtectionKeys.quota(kind, userId, day);
 

@@ -5,7 +5,7 @@ import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
-import { uploadKindOf } from '../upload-kind';
+import { rateLimitScopeOf } from '../upload-kind';
 import { rateLimitHeader, rateLimitPolicyHeader } from './rate-limit-headers';
 
 /**
@@ -22,7 +22,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const kind = uploadKindOf(this.reflector, context);
+    const kind = rateLimitScopeOf(this.reflector, context);
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const policy = this.config.protection.rateLimits[kind];

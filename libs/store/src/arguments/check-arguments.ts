@@ -43,3 +43,12 @@ export function checkTokenBucket(ratePerSecond: number, burst: number): void {
   }
   checkPositiveInteger('burst', burst);
 }
+
+export function checkIndexEntry(member: string, score: number): void {
+  if (typeof member !== 'string' || member.length === 0) throw new RangeError('index member must be a non-empty string');
+  if (!Number.isFinite(score)) throw new RangeError(`index score must be a finite number, got ${score}`);
+}
+
+export function checkCount(count: number): void {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
+}

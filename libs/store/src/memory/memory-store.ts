@@ -1,8 +1,9 @@
 import { gcra } from '../algorithms/gcra';
-import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import { ExpiringIndexes } from './expiring-indexes';
 import { ExpiringMap } from './expiring-map';
 
 export interface MemoryStoreOptions {
@@ -19,6 +20,7 @@ export class MemoryStore extends Store {
   readonly kind = 'memory' as const;
   private readonly clock: () => number;
   private readonly entries: ExpiringMap;
+  private readonly indexes: ExpiringIndexes;
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
 
@@ -29,8 +31,12 @@ export class MemoryStore extends Store {
     super();
     this.clock = options.clock ?? Date.now;
     this.entries = new ExpiringMap(this.clock);
+    this.indexes = new ExpiringIndexes(this.clock);
     // unref: the sweep must never keep the process alive on its own.
-    this.sweeper = setInterval(() => this.entries.sweep(), options.sweepIntervalMs ?? 60_000).unref();
+    this.sweeper = setInterval(() => {
+      this.entries.sweep();
+      this.indexes.sweep();
+    }, options.sweepIntervalMs ?? 60_000).unref();
   }
 
   /** Entries held, including expired ones not yet swept. */
@@ -85,6 +91,38 @@ export class MemoryStore extends Store {
     return this.entries.delete(this.keyPrefix + key);
   }
 
+  async replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
+    checkKey(key);
+    const ttl = ttlMs === undefined ? undefined : checkTtl(ttlMs);
+    this.open();
+    const entry = this.entries.get(this.keyPrefix + key);
+    if (entry?.value !== expected) return false;
+    if (ttl === undefined) this.entries.replaceValue(this.keyPrefix + key, entry, value);
+    else this.entries.set(this.keyPrefix + key, value, ttl);
+    return true;
+  }
+
+  async indexAdd(key: string, member: string, score: number, ttlMs: number): Promise<void> {
+    checkKey(key);
+    checkIndexEntry(member, score);
+    const ttl = checkTtl(ttlMs);
+    this.open();
+    this.indexes.add(this.keyPrefix + key, member, score, ttl);
+  }
+
+  async indexRange(key: string, maxScore: number, count: number): Promise<IndexEntry[]> {
+    checkKey(key);
+    checkCount(count);
+    this.open();
+    return this.indexes.range(this.keyPrefix + key, maxScore, count);
+  }
+
+  async indexRemove(key: string, members: readonly string[]): Promise<void> {
+    checkKey(key);
+    this.open();
+    this.indexes.remove(this.keyPrefix + key, members);
+  }
+
   async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {
     checkRateLimit(rules, cost);
     this.open();
@@ -123,6 +161,7 @@ export class MemoryStore extends Store {
     this.closed = true;
     clearInterval(this.sweeper);
     this.entries.clear();
+    this.indexes.clear();
   }
 
   /** A closed store behaves like an unreachable Redis, so callers see one failure mode. */

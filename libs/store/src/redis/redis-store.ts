@@ -1,9 +1,9 @@
 import type { RedisConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
-import { checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
 import { createRedisClient, type RedisClient } from './redis-client';
 import { assertSameSlot } from './same-slot';
@@ -78,6 +78,34 @@ export class RedisStore extends Store {
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
     checkKey(key);
     return (await this.call(() => this.client.storeDeleteIfEquals(key, expected))) === 1;
+  }
+
+  async replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
+    checkKey(key);
+    const px = ttlMs === undefined ? 0 : checkTtl(ttlMs);
+    return (await this.call(() => this.client.storeReplaceIfEquals(key, expected, value, px))) === 1;
+  }
+
+  async indexAdd(key: string, member: string, score: number, ttlMs: number): Promise<void> {
+    checkKey(key);
+    checkIndexEntry(member, score);
+    const px = checkTtl(ttlMs);
+    await this.call(() => this.client.storeIndexAdd(key, member, score, px));
+  }
+
+  async indexRange(key: string, maxScore: number, count: number): Promise<IndexEntry[]> {
+    checkKey(key);
+    checkCount(count);
+    const flat = await this.call(() => this.client.zrevrangebyscore(key, maxScore, '-inf', 'WITHSCORES', 'LIMIT', 0, count));
+    const entries: IndexEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) entries.push({ member: flat[i], score: Number(flat[i + 1]) });
+    return entries;
+  }
+
+  async indexRemove(key: string, members: readonly string[]): Promise<void> {
+    checkKey(key);
+    if (members.length === 0) return;
+    await this.call(() => this.client.zrem(key, ...members));
   }
 
   async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {

@@ -19,15 +19,25 @@ export class SealedRecords {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
+    return (await this.read<T>(key))?.value;
+  }
+
+  /** The value and the envelope it was read from, for a compare-and-set with `replace`. */
+  async read<T>(key: string): Promise<{ value: T; envelope: string } | undefined> {
     const envelope = await this.store.get(key);
     if (envelope === null) return undefined;
     try {
-      return JSON.parse(this.cipher.open(envelope, key)) as T;
+      return { value: JSON.parse(this.cipher.open(envelope, key)) as T, envelope };
     } catch (error) {
       // An envelope from a retired key, or tampered with: as good as absent.
       if (error instanceof EnvelopeError || error instanceof SyntaxError) return undefined;
       throw error;
     }
+  }
+
+  /** Writes `value` only while the key still holds `envelope` (as read), keeping the key's TTL. */
+  replace(key: string, envelope: string, value: unknown): Promise<boolean> {
+    return this.store.replaceIfEquals(key, envelope, this.seal(key, value));
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<string> {

@@ -1,7 +1,12 @@
-import type { ApplyUploadRequest, CommitUploadRequest } from 'tencentcloud-sdk-nodejs-vod/tencentcloud/services/vod/v20180717/vod_models';
+import type {
+  ApplyUploadRequest,
+  CommitUploadRequest,
+  ConfirmEventsRequest,
+  PullEventsRequest,
+} from 'tencentcloud-sdk-nodejs-vod/tencentcloud/services/vod/v20180717/vod_models';
 import { InvalidVodResponseError, optionalText, type TencentOperation, text } from './tencent-operation';
 
-export type { ApplyUploadRequest, CommitUploadRequest };
+export type { ApplyUploadRequest, CommitUploadRequest, ConfirmEventsRequest, PullEventsRequest };
 
 /** ApplyUpload's answer, checked. `vodSessionKey` must never leave the server or reach a log. */
 export interface AppliedUpload {
@@ -60,4 +65,36 @@ export const COMMIT_UPLOAD: TencentOperation<CommitUploadRequest, CommittedUploa
     coverUrl: optionalText(raw, 'CoverUrl'),
     requestId: text(raw, 'RequestId'),
   }),
+};
+
+/** One event of PullEvents: its handle for ConfirmEvents, and the event as Tencent sends it in PUSH mode. */
+export interface PulledEvent {
+  handle: string;
+  /** The EventContent without EventHandle, as a PUSH callback would carry it. */
+  content: Record<string, unknown>;
+}
+
+export interface PulledEvents {
+  events: PulledEvent[];
+  requestId: string;
+}
+
+export const PULL_EVENTS: TencentOperation<PullEventsRequest, PulledEvents> = {
+  provider: 'tencent-vod',
+  action: 'PullEvents',
+  parse(raw) {
+    const set = raw.EventSet;
+    const events = (Array.isArray(set) ? set : []).flatMap((item: unknown): PulledEvent[] => {
+      if (item === null || typeof item !== 'object') return [];
+      const { EventHandle: handle, ...content } = item as Raw;
+      return typeof handle === 'string' && handle !== '' ? [{ handle, content }] : [];
+    });
+    return { events, requestId: text(raw, 'RequestId') };
+  },
+};
+
+export const CONFIRM_EVENTS: TencentOperation<ConfirmEventsRequest, { requestId: string }> = {
+  provider: 'tencent-vod',
+  action: 'ConfirmEvents',
+  parse: (raw) => ({ requestId: text(raw, 'RequestId') }),
 };

@@ -3,9 +3,10 @@ import { createWebhookEvent, type WebhookEvent } from '../webhook-event';
 import type { AttemptRunner } from './delivery-queue';
 import { MemoryDeliveryQueue } from './memory-delivery-queue';
 
+let uploads = 0;
 const event = (): WebhookEvent =>
   createWebhookEvent('upload.created', {
-    uploadId: 'upl_1',
+    uploadId: `upl_${++uploads}`,
     userId: 'alice',
     provider: 'aliyun-vod',
     kind: 'aliyun-vod-image',
@@ -84,6 +85,16 @@ describe(MemoryDeliveryQueue.name, () => {
     expect((await sut.stats()).deadLetters).toBe(2);
     answer = () => 'done';
     expect(await sut.redeliverAll()).toBe(2);
+  });
+
+  it('delivers an event published again while pending once', async () => {
+    const one = event();
+    await sut.enqueue(one);
+    await sut.enqueue({ ...one, body: '{"again":true}' });
+    answer = () => 'done';
+    sut.start(run);
+    await settled;
+    expect(attempts).toEqual([{ id: one.id, number: 1, last: false }]);
   });
 
   it('on stop, lets a running attempt finish within the grace period, then cuts the rest', async () => {

@@ -41,6 +41,8 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(event: WebhookEvent): Promise<void> {
+    // The same event published again while it is pending: one delivery (as BullMQ does with a job id).
+    if (this.pending.has(event.id)) return;
     this.pending.set(event.id, { event, attempts: 0, state: 'waiting' });
     this.ready.push(event.id);
     this.pump();

@@ -104,7 +104,8 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   async enqueue(event: WebhookEvent): Promise<void> {
     const work = async () => {
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
-      await this.producer.zadd(this.pendingKey, event.queuedAt, event.id);
+      await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
+      // An event published again while its job exists is ignored by BullMQ (same id): one delivery.
       await this.queue.add(event.type, { body: event.body, queuedAt: event.queuedAt }, { jobId: event.id });
     };
     await bounded(work(), this.redis.commandTimeoutMs * 3, 'queueing a webhook event');

@@ -2,7 +2,7 @@ import type { AliyunClient, CreateUploadMediaRequest, CreateUploadMediaResponseB
 import { ApiError } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { fakeClient } from '@app/testing';
-import type { UploadOwnership } from '../../uploads/upload-ownership';
+import { testUploadRecords } from '../../uploads/testing/test-upload-records';
 import type { CreateUploadMediaDto } from './dto/create-upload-media.dto';
 import { MediaService } from './media.service';
 
@@ -37,16 +37,16 @@ function setup(env: Record<string, string> = {}) {
     }),
   );
   const adapter = { createUploadMedia: jest.fn().mockResolvedValue(ANSWER), refreshUploadMedia: jest.fn() };
-  const repository = { record: jest.fn(), find: jest.fn() };
-  const sut = new MediaService(fakeClient(adapter) as unknown as AliyunClient, repository as unknown as UploadOwnership, config);
-  return { sut, adapter, repository };
+  const { uploads } = testUploadRecords();
+  const sut = new MediaService(fakeClient(adapter) as unknown as AliyunClient, uploads, config);
+  return { sut, adapter, uploads };
 }
 
 const sent = (adapter: { createUploadMedia: jest.Mock }) => adapter.createUploadMedia.mock.calls[0][0] as CreateUploadMediaRequest;
 
 describe(MediaService.name, () => {
   it('builds FileInfo and MediaMetaData in PascalCase, with the server-owned target, workflow and UserData', async () => {
-    const { sut, adapter, repository } = setup();
+    const { sut, adapter, uploads } = setup();
     const result = await sut.create(alice, dto('video', { entityId: 'ent-1' }));
     expect(sent(adapter)).toMatchObject({
       appId: 'app-3000000',
@@ -59,7 +59,11 @@ describe(MediaService.name, () => {
     expect(JSON.parse(sent(adapter).userData!)).toEqual({ Extend: { userId: 'alice', uploadId: result.uploadId } });
     expect(result).toMatchObject({ mediaId: 'media-1', fileUrl: 'https://f', requestId: 'REQ-1' });
     expect(result.mediaUrl).toBeUndefined();
-    expect(repository.record).toHaveBeenCalledWith('aliyun-ims:media', 'media-1', { ownerId: 'alice', uploadId: result.uploadId });
+    expect(await uploads.findOwned(alice, result.uploadId)).toMatchObject({
+      provider: 'aliyun-ims',
+      kind: 'aliyun-ims-media',
+      mediaId: 'media-1',
+    });
   });
 
   it('post-processes only video and audio', async () => {
@@ -89,16 +93,16 @@ describe(MediaService.name, () => {
   });
 
   it('refreshes only for the owner', async () => {
-    const { sut, adapter, repository } = setup();
-    repository.find.mockResolvedValue({ ownerId: 'alice', uploadId: 'upl_x' });
+    const { sut, adapter } = setup();
+    const created = await sut.create(alice, dto('video'));
     adapter.refreshUploadMedia.mockResolvedValue({
       requestId: 'R',
-      mediaId: 'm',
+      mediaId: 'media-1',
       uploadAddress: 'A',
       uploadAuth: Buffer.from('{}').toString('base64'),
     });
-    expect(await sut.refresh(alice, 'm')).toMatchObject({ uploadId: 'upl_x', mediaId: 'm' });
-    await expect(sut.refresh({ id: 'bob', permissions: [] }, 'm')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await sut.refresh(alice, 'media-1')).toMatchObject({ uploadId: created.uploadId, mediaId: 'media-1' });
+    await expect(sut.refresh({ id: 'bob', permissions: [] }, 'media-1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(adapter.refreshUploadMedia).toHaveBeenCalledTimes(1);
   });
 });

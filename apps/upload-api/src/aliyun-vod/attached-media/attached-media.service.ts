@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { AliyunClient, buildUserData, CREATE_UPLOAD_ATTACHED_MEDIA, credentialFields } from '@app/aliyun';
-import { newUploadId, PolicyCheck } from '@app/common';
+import { PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
+import { UploadRecords } from '../../uploads/upload-records';
 import type { AttachedMediaUploadDto } from './dto/attached-media-upload.dto';
 import type { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-media.dto';
 
@@ -10,6 +11,7 @@ import type { CreateUploadAttachedMediaDto } from './dto/create-upload-attached-
 export class AttachedMediaService {
   constructor(
     private readonly aliyun: AliyunClient,
+    private readonly uploads: UploadRecords,
     private readonly config: ConfigService,
   ) {}
 
@@ -19,26 +21,26 @@ export class AttachedMediaService {
       .allowedEach('cateIds', dto.cateIds, vod.cateIds)
       .atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize)
       .done();
-    const uploadId = newUploadId();
-    const result = await this.aliyun.call(CREATE_UPLOAD_ATTACHED_MEDIA, {
-      appId: vod.appId,
-      businessType: dto.businessType,
-      cateIds: dto.cateIds?.join(','),
-      description: dto.description,
-      fileName: dto.fileName,
-      fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
-      mediaExt: dto.mediaExt,
-      storageLocation: vod.storageLocation,
-      tags: dto.tags?.join(','),
-      title: dto.title,
-      userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-    });
-    return {
-      uploadId,
-      mediaId: result.mediaId,
-      mediaUrl: result.mediaURL,
-      fileUrl: result.fileURL,
-      ...credentialFields(result),
-    };
+    const { uploadId, result } = await this.uploads.issue(
+      user,
+      'aliyun-vod-attached-media',
+      (uploadId) =>
+        this.aliyun.call(CREATE_UPLOAD_ATTACHED_MEDIA, {
+          appId: vod.appId,
+          businessType: dto.businessType,
+          cateIds: dto.cateIds?.join(','),
+          description: dto.description,
+          fileName: dto.fileName,
+          fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
+          mediaExt: dto.mediaExt,
+          storageLocation: vod.storageLocation,
+          tags: dto.tags?.join(','),
+          title: dto.title,
+          userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+        }),
+      // Attached-media events carry no Extend: they find the upload by this id.
+      (answer) => ({ mediaId: answer.mediaId }),
+    );
+    return { uploadId, mediaId: result.mediaId, mediaUrl: result.mediaURL, fileUrl: result.fileURL, ...credentialFields(result) };
   }
 }

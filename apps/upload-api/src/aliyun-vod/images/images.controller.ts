@@ -1,12 +1,9 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { ApiJsonBody } from '@app/common';
-import { ProtectedUpload } from '@app/protection';
-import { CreateUploadImageDto } from './dto/create-upload-image.dto';
-import { ImageUploadDto } from './dto/image-upload.dto';
-import { CREATE_UPLOAD_IMAGE_EXAMPLES } from './dto/create-upload-image.dto';
-import { IMAGE_UPLOAD_EXAMPLE } from './dto/image-upload.dto';
+import { UploadRoute } from '../../uploads/upload-route.decorator';
+import { CREATE_UPLOAD_IMAGE_EXAMPLES, CreateUploadImageDto } from './dto/create-upload-image.dto';
+import { IMAGE_UPLOAD_EXAMPLE, ImageUploadDto } from './dto/image-upload.dto';
 import { ImagesService } from './images.service';
 
 @ApiTags('aliyun-vod')
@@ -14,17 +11,18 @@ import { ImagesService } from './images.service';
 export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
-  @Post()
-  @ProtectedUpload('aliyun-vod-image', { idempotent: true })
-  @ApiOperation({
+  @UploadRoute({
+    kind: 'aliyun-vod-image',
+    idempotent: true,
     operationId: 'createAliyunVodImageUpload',
     summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.',
-  })
-  @ApiJsonBody(CreateUploadImageDto, CREATE_UPLOAD_IMAGE_EXAMPLES)
-  @ApiCreatedResponse({
-    type: ImageUploadDto,
-    description: 'The image is created; upload with uploadAddress and uploadAuth.',
-    example: IMAGE_UPLOAD_EXAMPLE,
+    body: { type: CreateUploadImageDto, examples: CREATE_UPLOAD_IMAGE_EXAMPLES },
+    answer: {
+      status: 201,
+      type: ImageUploadDto,
+      description: 'The image is created; upload with uploadAddress and uploadAuth.',
+      example: IMAGE_UPLOAD_EXAMPLE,
+    },
   })
   create(@CurrentUser() user: Principal, @Body() body: CreateUploadImageDto): Promise<ImageUploadDto> {
     return this.images.create(user, body);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { AliyunClient, buildUserData, CREATE_UPLOAD_IMAGE, credentialFields } from '@app/aliyun';
-import { newUploadId, PolicyCheck } from '@app/common';
+import { PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
+import { UploadRecords } from '../../uploads/upload-records';
 import type { CreateUploadImageDto } from './dto/create-upload-image.dto';
 import type { ImageUploadDto } from './dto/image-upload.dto';
 
@@ -10,31 +11,32 @@ import type { ImageUploadDto } from './dto/image-upload.dto';
 export class ImagesService {
   constructor(
     private readonly aliyun: AliyunClient,
+    private readonly uploads: UploadRecords,
     private readonly config: ConfigService,
   ) {}
 
   async create(user: Principal, dto: CreateUploadImageDto): Promise<ImageUploadDto> {
     const vod = this.config.product('aliyun-vod');
     new PolicyCheck().allowed('cateId', dto.cateId, vod.cateIds).done();
-    const uploadId = newUploadId();
-    const result = await this.aliyun.call(CREATE_UPLOAD_IMAGE, {
-      appId: vod.appId,
-      cateId: dto.cateId,
-      description: dto.description,
-      imageExt: dto.imageExt,
-      imageType: dto.imageType,
-      originalFileName: dto.originalFileName,
-      storageLocation: vod.storageLocation,
-      tags: dto.tags?.join(','),
-      title: dto.title,
-      userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-    });
-    return {
-      uploadId,
-      imageId: result.imageId,
-      imageUrl: result.imageURL,
-      fileUrl: result.fileURL,
-      ...credentialFields(result),
-    };
+    const { uploadId, result } = await this.uploads.issue(
+      user,
+      'aliyun-vod-image',
+      (uploadId) =>
+        this.aliyun.call(CREATE_UPLOAD_IMAGE, {
+          appId: vod.appId,
+          cateId: dto.cateId,
+          description: dto.description,
+          imageExt: dto.imageExt,
+          imageType: dto.imageType,
+          originalFileName: dto.originalFileName,
+          storageLocation: vod.storageLocation,
+          tags: dto.tags?.join(','),
+          title: dto.title,
+          userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+        }),
+      // Image events carry no Extend: they find the upload by this id.
+      (answer) => ({ imageId: answer.imageId }),
+    );
+    return { uploadId, imageId: result.imageId, imageUrl: result.imageURL, fileUrl: result.fileURL, ...credentialFields(result) };
   }
 }

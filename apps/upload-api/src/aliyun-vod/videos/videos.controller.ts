@@ -1,12 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { ApiJsonBody } from '@app/common';
-import { IdempotencyKey, ProtectedUpload, referenceIdFor } from '@app/protection';
-import { CreateUploadVideoDto } from './dto/create-upload-video.dto';
-import { VideoUploadDto } from './dto/video-upload.dto';
-import { CREATE_UPLOAD_VIDEO_EXAMPLES } from './dto/create-upload-video.dto';
-import { VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE } from './dto/video-upload.dto';
+import { IdempotencyKey, referenceIdFor } from '@app/protection';
+import { UploadRoute } from '../../uploads/upload-route.decorator';
+import { CREATE_UPLOAD_VIDEO_EXAMPLES, CreateUploadVideoDto } from './dto/create-upload-video.dto';
+import { VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE, VideoUploadDto } from './dto/video-upload.dto';
 import { VideosService } from './videos.service';
 
 @ApiTags('aliyun-vod')
@@ -14,17 +12,18 @@ import { VideosService } from './videos.service';
 export class VideosController {
   constructor(private readonly videos: VideosService) {}
 
-  @Post()
-  @ProtectedUpload('aliyun-vod-video', { idempotent: true })
-  @ApiOperation({
+  @UploadRoute({
+    kind: 'aliyun-vod-video',
+    idempotent: true,
     operationId: 'createAliyunVodVideoUpload',
     summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).',
-  })
-  @ApiJsonBody(CreateUploadVideoDto, CREATE_UPLOAD_VIDEO_EXAMPLES)
-  @ApiCreatedResponse({
-    type: VideoUploadDto,
-    description: 'The video is created; upload with uploadAddress and uploadAuth.',
-    example: VIDEO_UPLOAD_EXAMPLE,
+    body: { type: CreateUploadVideoDto, examples: CREATE_UPLOAD_VIDEO_EXAMPLES },
+    answer: {
+      status: 201,
+      type: VideoUploadDto,
+      description: 'The video is created; upload with uploadAddress and uploadAuth.',
+      example: VIDEO_UPLOAD_EXAMPLE,
+    },
   })
   create(
     @CurrentUser() user: Principal,
@@ -35,15 +34,20 @@ export class VideosController {
     return this.videos.create(user, body, idempotencyKey && referenceIdFor(user.id, idempotencyKey));
   }
 
-  @Post(':videoId/refresh')
-  @HttpCode(200)
-  @ProtectedUpload('aliyun-vod-video-refresh', { problems: [404] })
-  @ApiOperation({
+  @UploadRoute({
+    kind: 'aliyun-vod-video-refresh',
+    path: ':videoId/refresh',
+    problems: [404],
     operationId: 'refreshAliyunVodVideoUpload',
     summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.',
+    param: { name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' },
+    answer: {
+      status: 200,
+      type: VideoUploadDto,
+      description: 'The same uploadAddress with a fresh uploadAuth.',
+      example: VIDEO_REFRESH_EXAMPLE,
+    },
   })
-  @ApiParam({ name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' })
-  @ApiOkResponse({ type: VideoUploadDto, description: 'The same uploadAddress with a fresh uploadAuth.', example: VIDEO_REFRESH_EXAMPLE })
   refresh(@CurrentUser() user: Principal, @Param('videoId') videoId: string): Promise<VideoUploadDto> {
     return this.videos.refresh(user, videoId);
   }

@@ -3,7 +3,7 @@ import type { AliyunClient, CreateUploadVideoRequest, UploadVideoResponseBody } 
 import { ApiError, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService, loadConfig } from '@app/config';
 import { fakeClient } from '@app/testing';
-import type { OwnershipRecord, UploadOwnership } from '../../uploads/upload-ownership';
+import { testUploadRecords } from '../../uploads/testing/test-upload-records';
 import { VideosService } from './videos.service';
 
 const auth = (fields: object) => Buffer.from(JSON.stringify(fields)).toString('base64');
@@ -33,14 +33,10 @@ function setup(env: Record<string, string> = {}) {
       ...env,
     }),
   );
-  const records = new Map<string, OwnershipRecord>();
   const adapter = { createUploadVideo: jest.fn().mockResolvedValue(ANSWER), refreshUploadVideo: jest.fn().mockResolvedValue(ANSWER) };
-  const repository = {
-    record: jest.fn(async (_resource: string, id: string, record: OwnershipRecord) => void records.set(id, record)),
-    find: jest.fn(async (_resource: string, id: string) => records.get(id)),
-  };
-  const sut = new VideosService(fakeClient(adapter) as unknown as AliyunClient, repository as unknown as UploadOwnership, config);
-  return { sut, adapter, repository, records };
+  const { uploads, repository } = testUploadRecords();
+  const sut = new VideosService(fakeClient(adapter) as unknown as AliyunClient, uploads, config);
+  return { sut, adapter, uploads, repository };
 }
 
 const sent = (adapter: { createUploadVideo: jest.Mock }) => adapter.createUploadVideo.mock.calls[0][0] as CreateUploadVideoRequest;
@@ -106,30 +102,44 @@ describe(VideosService.name, () => {
     await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' }, 'short')).rejects.toThrow(RangeError);
   });
 
-  it('records the owner, and lets only the owner refresh', async () => {
-    const { sut, adapter, records } = setup();
+  it('records the upload with its video id, and lets only the owner refresh it while it is open', async () => {
+    const { sut, adapter, uploads } = setup();
     const created = await sut.create(alice, { title: 'T', fileName: 'a.mp4' });
-    expect(records.get('vid-1')).toEqual({ ownerId: 'alice', uploadId: created.uploadId });
+    expect(await uploads.findOwnedByProviderId(alice, 'aliyun-vod', 'videoId', 'vid-1')).toMatchObject({
+      uploadId: created.uploadId,
+      kind: 'aliyun-vod-video',
+      status: 'issued',
+      videoId: 'vid-1',
+    });
     expect(await sut.refresh(alice, 'vid-1')).toMatchObject({ uploadId: created.uploadId, videoId: 'vid-1' });
     const bob = await sut.refresh({ id: 'bob', permissions: [] }, 'vid-1').catch((e: ApiError) => e);
     const unknown = await sut.refresh(alice, 'vid-2').catch((e: ApiError) => e);
     expect(bob).toEqual(unknown);
     expect((bob as ApiError).getStatus()).toBe(404);
+    await uploads.revoke(alice, created.uploadId);
+    await expect(sut.refresh(alice, 'vid-1')).rejects.toMatchObject({ code: 'UPLOAD_REVOKED' });
     expect(adapter.refreshUploadVideo).toHaveBeenCalledTimes(1);
   });
 
   it('answers ids that cannot be ours with 404 without looking them up', async () => {
     const { sut, repository } = setup();
+    const lookup = jest.spyOn(repository, 'findLinked');
     await expect(sut.refresh(alice, 'a:b{c}')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(repository.find).not.toHaveBeenCalled();
+    expect(lookup).not.toHaveBeenCalled();
   });
 
-  it('fails the request when the owner record cannot be saved', async () => {
-    const { sut, repository } = setup();
+  it('leaves no record when the provider refuses, and counts an orphan when the answer cannot be recorded', async () => {
+    const { sut, adapter, uploads, repository } = setup();
+    adapter.createUploadVideo.mockRejectedValueOnce(new ApiError(502, 'UPSTREAM_REJECTED', 'no'));
+    await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED' });
+    expect((await uploads.list(alice, {}, 10)).items).toEqual([]);
+
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    repository.record.mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
+    jest.spyOn(repository, 'link').mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
     await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ videoId: 'vid-1' }));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ event: 'upload created but its record was not completed', videoId: 'vid-1' }),
+    );
     warn.mockRestore();
   });
 });

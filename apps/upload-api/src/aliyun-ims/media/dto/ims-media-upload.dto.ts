@@ -1,10 +1,8 @@
+import { AliyunCredentialDto } from '@app/aliyun';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An IMS media credential (create). */
-export class ImsMediaUploadDto {
-  @ApiProperty({ description: "Our id of this upload (also in the callback's Extend).", example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
-  uploadId: string;
-
+export class ImsMediaUploadDto extends AliyunCredentialDto {
   @ApiProperty({ description: 'The IMS media id; refresh with it.', example: '****20b48fb04483915d4f2cd8ac****' })
   mediaId: string;
 
@@ -16,48 +14,12 @@ export class ImsMediaUploadDto {
 
   @ApiPropertyOptional({ description: 'OSS URL of the file, without authentication.', example: 'http://outin-***' })
   fileUrl?: string;
-
-  @ApiProperty({
-    description: 'Base64, exactly as IMS returned it.',
-    example: 'eyJFbmRwb2ludCI6Imh0dHBzOi8vb3NzLWNuLXNoYW5naGFpLmFsaXl1bmNzLmNvbSIsIkJ1Y2tldCI6InN6aGQtdmlkZW8i***',
-  })
-  uploadAddress: string;
-
-  @ApiProperty({
-    description: 'Base64 short-lived upload credential, exactly as IMS returned it.',
-    example: 'eyJBY2Nlc3NLZXlJZCI6IlNUUy4***',
-  })
-  uploadAuth: string;
-
-  @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })
-  expiresAt: string;
-
-  @ApiProperty({ description: 'The IMS request id.', example: '4E84BE44-58A7-****-****-FBEBEA16EF94' })
-  requestId: string;
 }
 
 /** A refreshed IMS credential: RefreshUploadMedia returns no URLs. */
-export class ImsMediaRefreshDto {
-  @ApiProperty({ example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
-  uploadId: string;
-
+export class ImsMediaRefreshDto extends AliyunCredentialDto {
   @ApiProperty({ example: 'c2e77390f75271ec802f0674a2ce6***' })
   mediaId: string;
-
-  @ApiProperty({
-    description: 'Base64, exactly as IMS returned it (the same address as at creation).',
-    example: 'eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****',
-  })
-  uploadAddress: string;
-
-  @ApiProperty({ description: 'Base64 fresh upload credential, exactly as IMS returned it.', example: 'eyJFbmRwb2ludCI6Imm****' })
-  uploadAuth: string;
-
-  @ApiProperty({ example: '2026-03-31T10:50:00Z', format: 'date-time' })
-  expiresAt: string;
-
-  @ApiProperty({ example: '******11-DB8D-4A9A-875B-275798******' })
-  requestId: string;
 }
 
 // The JSON success response of the CreateUploadMedia seed. Its UploadAuth decodes to an AccessKey

@@ -1,10 +1,8 @@
+import { AliyunCredentialDto } from '@app/aliyun';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An attached-media credential. Not refreshable: ask for a new one when it expires. */
-export class AttachedMediaUploadDto {
-  @ApiProperty({ description: 'Our id of this upload.', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
-  uploadId: string;
-
+export class AttachedMediaUploadDto extends AliyunCredentialDto {
   @ApiProperty({ example: '97dc17a5a*****bc3668489b84ce9' })
   mediaId: string;
 
@@ -19,21 +17,6 @@ export class AttachedMediaUploadDto {
     example: 'https://sample.oss-cn-shanghai.aliyuncs.com/watermark/****.mov',
   })
   fileUrl?: string;
-
-  @ApiProperty({ description: 'Base64, exactly as VOD returned it.', example: 'LWNuLXNoYW5*****naGFpLmFsaXl1b' })
-  uploadAddress: string;
-
-  @ApiProperty({
-    description: 'Base64 short-lived upload credential, exactly as VOD returned it.',
-    example: 'UzFnUjFxNkZ0NUI*****ZTaklyNWJoQ00zdHF',
-  })
-  uploadAuth: string;
-
-  @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })
-  expiresAt: string;
-
-  @ApiProperty({ example: '73254DE5-F260-47*****20-D06856B63C01' })
-  requestId: string;
 }
 
 // The JSON success response of the CreateUploadAttachedMedia seed.

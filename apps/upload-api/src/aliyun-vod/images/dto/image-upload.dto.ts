@@ -1,10 +1,8 @@
+import { AliyunCredentialDto } from '@app/aliyun';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An image credential. Image credentials cannot be refreshed: ask for a new one when it expires. */
-export class ImageUploadDto {
-  @ApiProperty({ description: 'Our id of this upload.', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
-  uploadId: string;
-
+export class ImageUploadDto extends AliyunCredentialDto {
   @ApiProperty({ example: '93ab850b4f6f4*****6e91d24d81d4' })
   imageId: string;
 
@@ -19,18 +17,6 @@ export class ImageUploadDto {
     example: 'http://aliyun.com/cover/2017-*****B-4F4C-9373-003AA06012EA.png',
   })
   fileUrl?: string;
-
-  @ApiProperty({ description: 'Base64, exactly as VOD returned it.', example: 'eyJTZWN1cm*****uIjoiQ0FJU3p3TjF' })
-  uploadAddress: string;
-
-  @ApiProperty({ description: 'Base64 short-lived upload credential, exactly as VOD returned it.', example: 'eyJFbmR*****CI6Im' })
-  uploadAuth: string;
-
-  @ApiProperty({ description: 'When uploadAuth expires (RFC 3339, UTC).', example: '2026-03-31T10:50:00Z', format: 'date-time' })
-  expiresAt: string;
-
-  @ApiProperty({ example: '25818875-5F78*****EF6-D7393642CA58' })
-  requestId: string;
 }
 
 // The JSON success response of the CreateUploadImage seed.

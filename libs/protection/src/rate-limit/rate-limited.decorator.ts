@@ -1,0 +1,10 @@
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { ApiProblemResponse } from '@app/common';
+import type { RateLimitScope } from '@app/registry';
+import { RATE_LIMIT_SCOPE } from '../upload-kind';
+import { RateLimitGuard } from './rate-limit.guard';
+
+/** Per user and per client IP limits of `scope` on a route that is not an upload kind; after @Authenticated. */
+export function RateLimited(scope: RateLimitScope): MethodDecorator {
+  return applyDecorators(SetMetadata(RATE_LIMIT_SCOPE, scope), UseGuards(RateLimitGuard), ApiProblemResponse(429));
+}

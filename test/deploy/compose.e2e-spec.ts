@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { loadConfig } from '@app/config';
+import { tencentServiceEnv } from '@app/emulator';
+import { readDockerfile, finalStage, stepsOf } from './support/dockerfile';
+import { readEnvFile, remapSecretFiles, unknownVariables } from './support/env-files';
+import { repoPath } from './support/repo-paths';
+
+const run = promisify(execFile);
+const COMPOSE_DIR = repoPath('deploy');
+const BUILT_IMAGE = 'upload-bff:local';
+
+interface EnvFileRef {
+  path: string;
+  required?: boolean;
+}
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  profiles?: string[];
+  env_file?: EnvFileRef[];
+  secrets?: string[];
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  read_only?: boolean;
+  cap_drop?: string[];
+  security_opt?: string[];
+  networks?: { default?: { aliases?: string[] } };
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  secrets: Record<string, { file: string }>;
+  configs: Record<string, { file: string }>;
+}
+
+const compose = parse(readFileSync(join(COMPOSE_DIR, 'compose.yaml'), 'utf8'), { merge: true }) as ComposeFile;
+const services = Object.entries(compose.services);
+const replicas = services.filter(([, service]) => service.image === BUILT_IMAGE && service.command === undefined);
+const fromComposeDir = (path: string) => join(COMPOSE_DIR, path);
+
+/** The service's environment as Compose gives it: env files in order, later ones winning. */
+const environmentOf = (service: ComposeService): Record<string, string> =>
+  Object.assign(
+    {},
+    ...(service.env_file ?? []).filter((ref) => existsSync(fromComposeDir(ref.path))).map((ref) => readEnvFile(fromComposeDir(ref.path))),
+  );
+
+describe('deploy/compose.yaml', () => {
+  let secretsDir: string;
+
+  beforeAll(async () => {
+    secretsDir = mkdtempSync(join(tmpdir(), 'compose-secrets-'));
+    await run('sh', [repoPath('deploy/compose/init-secrets.sh'), secretsDir]);
+  });
+  afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
+
+  it('is a valid Compose file (the Compose Specification schema shipped with dclint)', () => {
+    const schemaPath = join(dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
+    const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(
+      JSON.parse(readFileSync(schemaPath, 'utf8')),
+    );
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(validate({ services: { x: { image: 'a', no_such_key: true } } })).toBe(false);
+  });
+
+  it('names only images built here from the Dockerfile, or official images with a pinned version', () => {
+    const builders = services.filter(([, service]) => service.build);
+    expect(builders.length).toBeGreaterThan(0);
+    for (const [, service] of builders) {
+      expect(service.image).toBe(BUILT_IMAGE);
+      expect(existsSync(join(fromComposeDir(service.build!.context), service.build!.dockerfile))).toBe(true);
+    }
+    const others = services.map(([, service]) => service.image!).filter((image) => image !== BUILT_IMAGE);
+    expect(others.filter((image) => !/^redis:\d+\.\d+(?:\.\d+)?-alpine$/.test(image))).toEqual([]);
+  });
+
+  it('names only files that exist, or secrets that init-secrets.sh writes', () => {
+    for (const { file } of Object.values(compose.configs)) expect(existsSync(fromComposeDir(file))).toBe(true);
+    for (const [name, { file }] of Object.entries(compose.secrets)) {
+      expect(file).toMatch(/^compose\/secrets\//);
+      expect([name, existsSync(join(secretsDir, file.replace(/^compose\/secrets\//, '')))]).toEqual([name, true]);
+    }
+    const envFiles = services.flatMap(([, service]) => service.env_file ?? []);
+    expect(envFiles.filter((ref) => ref.required !== false && !existsSync(fromComposeDir(ref.path)))).toEqual([]);
+    // Optional files are the operator's own and never committed.
+    const ignoredLocally = readFileSync(repoPath('deploy/compose/.gitignore'), 'utf8');
+    for (const ref of envFiles.filter((file) => file.required === false))
+      expect(ignoredLocally).toContain(ref.path.replace(/^compose\//, ''));
+    expect(ignoredLocally).toMatch(/^secrets\/$/m);
+  });
+
+  it('gives every long-running service a health check (the built image brings its own HEALTHCHECK)', () => {
+    expect(stepsOf(finalStage(readDockerfile()), 'HEALTHCHECK')).toHaveLength(1);
+    const unchecked = services.filter(
+      ([, service]) => !service.healthcheck && !(service.image === BUILT_IMAGE && service.command === undefined),
+    );
+    expect(unchecked.map(([name]) => name)).toEqual([]);
+  });
+
+  it('runs two production replicas and Redis with a password and persistence off', () => {
+    const production = replicas.filter(([, service]) => !service.profiles);
+    expect(production.map(([name]) => name)).toEqual(['upload-api-1', 'upload-api-2']);
+    const redis = compose.services.redis;
+    const command = redis.command!.join(' ');
+    expect(command).toContain('requirepass');
+    expect(command).toContain("--save ''");
+    expect(command).toContain('--appendonly no');
+    expect(redis.secrets).toContain('redis-password');
+    const password = readFileSync(join(secretsDir, 'redis-password'), 'utf8').trim();
+    expect(password.length).toBeGreaterThanOrEqual(24);
+    expect(readFileSync(join(secretsDir, 'redis-url'), 'utf8').trim()).toBe(`redis://:${password}@redis:6379`);
+  });
+
+  it('publishes ports on loopback only, each once', () => {
+    const ports = services.flatMap(([, service]) => service.ports ?? []);
+    expect(ports.filter((port) => !port.startsWith('127.0.0.1:'))).toEqual([]);
+    const hostPorts = ports.map((port) => port.split(':')[1]);
+    expect(new Set(hostPorts).size).toBe(hostPorts.length);
+  });
+
+  it('runs every container read-only, without capabilities or privilege escalation', () => {
+    for (const [name, service] of services) {
+      expect([name, service.read_only, service.cap_drop, service.security_opt]).toEqual([name, true, ['ALL'], ['no-new-privileges:true']]);
+    }
+  });
+
+  it.each(replicas.map(([name, service]) => [name, service] as const))(
+    '%s: its environment loads, with the secrets it mounts',
+    (_name, service) => {
+      const env = environmentOf(service);
+      expect(unknownVariables(env)).toEqual([]);
+      const mounted = Object.values(env)
+        .filter((value) => value.startsWith('/run/secrets/'))
+        .map((value) => value.slice('/run/secrets/'.length));
+      expect(mounted.filter((secret) => !service.secrets?.includes(secret))).toEqual([]);
+      const config = loadConfig(remapSecretFiles(env, '/run/secrets', secretsDir));
+      expect(config.store.kind).toBe('redis');
+      expect(config.isProduction).toBe(!service.profiles?.includes('emulator'));
+    },
+  );
+
+  it("wires the emulator profile's replica to the emulator with the emulator's keys", () => {
+    const emulator = compose.services['cloud-emulator'];
+    const env = environmentOf(compose.services['upload-api-emulated']);
+    const keys = JSON.parse(readFileSync(fromComposeDir('compose/emulator-keys.json'), 'utf8')) as Record<
+      string,
+      { id: string; secret: string }[]
+    >;
+    expect([env.ALIBABA_CLOUD_ACCESS_KEY_ID, env.ALIBABA_CLOUD_ACCESS_KEY_SECRET]).toEqual([keys.aliyun[0].id, keys.aliyun[0].secret]);
+    expect([env.TENCENTCLOUD_SECRET_ID, env.TENCENTCLOUD_SECRET_KEY]).toEqual([keys.tencent[0].id, keys.tencent[0].secret]);
+    expect(env.TENCENTCLOUD_VOD_SUB_APP_ID).toBe(
+      tencentServiceEnv(env.TENCENTCLOUD_VOD_ENDPOINT, keys.tencent[0]).TENCENTCLOUD_VOD_SUB_APP_ID,
+    );
+    const port = emulator.command!.find((argument) => argument.startsWith('--port='))!.slice('--port='.length);
+    const hosts = [...(emulator.networks?.default?.aliases ?? []), 'cloud-emulator'].map((host) => `http://${host}:${port}`);
+    for (const name of ['ALIBABA_CLOUD_VOD_ENDPOINT', 'ALIBABA_CLOUD_IMS_ENDPOINT', 'TENCENTCLOUD_VOD_ENDPOINT'])
+      expect(hosts).toContain(env[name]);
+  });
+});

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { type KeyPair, type RunningEmulator, startEmulator } from '@app/emulator';
+import { freePort } from '@app/testing';
+import { aliyunTestEnv } from './aliyun-test-env';
+import { tencentTestEnv } from './tencent-test-env';
+
+export interface EventfulCloud {
+  emulator: RunningEmulator;
+  /** Where the service must listen: the callbacks are addressed there. */
+  port: number;
+  serviceUrl: string;
+  secrets: { vodAuthKey: string; imsAuthKey: string; tencentToken: string };
+  /** The service's environment: providers at the emulator, callbacks to the service, their secrets. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const alnum = (length: number) => randomBytes(length).toString('hex').slice(0, length);
+
+/**
+ * The emulator with its completion events on: Alibaba callbacks signed with AuthKeys the service
+ * also gets, and Tencent's NewFileUpload PUSHed to the service's token URL, or queued for PullEvents
+ * when `tencentMode` is 'pull'.
+ */
+export async function startEventfulCloud(options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number } = {}): Promise<EventfulCloud> {
+  const port = await freePort();
+  const serviceUrl = `http://127.0.0.1:${port}`;
+  const secrets = { vodAuthKey: `Vod${alnum(20)}`, imsAuthKey: `Ims${alnum(20)}`, tencentToken: alnum(40) };
+  const aliyunKey: KeyPair = { id: `test-ak-${alnum(12)}`, secret: randomBytes(24).toString('base64url') };
+  const tencentKey: KeyPair = { id: `test-sid-${alnum(12)}`, secret: randomBytes(24).toString('base64url') };
+  const pull = options.tencentMode === 'pull';
+  const emulator = await startEmulator({
+    aliyunKeys: [aliyunKey],
+    tencentKeys: [tencentKey],
+    tencentPullWaitMs: options.pullWaitMs ?? 300,
+    events: {
+      aliyunVodCallbackAuthKey: secrets.vodAuthKey,
+      aliyunImsCallbackAuthKey: secrets.imsAuthKey,
+      tencentEventUrl: pull ? undefined : `${serviceUrl}/v1/events/tencent-vod/${secrets.tencentToken}`,
+      sending: { retryDelayMs: 100 },
+    },
+  });
+  const env = {
+    ...aliyunTestEnv(emulator.url, aliyunKey),
+    ...tencentTestEnv(emulator.url, tencentKey),
+    ALIBABA_CLOUD_VOD_CALLBACK_URL: `${serviceUrl}/v1/events/aliyun-vod`,
+    ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: secrets.vodAuthKey,
+    ALIBABA_CLOUD_IMS_CALLBACK_URL: `${serviceUrl}/v1/events/aliyun-ims`,
+    ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: secrets.imsAuthKey,
+    ...(pull
+      ? { TENCENTCLOUD_VOD_EVENT_MODE: 'pull', TENCENTCLOUD_VOD_EVENT_PULL_WAIT_MS: '1000' }
+      : { TENCENTCLOUD_VOD_EVENT_TOKEN: secrets.tencentToken }),
+  };
+  return { emulator, port, serviceUrl, secrets, env, close: () => emulator.close() };
+}
