@@ -138,6 +138,12 @@ describe('The generated client, as a web app uses it (real app on Fastify, Redis
         });
       }
     });
+
+    it('GET /v1/sandbox/webhooks: 404 outside sandbox mode (test/webhooks-sandbox.e2e-spec.ts reads it in the sandbox)', async () => {
+      const listed = await client.listSandboxWebhooks();
+      expect(listed.response.status).toBe(404);
+      expect(listed.error).toMatchObject({ code: 'NOT_FOUND' });
+    });
   });
 
   it.each(documentedRequestExamples())('accepts the documented example %s / %s', async (operationId, _name, value) => {

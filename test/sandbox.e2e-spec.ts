@@ -71,6 +71,9 @@ describe('Sandbox mode (no configuration)', () => {
     expect(banner).toMatch(/generated development JWT secret/);
     expect(banner).toMatch(/cloud emulator in-process at http:\/\/127\.0\.0\.1:\d+ for Alibaba VOD, Alibaba IMS and Tencent VOD/);
     expect(banner).toMatch(/in-process store/);
+    expect(banner).toMatch(/webhooks delivered to a built-in sink at http:\/\/127\.0\.0\.1:\d+\/webhooks/);
+    expect(banner).toContain(`curl -s ${base}/v1/sandbox/webhooks`);
+    expect(banner).toMatch(/signed with the generated WEBHOOK_SECRET=whsec_[A-Za-z0-9+/]{43}=/);
     expect(banner).toContain(`curl -s ${base}/v1/me -H "authorization: Bearer $TOKEN"`);
     expect(statSync(join(cwd, '.sandbox', 'dev-jwt-secret')).mode & 0o777).toBe(0o600);
     expect(banner).toMatch(/ali-oss endpoint: http:\/\/127\.0\.0\.1:\d+/);
@@ -108,7 +111,10 @@ describe('Sandbox mode (no configuration)', () => {
   });
 
   it('serves the principal of the banner token', async () => {
-    expect(await call('GET', '/v1/me')).toEqual({ status: 200, body: { id: 'sandbox-user', permissions: [] } });
+    expect(await call('GET', '/v1/me')).toEqual({
+      status: 200,
+      body: { id: 'sandbox-user', permissions: ['upload:video', 'upload:image', 'upload:attached-media', 'upload:media'] },
+    });
   });
 
   it('works end to end for every Alibaba VOD route', async () => {
@@ -171,6 +177,12 @@ describe('Sandbox mode (no configuration)', () => {
     expect(commit).toMatchObject({ status: 200, body: { fileId: expect.any(String) } });
     expect(await statusOf(upload.body.uploadId, 'uploaded')).toMatchObject({ body: { status: 'uploaded' } });
     expect((await call('POST', '/v1/uploads/tencent-vod/signatures', {})).status).toBe(201);
+  });
+
+  it('lists what the webhook sink received (test/webhooks-sandbox.e2e-spec.ts shows a delivery arriving)', async () => {
+    const response = await fetch(`${base}/v1/sandbox/webhooks`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ deliveries: expect.any(Array) });
   });
 
   it('reports itself ready, with the in-process store', async () => {

@@ -4,6 +4,7 @@ import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
+import { WebhooksModule } from '@app/webhooks';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
 import { EventsModule } from './events/events.module';
@@ -17,7 +18,7 @@ import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox?: SandboxServices): DynamicModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox: SandboxServices = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         ProtectionModule,
         UpstreamModule,
+        WebhooksModule.forRoot(),
         UploadsModule,
         HealthModule,
         MeModule,

@@ -4,6 +4,8 @@ import type { components, operations, paths } from './generated/schema';
 export type Schemas = components['schemas'];
 /** The body of every error response (application/problem+json); switch on `code`. */
 export type Problem = Schemas['ProblemDto'];
+/** The body of a webhook delivery to the app's backend (verify its signature with `standardwebhooks` first). */
+export type WebhookEvent = Schemas['WebhookEventDto'];
 
 /**
  * What every call resolves to: `data` on success, otherwise `error` (the problem, typed), and always
@@ -92,6 +94,9 @@ export interface UploadClient {
   getUpload(uploadId: string, call?: CallOptions): ApiResult<'getUpload'>;
   /** Nothing more is issued for it (refresh and commit answer 410); 409 once it is complete. */
   revokeUpload(uploadId: string, call?: CallOptions): ApiResult<'revokeUpload'>;
+
+  /** Sandbox only (404 elsewhere): the webhook deliveries the built-in sink received. */
+  listSandboxWebhooks(call?: CallOptions): ApiResult<'listSandboxWebhooks'>;
 }
 
 export type UploadQuery = NonNullable<operations['listUploads']['parameters']['query']>;
@@ -144,5 +149,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     listUploads: (query = {}, { signal } = {}) => api.GET('/v1/uploads', { params: { query }, signal }),
     getUpload: (uploadId, { signal } = {}) => api.GET('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
     revokeUpload: (uploadId, { signal } = {}) => api.DELETE('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
+
+    listSandboxWebhooks: ({ signal } = {}) => probes.GET('/v1/sandbox/webhooks', { signal }),
   };
 }

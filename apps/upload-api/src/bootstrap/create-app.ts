@@ -28,7 +28,7 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Extra modules, for tests that need a fixture route. */
   imports?: ModuleMetadata['imports'];
-  /** What the sandbox lends (GET /v1/sandbox, /demo); absent outside the sandbox. */
+  /** What sandbox mode started (GET /v1/sandbox, its webhook sink, /demo); absent outside the sandbox. */
   sandbox?: SandboxServices;
 }
 

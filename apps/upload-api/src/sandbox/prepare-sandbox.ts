@@ -8,12 +8,13 @@ import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEn
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
 import type { SandboxServices } from './sandbox-services';
+import { WebhookSink } from './webhook-sink';
 
 export interface Sandbox {
   /** The configuration the app runs with: the loaded one, completed with sandbox parts. */
   config: AppConfig;
-  /** GET /v1/sandbox and the demo page's helpers; absent without the emulator in-process. */
-  services?: SandboxServices;
+  /** What the app's sandbox routes show (GET /v1/sandbox, the webhook sink, the demo page's helpers). */
+  services: SandboxServices;
   /** The in-process emulator (tests look into its stores); absent when a real cloud is configured. */
   emulator?: RunningEmulator;
   announce(baseUrl: string): void;
@@ -66,7 +67,7 @@ async function freePort(): Promise<number> {
  * runs: the config has already refused to load with any of these parts missing.
  */
 export async function prepareSandbox(env: Record<string, string | undefined>, loaded: AppConfig, logger: Logger): Promise<Sandbox> {
-  if (loaded.isProduction) return { config: loaded, announce: () => undefined, close: async () => undefined };
+  if (loaded.isProduction) return { config: loaded, services: {}, announce: () => undefined, close: async () => undefined };
   const parts: string[] = [];
   const extra: Record<string, string> = {};
 
@@ -101,6 +102,19 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
       'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
     );
   }
+  let webhookSink: WebhookSink | undefined;
+  let webhookSecret: string | undefined;
+  if (loaded.webhooks.url === undefined) {
+    // A WEBHOOK_SECRET of its own is kept (a receiver of the developer's may know it); else one is made up.
+    const configured = loaded.webhooks.secrets[0];
+    if (!configured) webhookSecret = extra.WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+    webhookSink = await WebhookSink.start(configured ?? webhookSecret!);
+    extra.WEBHOOK_URL = webhookSink.url;
+    parts.push(
+      `webhooks delivered to a built-in sink at ${webhookSink.url} (GET /v1/sandbox/webhooks lists them)` +
+        (loaded.store.kind === 'memory' ? ', queued in-process' : ''),
+    );
+  }
   if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
 
   const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
@@ -112,14 +126,16 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: Object.values(Permission) })
     : undefined;
   const running = emulator;
-  const services: SandboxServices | undefined =
-    running && endpoints
+  const services: SandboxServices = {
+    webhookSink,
+    ...(running && endpoints
       ? {
           endpoints,
-          mintToken: tokenFor && ((userName) => ({ token: tokenFor(userName), expiresIn: DEV_TOKEN_SECONDS })),
+          mintToken: tokenFor && ((userName: string) => ({ token: tokenFor(userName), expiresIn: DEV_TOKEN_SECONDS })),
           expireCredentials: () => running.storage.keys.expireAll(),
         }
-      : undefined;
+      : {}),
+  };
   return {
     config,
     services,
@@ -127,8 +143,11 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     announce(baseUrl) {
       if (parts.length === 0) return;
       const token = tokenFor?.('sandbox-user');
-      process.stderr.write(sandboxBanner(baseUrl, parts, token, endpoints));
+      process.stderr.write(sandboxBanner(baseUrl, parts, { token, endpoints, webhooks: webhookSink !== undefined, webhookSecret }));
     },
-    close: async () => emulator?.close(),
+    close: async () => {
+      await emulator?.close();
+      await webhookSink?.close();
+    },
   };
 }

@@ -9,7 +9,7 @@ import { SANDBOX_SERVICES } from './sandbox.tokens';
 @ApiTags('sandbox')
 @Controller('v1/sandbox')
 export class SandboxController {
-  constructor(@Inject(SANDBOX_SERVICES) private readonly services: SandboxServices | null) {}
+  constructor(@Inject(SANDBOX_SERVICES) private readonly services: SandboxServices) {}
 
   @Get()
   @ApiOperation({
@@ -29,7 +29,7 @@ export class SandboxController {
   })
   @ApiProblemResponses(404)
   sandbox(): SandboxDto {
-    if (!this.services) throw ApiError.notFound('This service is not a sandbox.');
+    if (!this.services.endpoints) throw ApiError.notFound('This service is not a sandbox.');
     return this.services.endpoints;
   }
 }

@@ -1,20 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DemoController } from './demo/demo.controller';
+import { SandboxWebhooksController } from './sandbox-webhooks.controller';
 import { SandboxController } from './sandbox.controller';
 import type { SandboxServices } from './sandbox-services';
 import { SANDBOX_SERVICES } from './sandbox.tokens';
+import { WebhookSink } from './webhook-sink';
 
+/**
+ * The sandbox's routes. The /v1/sandbox ones stay in the document and answer 404 when their part
+ * is not running; the demo page exists only with the emulator in-process (never in production).
+ */
 @Module({})
 export class SandboxModule {
-  /**
-   * `services` from prepareSandbox when the emulator runs in-process. Without them GET /v1/sandbox
-   * answers 404 (it stays in the document) and /demo does not exist.
-   */
-  static forRoot(services: SandboxServices | undefined): DynamicModule {
+  static forRoot(services: SandboxServices = {}): DynamicModule {
     return {
       module: SandboxModule,
-      controllers: services ? [SandboxController, DemoController] : [SandboxController],
-      providers: [{ provide: SANDBOX_SERVICES, useValue: services ?? null }],
+      controllers: [SandboxController, SandboxWebhooksController, ...(services.endpoints ? [DemoController] : [])],
+      providers: [
+        { provide: SANDBOX_SERVICES, useValue: services },
+        { provide: WebhookSink, useValue: services.webhookSink ?? null },
+      ],
     };
   }
 }

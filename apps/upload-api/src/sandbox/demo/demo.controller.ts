@@ -64,7 +64,7 @@ export class DemoController {
   @Post('api/expire-credentials')
   @HttpCode(200)
   expireCredentials(): { expired: number } {
-    return { expired: this.sandbox.expireCredentials() };
+    return { expired: this.sandbox.expireCredentials?.() ?? 0 };
   }
 
   private async asset(name: string, reply: FastifyReply): Promise<Buffer> {
@@ -73,7 +73,7 @@ export class DemoController {
     reply
       .header('content-type', asset.contentType)
       .header('cache-control', 'no-cache')
-      .header('content-security-policy', demoPolicy(this.sandbox.endpoints.oss.endpoint));
+      .header('content-security-policy', demoPolicy(this.sandbox.endpoints?.oss.endpoint ?? "'self'"));
     return asset.body;
   }
 }
