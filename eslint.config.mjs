@@ -1,10 +1,23 @@
 // ESLint with typescript-eslint's type-checked recommended rules; formatting is Prettier's (`npm run format`).
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', '.bench/', '.sandbox/', 'libs/client/src/generated/', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      '.bench/',
+      '.sandbox/',
+      'libs/client/src/generated/',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+      '!apps/upload-api/src/sandbox/demo/page/*.js',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -29,6 +42,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The demo page's script runs in browsers, as written: plain JavaScript with the SDKs' globals.
+    files: ['apps/upload-api/src/sandbox/demo/page/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, OSS: 'readonly', COS: 'readonly', TcVod: 'readonly' } },
   },
   prettier,
   {

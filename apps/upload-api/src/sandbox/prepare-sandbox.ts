@@ -64,16 +64,22 @@ async function freePort(): Promise<number> {
  * Outside production, whatever is not configured is filled in locally, loudly: a development JWT
  * secret, the cloud emulator in-process for every provider (with key pairs made up now and handed
  * to both sides), and the in-process store (chosen by the config). In production nothing here
- * runs: the config has already refused to load with any of these parts missing.
+ * runs: the config has already refused to load with any of these parts missing. `directory`: where
+ * the development secret is kept (.sandbox/ of the working directory).
  */
-export async function prepareSandbox(env: Record<string, string | undefined>, loaded: AppConfig, logger: Logger): Promise<Sandbox> {
+export async function prepareSandbox(
+  env: Record<string, string | undefined>,
+  loaded: AppConfig,
+  logger: Logger,
+  options: { directory?: string } = {},
+): Promise<Sandbox> {
   if (loaded.isProduction) return { config: loaded, services: {}, announce: () => undefined, close: async () => undefined };
   const parts: string[] = [];
   const extra: Record<string, string> = {};
 
   let devSecret: string | undefined;
   if (loaded.auth.source.kind === 'none') {
-    const { secret, persisted } = loadOrCreateDevSecret();
+    const { secret, persisted } = loadOrCreateDevSecret(options.directory);
     devSecret = extra.AUTH_JWT_SECRET = secret;
     parts.push(persisted ? 'a generated development JWT secret (.sandbox/dev-jwt-secret)' : 'a generated development JWT secret');
   }

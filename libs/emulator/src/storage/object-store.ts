@@ -47,6 +47,11 @@ export class ObjectStore {
     private readonly maxStoredBytes: number,
   ) {}
 
+  /** Every stored object, by "bucket/key" (tests look for the bytes a client sent). */
+  entries(): IterableIterator<[string, StoredObject]> {
+    return this.objects.entries();
+  }
+
   get(bucket: string, key: string): StoredObject | undefined {
     return this.objects.get(objectPath(bucket, key));
   }

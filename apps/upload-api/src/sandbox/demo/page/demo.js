@@ -1,4 +1,4 @@
-/* global OSS, COS, TcVod */
+// The SDKs are globals of their browser builds: OSS (ali-oss), COS (cos-js-sdk-v5), TcVod (vod-js-sdk-v6).
 // The demo page's glue between this service and the providers' own browser SDKs. Each upload
 // function below is what a web app writes; docs/integration/web.md quotes them. Only the parts
 // marked "sandbox only" exist because the files go to the emulator instead of a real cloud.
@@ -7,7 +7,7 @@
 // ---------------------------------------------------------------------------------------------
 // This service's API: a bearer token, JSON in and out, problems as application/problem+json.
 
-const session = { token: '', sandbox: null };
+const session = { token: '', userId: '', sandbox: null };
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -224,14 +224,17 @@ const element = (id) => document.getElementById(id);
 const show = (id, text) => (element(id).textContent = text);
 const log = (line) => (element('log').textContent += `${new Date().toISOString().slice(11, 23)} ${line}\n`);
 
+/** The sandbox's webhook sink plays the app's backend: what it received for the signed-in user. */
 async function refreshWebhooks() {
-  const response = await fetch('/demo/api/webhooks', { headers: { authorization: `Bearer ${session.token}` } });
+  const response = await fetch('/v1/sandbox/webhooks');
   if (!response.ok) return;
   const { deliveries } = await response.json();
+  const mine = deliveries.filter((delivery) => delivery.event && delivery.event.data.userId === session.userId);
   element('webhooks').replaceChildren(
-    ...deliveries.map((delivery) => {
+    ...mine.map(({ event, verified }) => {
       const item = document.createElement('li');
-      item.textContent = `${delivery.type} · ${delivery.data.uploadId} · ${delivery.data.status} (signature ${delivery.verified ? 'verified' : 'NOT verified'})`;
+      const signature = verified ? 'signature verified' : 'signature NOT verified';
+      item.textContent = `${event.type} · ${event.data.uploadId} · ${event.data.status} (${signature})`;
       return item;
     }),
   );
@@ -244,7 +247,8 @@ async function signIn(event) {
     const userName = element('user-name').value.trim();
     session.token = (await api('POST', '/demo/api/token', { userName })).token;
     const me = await api('GET', '/v1/me');
-    show('signed-in', `Signed in as ${me.userId}.`);
+    session.userId = me.id;
+    show('signed-in', `Signed in as ${me.id}.`);
     element('upload-fields').disabled = false;
     await refreshWebhooks();
   } catch (error) {
