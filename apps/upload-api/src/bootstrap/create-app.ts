@@ -17,6 +17,7 @@ import { ProtectionMetrics } from '@app/protection';
 import { AppModule } from '../app.module';
 import { MetricsService } from '@app/common';
 import { registerRequestMetrics } from '../metrics/request-metrics';
+import { BelowTheRouter } from './below-the-router';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
 import { fastifyOptions } from './fastify-options';
@@ -34,20 +35,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const routes = new RouteMethods();
   const problems = new ProblemWriter(routes, logger);
-  const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
-    logger: new PinoNestLogger(logger),
-    bodyParser: false,
-    abortOnError: false,
-  });
-  const fastify = app.getHttpAdapter().getInstance();
-
-  routes.attach(fastify);
-  registerBodyParsers(fastify);
-  await registerRequestContext(fastify);
-  drainOnClose(fastify);
-  if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
-
   const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -59,7 +46,23 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
   });
+  const belowTheRouter = new BelowTheRouter(problems, securityHeaders, config.http.requestTimeoutMs);
+  const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems, belowTheRouter));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  routes.attach(fastify);
+  registerBodyParsers(fastify);
+  await registerRequestContext(fastify);
+  if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
+
   registerResponseHeaders(fastify, securityHeaders);
+  belowTheRouter.attach(fastify.server, fastify);
+  drainOnClose(fastify, problems);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
