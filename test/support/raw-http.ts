@@ -21,6 +21,8 @@ export interface RawOptions {
   waitMs?: number;
   /** Stop waiting once this many responses arrived (the connection may stay open). */
   responses?: number;
+  /** Stop waiting once something arrived and then nothing more for this long (a kept-alive connection). */
+  idleMs?: number;
 }
 
 /** Responses in `data`, as many as are complete: status line, headers, a Content-Length or chunked body. */
@@ -62,16 +64,18 @@ export function parseResponses(data: Buffer): RawResponse[] {
 
 /** Opens a connection, writes `payload` as is, and collects what the server answers until it closes or `waitMs` passes. */
 export function rawExchange(port: number, payload: string | Buffer, options: RawOptions = {}): Promise<RawExchange> {
-  const { waitMs = 2_000, responses: wanted } = options;
+  const { waitMs = 2_000, responses: wanted, idleMs } = options;
   return new Promise((resolve) => {
     const started = performance.now();
     const chunks: Buffer[] = [];
     const socket = net.connect(port, '127.0.0.1');
     let settled = false;
+    let idle: NodeJS.Timeout | undefined;
     const finish = (closed: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(idle);
       socket.destroy();
       resolve({ responses: parseResponses(Buffer.concat(chunks)), closed, elapsedMs: performance.now() - started });
     };
@@ -79,6 +83,10 @@ export function rawExchange(port: number, payload: string | Buffer, options: Raw
     socket.on('data', (chunk) => {
       chunks.push(chunk);
       if (wanted !== undefined && parseResponses(Buffer.concat(chunks)).length >= wanted) finish(false);
+      if (idleMs !== undefined) {
+        clearTimeout(idle);
+        idle = setTimeout(() => finish(false), idleMs);
+      }
     });
     socket.on('error', () => undefined);
     socket.on('close', () => finish(true));
