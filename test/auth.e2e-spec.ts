@@ -226,3 +226,54 @@ describe('Per-kind permissions', () => {
     }
   });
 });
+
+describe('Malformed and forged tokens, whatever the key source', () => {
+  const jwks = new JwksServer();
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const apps: Record<string, TestApp> = {};
+  const b64 = (text: string) => Buffer.from(text).toString('base64url');
+  const validSigners = {
+    secret: (header: Record<string, unknown>) => signJwt(claims('mallory'), { alg: 'HS256', secret: TEST_JWT_SECRET }, header),
+    publicKey: (header: Record<string, unknown>) => signJwt(claims('mallory'), { alg: 'RS256', key: rsa.privateKey }, header),
+    jwks: (header: Record<string, unknown>) => signJwt(claims('mallory'), { alg: 'RS256', key: rsa.privateKey }, { kid: 'k1', ...header }),
+  };
+
+  beforeAll(async () => {
+    jwks.keys = [{ ...rsa.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }];
+    const url = await jwks.start();
+    apps.secret = await startTestApp();
+    apps.publicKey = await startTestApp({
+      env: { AUTH_JWT_SECRET: undefined, AUTH_JWT_PUBLIC_KEY: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    });
+    apps.jwks = await startTestApp({ env: { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: url, AUTH_JWKS_TIMEOUT_MS: '1000' } });
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(apps).map((app) => app.close()));
+    await jwks.stop();
+  });
+
+  const forged: [string, string][] = [
+    ['a payload that is not JSON', 'eyJ0eXAiOiJKV1QifQ.eA.x'],
+    ['a header that is not JSON', `${b64('{"alg":')}.${b64('{"sub":"a"}')}.x`],
+    ['a header that is a JSON string', `${b64('"HS256"')}.${b64('{"sub":"a"}')}.x`],
+    ['a header that is a JSON array', `${b64('[1]')}.${b64('{"sub":"a"}')}.x`],
+    ['a header that is null', `${b64('null')}.${b64('{"sub":"a"}')}.x`],
+    ['a payload that is a JSON number', `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('42')}.x`],
+    ['a payload that is a JSON array', `${b64('{"alg":"RS256","kid":"k1"}')}.${b64('[]')}.x`],
+    ['a header with a kid that is not a string', `${b64('{"alg":"RS256","kid":{"a":1}}')}.${b64('{"sub":"a"}')}.x`],
+    ['an empty header and payload', '..x'],
+    ['bytes that are not UTF-8', `${Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url')}.${b64('{}')}.x`],
+  ];
+
+  describe.each(['secret', 'publicKey', 'jwks'] as const)('with a %s', (source) => {
+    it.each(forged)('answers 401 to a token with %s', async (_case, token) => {
+      await expect401(await me(apps[source], token));
+    });
+
+    it('refuses a validly signed token with a crit header it cannot understand (RFC 7515 §4.1.11)', async () => {
+      await expect401(await me(apps[source], validSigners[source]({ crit: ['x-unknown'], 'x-unknown': true })), /crit/);
+      await expect401(await me(apps[source], validSigners[source]({ crit: [] })), /crit/);
+      expect((await me(apps[source], validSigners[source]({}))).status).toBe(200);
+    });
+  });
+});

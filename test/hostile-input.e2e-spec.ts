@@ -98,3 +98,103 @@ describe('Hostile input on the real routes', () => {
     expect((await fetch(`${sut.url}/metrics`)).status).toBe(404);
   });
 });
+
+/** How body bytes become JSON: UTF-8 only, strictly; one value per key; no bidirectional overrides in text. */
+describe('Request body encoding', () => {
+  let cloud: TestCloud;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    sut = await startTestApp({ env: { ...cloud.env } });
+  });
+  afterAll(async () => {
+    await sut.close();
+    await cloud.close();
+  });
+
+  const send = async (path: string, body: Buffer | string, contentType = 'application/json') => {
+    const response = await fetch(`${sut.url}${path}`, {
+      method: 'POST',
+      headers: { ...sut.bearer('encoder'), 'content-type': contentType },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get('content-type'), body: JSON.parse(text) as Record<string, any> };
+  };
+  const SIGNATURES = '/v1/uploads/tencent-vod/signatures';
+  const MEDIA = '/v1/uploads/tencent-vod/media';
+  const VIDEOS = '/v1/uploads/aliyun-vod/videos';
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+
+  it.each([
+    ['a byte that is never UTF-8', bytes('{"sessionContext":"a', [0xff], 'b"}')],
+    ['an overlong encoding of "/"', bytes('{"sessionContext":"a', [0xc0, 0xaf], 'b"}')],
+    ['an encoded surrogate', bytes('{"sessionContext":"a', [0xed, 0xa0, 0x80], 'b"}')],
+    ['a truncated sequence', bytes('{"sessionContext":"a', [0xe4, 0xb8], '"}')],
+  ])('refuses %s with 400 MALFORMED_JSON instead of replacing it with U+FFFD', async (_case, body) => {
+    const response = await send(SIGNATURES, body);
+    expect(response.type).toMatch(PROBLEM);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+  });
+
+  it.each([
+    ['utf-16', Buffer.from('{"sessionContext":"a"}', 'utf16le')],
+    ['UTF-16LE', Buffer.from('{"sessionContext":"a"}', 'utf16le')],
+    ['latin1', Buffer.from('{"sessionContext":"é"}', 'latin1')],
+    ['iso-8859-1', Buffer.from('{"sessionContext":"a"}', 'latin1')],
+    ['"us-ascii"', Buffer.from('{"sessionContext":"a"}')],
+  ])('refuses a body declared charset=%s with 415', async (charset, body) => {
+    const response = await send(SIGNATURES, body, `application/json; charset=${charset}`);
+    expect(response.type).toMatch(PROBLEM);
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it.each([['application/json; charset=utf-8'], ['application/json;charset=UTF-8'], ['application/json; charset="utf-8"']])(
+    'accepts %s, and a leading byte order mark',
+    async (contentType) => {
+      expect((await send(SIGNATURES, '{"sessionContext":"é"}', contentType)).status).toBe(201);
+      expect((await send(SIGNATURES, bytes([0xef, 0xbb, 0xbf], '{"sessionContext":"é"}'), contentType)).status).toBe(201);
+    },
+  );
+
+  it.each([
+    ['a repeated key', '{"sessionContext":"a","sessionContext":"b"}'],
+    ['a key repeated through an escape', '{"sessionContext":"a","session\\u0043ontext":"b"}'],
+    ['a repeated key in a nested object', '{"mediaType":"mp4","x":{"a":1,"a":2}}'],
+  ])('refuses %s with 400 MALFORMED_JSON (I-JSON, RFC 7493)', async (_case, raw) => {
+    const response = await send(SIGNATURES, raw);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+  });
+
+  it('accepts one key in several objects', async () => {
+    expect((await send(MEDIA, '{"mediaType":"mp4","mediaName":"a"}')).status).toBe(201);
+    const response = await send(VIDEOS, '{"title":"t","fileName":"a.mp4","tags":["a","b"]}');
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', '\u202a'],
+    ['POP DIRECTIONAL FORMATTING', '\u202c'],
+    ['RIGHT-TO-LEFT ISOLATE', '\u2067'],
+    ['POP DIRECTIONAL ISOLATE', '\u2069'],
+  ])('refuses a %s in a title or a name with 400 naming the field', async (_case, control) => {
+    const video = await send(VIDEOS, JSON.stringify({ title: `clip${control}4pm.exe`, fileName: 'a.mp4' }));
+    expect(video.status).toBe(400);
+    expect(video.body.errors).toEqual([{ field: 'title', message: expect.stringMatching(/bidirectional/) }]);
+    const media = await send(MEDIA, JSON.stringify({ mediaType: 'mp4', mediaName: `a${control}b` }));
+    expect(media.status).toBe(400);
+    expect(media.body.errors.map((error: { field: string }) => error.field)).toEqual(['mediaName']);
+  });
+
+  it('accepts zero-width characters and bidirectional marks as text (scripts and emoji need them)', async () => {
+    for (const name of ['a\u200bb', 'می\u200cخواهم', 'a\u2060b', '\u200fשלום\u200e 1', '\ufeffa']) {
+      expect((await send(MEDIA, JSON.stringify({ mediaType: 'mp4', mediaName: name }))).status).toBe(201);
+    }
+  });
+});

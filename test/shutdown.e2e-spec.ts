@@ -16,7 +16,11 @@ describe('Graceful shutdown', () => {
     let refusedAt = 0;
     while (!refusedAt) {
       const outcome = await fetch(`${sut.url}/healthz`).then(
-        (response) => response.status,
+        async (response) => {
+          // Turned away while the listener is still open: a problem like any other answer.
+          if (response.status === 503) expect(await response.json()).toMatchObject({ code: 'SHUTTING_DOWN' });
+          return response.status;
+        },
         () => 'refused',
       );
       if (outcome === 'refused' || outcome === 503) refusedAt = Date.now();

@@ -12,6 +12,11 @@ export class UnknownSigningKeyError extends Error {
   override name = 'SigningKeyNotFoundError';
 }
 
+/** The key set could not be fetched: the one failure that is ours (503), not the token's (401). */
+export class SigningKeysUnavailableError extends Error {
+  override name = 'SigningKeysUnavailableError';
+}
+
 /**
  * Public keys from a JWKS URL. jwks-rsa fetches (with a timeout) and converts JWKs to PEM, parsed
  * here once per fetch; we keep the key set and gate refetches ourselves, because its per-minute
@@ -39,7 +44,7 @@ export class JwksKeyResolver {
     if (now - this.attemptedAt >= this.options.refetchIntervalMs) {
       // A stale key we already hold beats an outage of the JWKS endpoint.
       await this.refresh().catch((error: unknown) => {
-        if (!known) throw error;
+        if (!known) throw new SigningKeysUnavailableError('the JWKS could not be fetched', { cause: error });
       });
     }
     const key = this.find(kid) ?? known;

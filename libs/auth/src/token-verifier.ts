@@ -3,14 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService, type JwtKeySource } from '@app/config';
-import { JwksKeyResolver } from './jwks-key-resolver';
+import { JwksKeyResolver, SigningKeysUnavailableError } from './jwks-key-resolver';
 import { permissionsFromClaim } from './permissions';
 import type { Principal } from './principal';
+import { checkTokenShape } from './token-shape';
 
 const SUBJECT = /^[^\p{Cc}]{1,255}$/u;
-
-/** Errors that mean "this token is not acceptable" (401), as opposed to "we could not check" (503). */
-const VERIFICATION_FAILURES = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'SigningKeyNotFoundError']);
 
 class InvalidTokenError extends Error {
   override name = 'JsonWebTokenError';
@@ -41,9 +39,10 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const { auth } = this.config;
+    checkTokenShape(token);
     const claims = await this.verifySignature(token).catch((error: unknown) => {
-      if (!VERIFICATION_FAILURES.has((error as Error)?.name)) {
-        // The key set could not be fetched: our dependency is down, the token may well be fine.
+      // Only a key set we could not fetch is our failure (503): the token may well be fine. Anything else is the token's (401).
+      if (error instanceof SigningKeysUnavailableError) {
         throw new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The signing keys could not be fetched; retry shortly.', {
           retryAfterSeconds: 5,
           cause: error,

@@ -237,6 +237,26 @@ describe.each([
       expect(outcomes[limit]).toBe(false);
     });
 
+    it.each([
+      [9_999_999, 1_000],
+      [9_999_999, 60_000],
+      [100_000, 1_000],
+      [25_000, 250],
+    ])('reports remaining = limit - 1 after one request at a limit of %i per %i ms, never above the limit', async (limit, periodMs) => {
+      const first = await store.rateLimit([rule(`large-${limit}-${periodMs}`, limit, periodMs)]);
+      expect(first.allowed).toBe(true);
+      expect(first.rules[0].remaining).toBe(limit - 1);
+      const second = await store.rateLimit([rule(`large-${limit}-${periodMs}`, limit, periodMs)]);
+      expect(second.rules[0].remaining).toBeLessThanOrEqual(limit - 1);
+    });
+
+    it('admits a whole burst of 1,000 at 100,000 per second, the densest rate the config allows', async () => {
+      const r = rule('dense', 1_000, 10);
+      const outcomes: boolean[] = [];
+      for (let i = 0; i < 1_000; i++) outcomes.push((await store.rateLimit([r])).allowed);
+      expect(outcomes.every(Boolean)).toBe(true);
+    });
+
     it('refills one unit per interval, not the whole window at once', async () => {
       const r = rule('smooth', 2, 400);
       await store.rateLimit([r]);

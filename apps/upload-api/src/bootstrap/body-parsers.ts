@@ -1,5 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { normaliseJsonBody } from '@app/common';
+import { ApiError, ErrorCode, hasDuplicateKey, normaliseJsonBody } from '@app/common';
+
+/** `fatal`: a byte sequence that is not UTF-8 is an error, not U+FFFD. A leading byte order mark is dropped. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/** The body's text: UTF-8 (RFC 8259 §8.1) and nothing else, whatever the charset parameter claims. */
+function decode(contentType: string | undefined, body: Buffer): string {
+  const charset = CHARSET.exec(contentType ?? '')?.[1].toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ApiError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the request body as JSON in UTF-8 (charset=utf-8, or no charset).');
+  }
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new ApiError(400, ErrorCode.MALFORMED_JSON, 'The request body is not valid UTF-8.');
+  }
+}
 
 /**
  * JSON is the only body we accept: form and text bodies are 415. An empty JSON body counts as
@@ -9,14 +26,18 @@ import { normaliseJsonBody } from '@app/common';
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') {
-      done(null, undefined);
-      return;
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decode(request.headers['content-type'], body as Buffer);
+    } catch (error) {
+      return done(error as Error, undefined);
     }
-    void parseJson(request, body as string, (error, parsed) => {
+    if (text === '') return done(null, undefined);
+    void parseJson(request, text, (error, parsed) => {
       if (error) return done(error, undefined);
       try {
+        if (hasDuplicateKey(text)) throw new ApiError(400, ErrorCode.MALFORMED_JSON, 'An object in the request body names a key twice.');
         done(null, normaliseJsonBody(parsed));
       } catch (shapeError) {
         done(shapeError as Error, undefined);

@@ -18,6 +18,7 @@ import { AppModule } from '../app.module';
 import type { SandboxServices } from '../sandbox/sandbox-services';
 import { MetricsService } from '@app/common';
 import { registerRequestMetrics } from '../metrics/request-metrics';
+import { BelowTheRouter } from './below-the-router';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
 import { fastifyOptions } from './fastify-options';
@@ -37,20 +38,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const routes = new RouteMethods();
   const problems = new ProblemWriter(routes, logger);
-  const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports, options.sandbox), adapter, {
-    logger: new PinoNestLogger(logger),
-    bodyParser: false,
-    abortOnError: false,
-  });
-  const fastify = app.getHttpAdapter().getInstance();
-
-  routes.attach(fastify);
-  registerBodyParsers(fastify);
-  await registerRequestContext(fastify);
-  drainOnClose(fastify);
-  if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
-
   const securityHeaders = await helmetHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -64,11 +51,27 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
   });
+  const belowTheRouter = new BelowTheRouter(problems, securityHeaders, config.http.requestTimeoutMs);
+  const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems, belowTheRouter));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports, options.sandbox), adapter, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  routes.attach(fastify);
+  registerBodyParsers(fastify);
+  await registerRequestContext(fastify);
+  if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
+
   registerResponseHeaders(fastify, securityHeaders);
+  belowTheRouter.attach(fastify.server, fastify);
+  drainOnClose(fastify, problems);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
-      methods: ['GET', 'POST'],
+      methods: ['GET', 'POST', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', REQUEST_ID_HEADER],
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'ratelimit', 'ratelimit-policy', 'idempotent-replayed'],
       maxAge: 600,

@@ -1,14 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import { ApiError, ErrorCode, type ProblemWriter } from '@app/common';
 
 /**
- * Once closing starts, responses to in-flight requests carry `Connection: close`, so their
- * keep-alive sockets end with the response instead of holding close() for the keep-alive timeout.
+ * Once closing starts, new requests get 503 SHUTTING_DOWN (the load balancer sends them elsewhere)
+ * and responses to in-flight requests carry `Connection: close`, so their keep-alive sockets end
+ * with the response instead of holding close() for the keep-alive timeout.
  */
-export function drainOnClose(fastify: FastifyInstance): void {
+export function drainOnClose(fastify: FastifyInstance, problems: ProblemWriter): void {
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;
     done();
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    problems.write(
+      new ApiError(503, ErrorCode.SHUTTING_DOWN, 'The service is shutting down; retry.', { retryAfterSeconds: 1 }),
+      request,
+      reply,
+    );
+    return reply;
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');

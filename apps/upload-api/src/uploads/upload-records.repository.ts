@@ -47,6 +47,11 @@ export class UploadRecordsRepository {
     }
   }
 
+  /** Resolves once the store is connected again, or after `timeoutMs`. */
+  async waitForStore(timeoutMs: number): Promise<void> {
+    await this.store.waitUntilReady(timeoutMs);
+  }
+
   async find(uploadId: string): Promise<UploadRecord | undefined> {
     return this.sealed.get<UploadRecord>(keys.record(uploadId));
   }

@@ -11,6 +11,12 @@ import { UploadRecordsRepository } from './upload-records.repository';
 const PROVIDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /** Index entries a listing reads at most before it answers with what it has and a cursor. */
 const MAX_SCANNED = 500;
+/**
+ * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
+ * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
+ */
+const ATTACH_PATIENCE_MS = 3_000;
+const ATTACH_RETRY_PAUSE_MS = 50;
 
 export const UPLOAD_NOT_FOUND = 'No upload with this id exists for you.';
 const notFound = () => ApiError.notFound(UPLOAD_NOT_FOUND);
@@ -85,7 +91,7 @@ export class UploadRecords {
     }
     const ids = providerIds(result);
     try {
-      await this.attach(record, ids);
+      await this.attachPatiently(record, ids);
     } catch (error) {
       // The provider holds an upload nobody can refresh or complete: say which, and count it.
       this.orphans.inc({ provider: record.provider });
@@ -210,6 +216,21 @@ export class UploadRecords {
     });
     if (!changed) throw notFound();
     return changed.after;
+  }
+
+  /** Attaches the ids, retrying while the store is unavailable, up to ATTACH_PATIENCE_MS. */
+  private async attachPatiently(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    const deadline = Date.now() + ATTACH_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await this.attach(record, ids);
+      } catch (error) {
+        const left = deadline - Date.now();
+        if (!(error instanceof ApiError && error.code === ErrorCode.STORE_UNAVAILABLE) || left <= 0) throw error;
+        await this.repository.waitForStore(left);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(ATTACH_RETRY_PAUSE_MS, left)));
+      }
+    }
   }
 
   private async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {

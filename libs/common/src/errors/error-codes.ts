@@ -1,6 +1,7 @@
 /** Stable machine codes of our problem responses. Clients switch on these; never rename one. */
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
   MALFORMED_JSON: 'MALFORMED_JSON',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -8,6 +9,9 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  EXPECTATION_FAILED: 'EXPECTATION_FAILED',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   CONFLICT: 'CONFLICT',
   GONE: 'GONE',
   UNPROCESSABLE: 'UNPROCESSABLE',
@@ -24,6 +28,7 @@ export const ErrorCode = {
   UPSTREAM_BUSY: 'UPSTREAM_BUSY',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -31,6 +36,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'The request is invalid',
+  MALFORMED_REQUEST: 'The request is not valid HTTP',
   MALFORMED_JSON: 'The request body is not valid JSON',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
@@ -38,6 +44,9 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   FORBIDDEN: 'Not allowed',
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
+  REQUEST_TIMEOUT: 'The request was not received in time',
+  EXPECTATION_FAILED: 'The expectation cannot be met',
+  HEADERS_TOO_LARGE: 'The request headers are too large',
   CONFLICT: 'Conflict',
   GONE: 'Gone',
   UNPROCESSABLE: 'The request cannot be processed',
@@ -54,6 +63,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   UPSTREAM_BUSY: 'The cloud provider budget is exhausted',
   UPSTREAM_TIMEOUT: 'The cloud provider did not answer in time',
   STORE_UNAVAILABLE: 'The service store is unavailable',
+  SHUTTING_DOWN: 'The service is shutting down',
   INTERNAL: 'Internal server error',
 };
 
@@ -70,6 +80,8 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.NOT_FOUND;
     case 405:
       return ErrorCode.METHOD_NOT_ALLOWED;
+    case 408:
+      return ErrorCode.REQUEST_TIMEOUT;
     case 409:
       return ErrorCode.CONFLICT;
     case 410:
@@ -78,10 +90,14 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.PAYLOAD_TOO_LARGE;
     case 415:
       return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    case 417:
+      return ErrorCode.EXPECTATION_FAILED;
     case 422:
       return ErrorCode.UNPROCESSABLE;
     case 429:
       return ErrorCode.RATE_LIMITED;
+    case 431:
+      return ErrorCode.HEADERS_TOO_LARGE;
     case 501:
       return ErrorCode.PROVIDER_NOT_CONFIGURED;
     case 502:

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/api-error';
-import { MAX_JSON_DEPTH, normaliseJsonBody } from './json-body';
+import { hasDuplicateKey, MAX_JSON_DEPTH, normaliseJsonBody } from './json-body';
 
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : { inner: nested(depth - 1) });
 
@@ -40,5 +40,32 @@ describe(normaliseJsonBody.name, () => {
 
   it('accepts well-formed astral characters', () => {
     expect(normaliseJsonBody({ title: '😀 题' })).toEqual({ title: '😀 题' });
+  });
+});
+
+describe(hasDuplicateKey.name, () => {
+  it.each([['{"a":1,"a":2}'], ['{"a":1,"\\u0061":2}'], ['[{"x":{"b":[1,{"c":0,"c":1}]}}]'], ['{"a":"\\"a\\"","b":{},"b":1}']])(
+    'finds the repeated key in %s',
+    (json) => {
+      expect(hasDuplicateKey(json)).toBe(true);
+    },
+  );
+
+  it.each([['{"a":1,"b":{"a":2},"c":[{"a":3},{"a":4}]}'], ['{"a":"a,\\"a\\":1"}'], ['["a","a"]'], ['"a"'], ['{}']])(
+    'finds none in %s',
+    (json) => {
+      expect(hasDuplicateKey(json)).toBe(false);
+    },
+  );
+});
+
+describe('bidirectional controls', () => {
+  it('are refused with the path of the field', () => {
+    expect(() => normaliseJsonBody({ fileInfo: { name: 'a\u202eb' } })).toThrow(
+      expect.objectContaining({ details: { errors: [expect.objectContaining({ field: 'fileInfo.name' })] } }),
+    );
+    expect(() => normaliseJsonBody({ tags: ['ok', '\u2066x'] })).toThrow(
+      expect.objectContaining({ details: { errors: [expect.objectContaining({ field: 'tags[1]' })] } }),
+    );
   });
 });

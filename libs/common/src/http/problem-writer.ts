@@ -42,6 +42,29 @@ export class ProblemWriter {
     reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
+  /**
+   * The same problem for an answer from below Fastify (Node's HTTP parser and timeouts, Expect,
+   * CONNECT), where there is no reply: status, headers and body for the caller to write before it
+   * closes the connection. Logged at info, like an access line: the client's doing, not ours.
+   */
+  belowRouter(error: ApiError, requestId: string): { status: number; headers: Record<string, string>; body: string } {
+    const { problem, headers } = toProblem(error, requestId);
+    this.onProblem(problem);
+    this.logger.info({ requestId, status: problem.status, code: problem.code }, 'request refused below the router');
+    const body = JSON.stringify(problem);
+    return {
+      status: problem.status,
+      headers: {
+        ...headers,
+        [REQUEST_ID_HEADER]: requestId,
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'content-length': String(Buffer.byteLength(body)),
+        connection: 'close',
+      },
+      body,
+    };
+  }
+
   private translateRouterMiss(error: unknown, request: FastifyRequest): unknown {
     if (!(error instanceof NotFoundException) || error instanceof ApiError) return error;
     const path = request.url.split('?', 1)[0];

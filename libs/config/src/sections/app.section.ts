@@ -16,6 +16,7 @@ export const appEnv = {
   TRUST_PROXY: optionalStr(),
   CORS_ORIGINS: list(),
   BODY_LIMIT_BYTES: int(16 * 1024, 1024, 1024 * 1024),
+  REQUEST_TIMEOUT_MS: int(10_000, 100, 300_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
   METRICS_ENABLED: bool(true),
   DOCS_ENABLED: bool(true),
@@ -34,6 +35,8 @@ export interface HttpConfig {
   trustProxy: TrustProxy;
   corsOrigins: string[];
   bodyLimitBytes: number;
+  /** The whole request, headers and body, must arrive within this; else 408 and the connection closes. */
+  requestTimeoutMs: number;
   shutdownGraceMs: number;
 }
 
@@ -96,6 +99,7 @@ export function buildApp(ctx: Context): AppSectionConfig {
       trustProxy,
       corsOrigins: env.CORS_ORIGINS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     },
     log: { level: env.LOG_LEVEL },

@@ -26,13 +26,16 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const policy = this.config.protection.rateLimits[kind];
+    const ip = clientIp(request);
+    // The connection is gone, so nobody will read the answer: spend nothing more on it.
+    if (ip === undefined) throw new ApiError(400, ErrorCode.MALFORMED_REQUEST, 'The connection closed before the request was handled.');
     const result = await this.store.rateLimit([
       {
         key: ProtectionKeys.rateLimit(kind, 'user', request.user!.id),
         limit: policy.user.limit,
         periodMs: policy.user.windowSeconds * 1000,
       },
-      { key: ProtectionKeys.rateLimit(kind, 'ip', request.ip), limit: policy.ip.limit, periodMs: policy.ip.windowSeconds * 1000 },
+      { key: ProtectionKeys.rateLimit(kind, 'ip', ip), limit: policy.ip.limit, periodMs: policy.ip.windowSeconds * 1000 },
     ]);
     http.getResponse<FastifyReply>().header('ratelimit-policy', rateLimitPolicyHeader(policy)).header('ratelimit', rateLimitHeader(result));
     if (!result.allowed) {
@@ -42,5 +45,14 @@ export class RateLimitGuard implements CanActivate {
       });
     }
     return true;
+  }
+}
+
+/** Fastify reads the address from the live socket: once the client is gone it is undefined, or proxy-addr throws (TRUST_PROXY). */
+function clientIp(request: FastifyRequest): string | undefined {
+  try {
+    return request.ip;
+  } catch {
+    return undefined;
   }
 }

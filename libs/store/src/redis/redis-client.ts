@@ -4,7 +4,8 @@ import { STORE_SCRIPTS, type StoreScriptCommands } from './scripts';
 
 export type RedisClient = (Redis | Cluster) & StoreScriptCommands;
 
-const MAX_RECONNECT_DELAY_MS = 2_000;
+/** Redis is back at most this long before we notice: reconnecting is one cheap SYN, so a short cap is no storm. */
+const MAX_RECONNECT_DELAY_MS = 500;
 
 /** Capped exponential backoff with jitter. It never returns null: the store recovers on its own. */
 export function reconnectDelay(attempt: number): number {
@@ -19,6 +20,10 @@ function connectionOptions(config: RedisConfig): RedisOptions {
     // replaying a quota reservation the caller already saw fail would count it twice.
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
+    // A connection that stops answering (a stalled or partitioned Redis) is dropped and reconnected:
+    // else it stays "ready" and every call waits out its timeout, autopipelined batches one after
+    // another (a call queued behind a stalled batch has no timer of its own), for as long as it lasts.
+    socketTimeout: config.commandTimeoutMs,
     // ioredis arms this timer on disconnect even when the socket is already gone; its 2 s default
     // would hold a shutting-down process open that long.
     disconnectTimeout: config.commandTimeoutMs,

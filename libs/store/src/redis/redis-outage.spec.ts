@@ -1,6 +1,6 @@
 import { freePort, type RedisServer, startRedisServer } from '@app/testing';
 import type { Store } from '../store';
-import { CapturingLogger, eventually, expectUnavailable, standaloneConfig } from '../testing/store-test-helpers';
+import { CapturingLogger, eventually, expectUnavailable, sleep, standaloneConfig } from '../testing/store-test-helpers';
 import { RedisStore } from './redis-store';
 
 /** Runs `call` and returns how long it took to settle, whatever the outcome. */
@@ -75,6 +75,47 @@ describe('RedisStore during a Redis outage', () => {
       server.resume();
     }
     await eventually(() => store.ping());
+  });
+});
+
+describe('RedisStore when Redis stalls or comes back', () => {
+  let server: RedisServer;
+  let store: RedisStore;
+
+  beforeEach(async () => {
+    server = await startRedisServer();
+    store = new RedisStore(standaloneConfig(server.url, { commandTimeoutMs: 200 }), { logger: new CapturingLogger() });
+    expect(await store.waitUntilReady(2_000)).toBe(true);
+  });
+
+  afterEach(async () => {
+    server.resume();
+    await store.close();
+    await server.stop();
+  });
+
+  it('bounds every call by the command timeout while Redis stalls, however many are queued, and says it is not ready', async () => {
+    server.pause();
+    const settledAfter: Promise<number>[] = [];
+    for (let i = 0; i < 12; i++) {
+      settledAfter.push(timed(() => store.rateLimit([{ key: 'stalled', limit: 100, periodMs: 1_000 }])));
+      await sleep(50);
+    }
+    // Before: calls queued behind a stalled autopipelined batch waited for it first (up to 3x the timeout here).
+    for (const elapsed of await Promise.all(settledAfter)) expect(elapsed).toBeLessThan(200 + 150);
+    expect(store.isReady()).toBe(false);
+    server.resume();
+    await eventually(() => store.ping(), 2_000);
+  });
+
+  it('is back within about half a second of Redis answering again, after a long outage', async () => {
+    await server.stop();
+    // Long enough for the reconnect backoff to reach its cap.
+    await sleep(3_500);
+    await server.start();
+    const back = performance.now();
+    expect(await store.waitUntilReady(2_000)).toBe(true);
+    expect(performance.now() - back).toBeLessThan(800);
   });
 });
 

@@ -135,11 +135,22 @@ describe(VideosService.name, () => {
     expect((await uploads.list(alice, {}, 10)).items).toEqual([]);
 
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    jest.spyOn(repository, 'link').mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
-    await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    jest.spyOn(repository, 'link').mockRejectedValueOnce(new Error('an unexpected failure'));
+    await expect(sut.create(alice, { title: 'T', fileName: 'a.mp4' })).rejects.toThrow('an unexpected failure');
     expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({ event: 'upload created but its record was not completed', videoId: 'vid-1' }),
     );
+    warn.mockRestore();
+  });
+
+  it('waits for the store to come back rather than orphan an upload the provider already made', async () => {
+    const { sut, repository } = setup();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const link = jest.spyOn(repository, 'link').mockRejectedValueOnce(new ApiError(503, 'STORE_UNAVAILABLE', 'down'));
+    const created = await sut.create(alice, { title: 'T', fileName: 'a.mp4' });
+    expect(created.videoId).toBe('vid-1');
+    expect(link).toHaveBeenCalledTimes(2);
+    expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });
 });

@@ -1,4 +1,4 @@
-import { GCRA_TOLERANCE_MS } from '../../algorithms/gcra';
+import { GCRA_TOLERANCE_MS, GCRA_TOLERANCE_SHARE } from '../../algorithms/gcra';
 
 /**
  * GCRA across every rule, all-or-nothing; the twin of algorithms/gcra.ts.
@@ -8,20 +8,21 @@ import { GCRA_TOLERANCE_MS } from '../../algorithms/gcra';
  * Redis 7 replicates the script's writes, not the script, so TIME is safe here.
  */
 export const RATE_LIMIT_SCRIPT = `
-local tolerance = ${GCRA_TOLERANCE_MS}
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
 local cost = tonumber(ARGV[1])
 local allowed = true
 local retry = 0
-local current, spent = {}, {}
+local intervals, tolerances, current, spent = {}, {}, {}, {}
 for i, key in ipairs(KEYS) do
   local limit, period = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
+  intervals[i] = period / limit
+  tolerances[i] = math.min(${GCRA_TOLERANCE_MS}, intervals[i] * ${GCRA_TOLERANCE_SHARE})
   local tat = tonumber(redis.call('GET', key))
   current[i] = tat and math.max(tat - now, 0) or 0
-  spent[i] = current[i] + (period / limit) * cost
+  spent[i] = current[i] + intervals[i] * cost
   local wait = spent[i] - period
-  if wait > tolerance then
+  if wait > tolerances[i] then
     allowed = false
     retry = math.max(retry, wait)
   end
@@ -34,8 +35,9 @@ for i, key in ipairs(KEYS) do
     ahead = spent[i]
     redis.call('SET', key, string.format('%.3f', now + ahead), 'PX', math.ceil(ahead))
   end
-  reply[#reply + 1] = math.max(0, math.floor((period - ahead + tolerance) / (period / limit)))
-  reply[#reply + 1] = math.max(0, math.ceil(ahead - tolerance))
+  local remaining = math.floor((period - ahead + tolerances[i]) / intervals[i])
+  reply[#reply + 1] = math.min(limit, math.max(0, remaining))
+  reply[#reply + 1] = math.max(0, math.ceil(ahead - tolerances[i]))
 end
 return reply
 `;
