@@ -22,8 +22,8 @@ export interface SandboxApp {
  */
 export async function startSandboxApp(): Promise<SandboxApp> {
   const directory = mkdtempSync(join(tmpdir(), 'upload-bff-sandbox-'));
-  const env = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  const logger = createLogger({ level: 'warn' });
+  const env = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
+  const logger = createLogger({ level: 'error' });
   const sandbox = await prepareSandbox(env, loadConfig(env), logger, { directory });
   if (!sandbox.emulator) throw new Error('the sandbox did not start its emulator');
   const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });

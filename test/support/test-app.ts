@@ -44,6 +44,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           REDIS_URL: process.env.TEST_REDIS_URL,
           REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:`,
           CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+          // Tests share one Redis on a busy machine: a half-second hiccup is not an outage here.
+          // Tests of outages set their own short timeout.
+          REDIS_COMMAND_TIMEOUT_MS: '2000',
         }
       : {}),
     ...options.env,

@@ -22,7 +22,8 @@ export function standaloneConfig(url: string, overrides: Partial<RedisConfig> = 
     mode: 'standalone',
     url,
     keyPrefix: 'test:',
-    commandTimeoutMs: 500,
+    // Generous: tests share one Redis on a busy machine; outage tests set their own short timeout.
+    commandTimeoutMs: 2_000,
     connectTimeoutMs: 1_000,
     tls: false,
     ...overrides,

@@ -9,12 +9,14 @@
 
 const session = { token: '', userId: '', sandbox: null };
 
-async function api(method, path, body) {
+async function api(method, path, body, { idempotencyKey } = {}) {
   const response = await fetch(path, {
     method,
     headers: {
       ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      // On a create: a retry with the same key (after a network error) gets the same upload back.
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -80,7 +82,7 @@ const ALIBABA_KINDS = {
 async function uploadWithAliOss(kind, file, { onProgress, afterFirstPart }) {
   const spec = ALIBABA_KINDS[kind];
   const [route, request] = spec.create(file);
-  const created = await api('POST', route, request);
+  const created = await api('POST', route, request, { idempotencyKey: crypto.randomUUID() });
   const address = decodeBase64Json(created.uploadAddress); // { Endpoint, Bucket, FileName }
   let auth = decodeBase64Json(created.uploadAuth); // { AccessKeyId, AccessKeySecret, SecurityToken, Region, Expiration }
 
@@ -126,7 +128,12 @@ async function uploadWithAliOss(kind, file, { onProgress, afterFirstPart }) {
 // the temporary key (its field names differ from Tencent's answer), this service commits.
 
 async function uploadWithCos(file, { onProgress }) {
-  const applied = await api('POST', '/v1/uploads/tencent-vod/media', { mediaType: extensionOf(file), mediaName: baseNameOf(file) });
+  const applied = await api(
+    'POST',
+    '/v1/uploads/tencent-vod/media',
+    { mediaType: extensionOf(file), mediaName: baseNameOf(file) },
+    { idempotencyKey: crypto.randomUUID() },
+  );
   const key = applied.tempCertificate;
   const cos = new COS({
     getAuthorization: (_options, callback) =>
