@@ -28,9 +28,11 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Listen here (a port chosen beforehand, e.g. for callback URLs in the config); a free one by default. */
   port?: number;
+  /** The address to bind: loopback by default; `0.0.0.0` for a test that comes in through another address. */
+  host?: string;
 }
 
-/** The real app on Fastify, listening on a free loopback port, logs captured. */
+/** The real app on Fastify, listening on a free port (loopback unless `host` says otherwise), logs captured. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
@@ -49,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig(env);
   const logs = new LogCapture();
   const app = await createApp(config, { logger: createLogger({ level: config.log.level, destination: logs }), imports: options.imports });
-  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

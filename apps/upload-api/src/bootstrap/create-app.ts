@@ -55,6 +55,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Helmet's default would make a browser fetch /docs' scripts over https from a plain-http deployment (blank page).
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: config.http.corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
