@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
+import { Permission } from '@app/registry';
 import { type AppConfig, loadConfig } from '@app/config';
 import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
 import { sandboxBanner } from './banner';
@@ -95,7 +96,9 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     config,
     announce(baseUrl) {
       if (parts.length === 0) return;
-      const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600 }) : undefined;
+      // With AUTH_PERMISSIONS_ENABLED=true the banner's own curl (a video upload) needs its permission: grant them all.
+      const scope = config.auth.permissions.enabled ? Object.values(Permission) : undefined;
+      const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600, scope }) : undefined;
       process.stderr.write(sandboxBanner(baseUrl, parts, token));
     },
     close: async () => emulator?.close(),
