@@ -19,12 +19,13 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@app/([^/]+)$': '<rootDir>/libs/$1/src' },
+  // Build and benchmark output hold copies of package.json (and of the code): not modules to test.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.bench/'],
+  setupFiles: ['<rootDir>/test/support/quiet-nest-logger.ts'],
   rootDir: __dirname,
 };
 
 module.exports = {
-  // A leaked socket (say, a store left reconnecting by a failed test) must not hold CI for an hour.
-  forceExit: true,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
