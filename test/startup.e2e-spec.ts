@@ -56,7 +56,7 @@ describe('Start-up', () => {
         .filter((line) => line.includes('no cloud provider is configured'));
       expect(warnings).toHaveLength(1);
       expect(JSON.parse(warnings[0])).toMatchObject({
-        level: 40,
+        level: 'warn',
         msg: expect.stringMatching(/ALIBABA_CLOUD_VOD_REGION.*TENCENTCLOUD_SECRET_ID/),
       });
     },

@@ -982,7 +982,7 @@ export interface components {
             field: string;
             /**
              * @description The rule the value breaks.
-             * @example title must be at most 128 bytes of UTF-8
+             * @example title must not be empty or blank
              */
             message: string;
         };
@@ -1070,7 +1070,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadListDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description A field is invalid; `errors` names each one and its rule. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1079,7 +1079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1088,22 +1088,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1146,7 +1149,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1155,7 +1158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1164,22 +1167,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1207,7 +1213,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1216,7 +1222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1234,22 +1240,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1307,11 +1316,11 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Not ready: the store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1346,7 +1355,7 @@ export interface operations {
                     "application/json": components["schemas"]["PrincipalDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1355,11 +1364,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1403,7 +1412,10 @@ export interface operations {
                     "application/json": components["schemas"]["VideoUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1412,7 +1424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1421,7 +1433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1430,18 +1442,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1459,7 +1471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1468,18 +1480,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1488,7 +1503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1497,18 +1512,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,7 +1571,7 @@ export interface operations {
                     "application/json": components["schemas"]["VideoUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1559,7 +1580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1568,7 +1589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1577,7 +1598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1586,7 +1607,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The upload was revoked; nothing more is issued for it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1595,7 +1625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1604,18 +1634,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO_REFRESH) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1624,7 +1654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1633,18 +1663,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1692,7 +1728,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImageUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1701,7 +1740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1710,7 +1749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:image (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1719,18 +1758,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1739,7 +1778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1748,7 +1787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1757,18 +1796,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_IMAGE) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,7 +1819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1786,18 +1828,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,7 +1893,10 @@ export interface operations {
                     "application/json": components["schemas"]["AttachedMediaUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,7 +1905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1863,7 +1914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:attached-media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1872,18 +1923,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1892,7 +1943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1901,7 +1952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,18 +1961,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_ATTACHED_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1930,7 +1984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1939,18 +1993,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,7 +2057,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImsMediaUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2006,7 +2069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2015,7 +2078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2024,18 +2087,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,7 +2107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2053,7 +2116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2062,18 +2125,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2091,18 +2157,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2144,7 +2216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImsMediaRefreshDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2162,7 +2234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2171,7 +2243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2180,7 +2252,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The upload was revoked; nothing more is issued for it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,7 +2270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,18 +2279,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA_REFRESH) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2218,7 +2299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2227,18 +2308,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2378,10 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2309,7 +2399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2318,18 +2408,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2338,7 +2428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2347,7 +2437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2356,18 +2446,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2376,7 +2469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2385,18 +2478,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,7 +2535,7 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodCommitDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2445,7 +2544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2454,7 +2553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2463,7 +2562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,18 +2571,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Another commit of this upload is still running; see Retry-After. */
+            /** @description Another commit of this upload is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The upload session expired (or Tencent no longer knows it), or the upload was revoked; apply again. */
+            /**
+             * @description - `GONE_AT_TENCENT`: Tencent no longer knows the upload session (expired or already used).
+             *     - `UPLOAD_REVOKED`: The upload was revoked; nothing more is issued for it.
+             *     - `GONE`: The upload session expired (or Tencent refused it before): apply again.
+             */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2492,7 +2595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2501,7 +2604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2510,7 +2613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Tencent Cloud VOD found nothing to commit: finish uploading the media (and cover) first. */
+            /** @description Tencent found nothing to commit: the media (and cover) are not uploaded yet. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2519,18 +2622,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_TENCENT_VOD_COMMIT) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,7 +2642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2548,18 +2651,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2599,7 +2708,10 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodUploadSignatureDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2608,7 +2720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2626,7 +2738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No open signature session of yours has this uploadId. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2635,11 +2747,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The upload is complete, or it has had all its signatures: start a new upload. */
+            /**
+             * @description - `UPLOAD_COMPLETED`: The upload is complete: start a new one.
+             *     - `CONFLICT`: The upload has had all its signatures (TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD, 10 by default): start a new upload.
+             */
             409: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2655,7 +2768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2664,7 +2777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,18 +2786,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_SIGNATURE) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2693,11 +2809,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2740,7 +2859,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +2871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description The callback is unsigned, its signature is wrong or malformed, or its timestamp too far from our clock. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2758,7 +2880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description The receiver is off: its callback URL or AuthKey is not configured. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,11 +2889,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2814,7 +2936,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,7 +2948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description The callback is unsigned, its signature is wrong or malformed, or its timestamp too far from our clock. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +2957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description The receiver is off: its callback URL or AuthKey is not configured. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2841,11 +2966,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2886,7 +3011,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2904,11 +3032,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
