@@ -18,9 +18,13 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@app/([^/]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/([^/]+)$': '<rootDir>/libs/$1/src',
+    // The client package imports its own files as './x.js' (what its ES modules need); here they are './x.ts'.
+    '^(\\.{1,2}/.+)\\.js$': '$1',
+  },
   // Build and benchmark output hold copies of package.json (and of the code): not modules to test.
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.bench/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/libs/client/dist/', '<rootDir>/.bench/'],
   setupFiles: ['<rootDir>/test/support/quiet-nest-logger.ts'],
   rootDir: __dirname,
 };
