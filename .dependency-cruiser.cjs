@@ -15,6 +15,7 @@ const LAYERS = {
   aliyun: ['upstream', 'registry', 'config', 'common'],
   tencent: ['upstream', 'registry', 'config', 'common'],
   emulator: ['registry', 'common'],
+  webhooks: ['store', 'registry', 'config', 'common'],
 };
 const LIBRARIES = Object.keys(LAYERS);
 const TEST_FILE = '\\.(spec|e2e-spec)\\.ts$|/testing/';

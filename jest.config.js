@@ -17,7 +17,9 @@ const swc = [
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  // js before ts: ali-oss ships its TypeScript sources beside the compiled files (lib/common/utils/*.ts),
+  // and a bare require('./x') there must load x.js.
+  moduleFileExtensions: ['js', 'ts', 'json'],
   moduleNameMapper: {
     '^@app/([^/]+)$': '<rootDir>/libs/$1/src',
     // The client package imports its own files as './x.js' (what its ES modules need); here they are './x.ts'.

@@ -59,6 +59,13 @@ describe('The generated client, as a web app uses it (real app on Fastify, Redis
       expect((await client.getReadiness()).data).toEqual({ status: 'ok', store: 'redis' });
     });
 
+    it('GET /v1/sandbox: 404 outside the sandbox, without asking for a token', async () => {
+      user = undefined;
+      const { error, response } = await client.getSandbox();
+      expect(response.status).toBe(404);
+      expect(error).toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('GET /v1/me, with whatever token the provider has now', async () => {
       expect((await client.getMe()).data).toEqual({ id: 'alice', permissions: [] });
       user = 'bob';
@@ -130,6 +137,12 @@ describe('The generated client, as a web app uses it (real app on Fastify, Redis
           expiresAt: expect.any(String),
         });
       }
+    });
+
+    it('GET /v1/sandbox/webhooks: 404 outside sandbox mode (test/webhooks-sandbox.e2e-spec.ts reads it in the sandbox)', async () => {
+      const listed = await client.listSandboxWebhooks();
+      expect(listed.response.status).toBe(404);
+      expect(listed.error).toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 

@@ -4,18 +4,21 @@ import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
+import { WebhooksModule } from '@app/webhooks';
 import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
 import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import type { SandboxServices } from './sandbox/sandbox-services';
+import { SandboxModule } from './sandbox/sandbox.module';
 import { TencentVodModule } from './tencent-vod/tencent-vod.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = [], sandbox: SandboxServices = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -25,6 +28,7 @@ export class AppModule {
         AuthModule,
         ProtectionModule,
         UpstreamModule,
+        WebhooksModule.forRoot(),
         UploadsModule,
         HealthModule,
         MeModule,
@@ -32,6 +36,7 @@ export class AppModule {
         AliyunImsModule,
         TencentVodModule,
         EventsModule,
+        SandboxModule.forRoot(sandbox),
         ...extra,
       ],
     };

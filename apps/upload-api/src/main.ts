@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: loaded.log.level });
   warnIfNoProvider(loaded, logger);
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
-  const app = await createApp(sandbox.config, { logger });
+  const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);
   // The sandbox may have chosen the port (its callback URLs name it).
   const { port: wanted, host } = sandbox.config.http;

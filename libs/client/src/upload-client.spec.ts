@@ -39,18 +39,20 @@ describe(createUploadClient.name, () => {
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual(['Bearer first', 'Bearer second', null]);
   });
 
-  it('never asks for a token for the public probes', async () => {
+  it('never asks for a token for the public probes and the sandbox endpoints', async () => {
     const { fetch, requests } = fakeFetch({ body: { status: 'ok' } });
     const getToken = jest.fn(() => 'token-1');
     const sut = client({ fetch, getToken });
 
     await sut.getLiveness();
     await sut.getReadiness();
+    await sut.getSandbox();
 
     expect(getToken).not.toHaveBeenCalled();
     expect(requests.map((request) => [request.method, request.url, request.headers.get('authorization')])).toEqual([
       ['GET', 'https://uploads.example.com/healthz', null],
       ['GET', 'https://uploads.example.com/readyz', null],
+      ['GET', 'https://uploads.example.com/v1/sandbox', null],
     ]);
   });
 

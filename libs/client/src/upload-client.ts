@@ -4,6 +4,8 @@ import type { components, operations, paths } from './generated/schema.js';
 export type Schemas = components['schemas'];
 /** The body of every error response (application/problem+json); switch on `code`. */
 export type Problem = Schemas['ProblemDto'];
+/** The body of a webhook delivery to the app's backend (verify its signature with `standardwebhooks` first). */
+export type WebhookEvent = Schemas['WebhookEventDto'];
 
 /**
  * What every call resolves to: `data` on success, otherwise `error` (the problem, typed), and always
@@ -46,6 +48,8 @@ export interface UploadClient {
   getLiveness(call?: CallOptions): ApiResult<'getLiveness'>;
   getReadiness(call?: CallOptions): ApiResult<'getReadiness'>;
   getMe(call?: CallOptions): ApiResult<'getMe'>;
+  /** Sandbox only (404 elsewhere): the ali-oss endpoint, COS Domain and vod-js-sdk-v6 API origin of the emulator. */
+  getSandbox(call?: CallOptions): ApiResult<'getSandbox'>;
 
   /** Alibaba VOD video or audio: then `setUploadAuthAndAddress(uploadInfo, uploadAuth, uploadAddress, videoId)`. */
   createAliyunVodVideoUpload(
@@ -90,6 +94,9 @@ export interface UploadClient {
   getUpload(uploadId: string, call?: CallOptions): ApiResult<'getUpload'>;
   /** Nothing more is issued for it (refresh and commit answer 410); 409 once it is complete. */
   revokeUpload(uploadId: string, call?: CallOptions): ApiResult<'revokeUpload'>;
+
+  /** Sandbox only (404 elsewhere): the webhook deliveries the built-in sink received. */
+  listSandboxWebhooks(call?: CallOptions): ApiResult<'listSandboxWebhooks'>;
 }
 
 export type UploadQuery = NonNullable<operations['listUploads']['parameters']['query']>;
@@ -113,7 +120,7 @@ const idempotent = ({ idempotencyKey, signal }: CreateCallOptions = {}) => ({
 /** A typed client of the upload credentials BFF for web apps, over openapi-fetch and the generated `paths`. */
 export function createUploadClient(options: UploadClientOptions): UploadClient {
   const base = { baseUrl: options.baseUrl, fetch: options.fetch };
-  // The probes are public (`security: []`): they never ask for a token.
+  // The probes and the sandbox endpoints are public (`security: []`): they never ask for a token.
   const probes = createClient<paths>(base);
   const api = createClient<paths>(base);
   api.use(bearerToken(options.getToken));
@@ -122,6 +129,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     getLiveness: ({ signal } = {}) => probes.GET('/healthz', { signal }),
     getReadiness: ({ signal } = {}) => probes.GET('/readyz', { signal }),
     getMe: ({ signal } = {}) => api.GET('/v1/me', { signal }),
+    getSandbox: ({ signal } = {}) => probes.GET('/v1/sandbox', { signal }),
 
     createAliyunVodVideoUpload: (body, call) => api.POST('/v1/uploads/aliyun-vod/videos', { body, ...idempotent(call) }),
     refreshAliyunVodVideoUpload: (videoId, { signal } = {}) =>
@@ -141,5 +149,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     listUploads: (query = {}, { signal } = {}) => api.GET('/v1/uploads', { params: { query }, signal }),
     getUpload: (uploadId, { signal } = {}) => api.GET('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
     revokeUpload: (uploadId, { signal } = {}) => api.DELETE('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
+
+    listSandboxWebhooks: ({ signal } = {}) => probes.GET('/v1/sandbox/webhooks', { signal }),
   };
 }

@@ -23,3 +23,4 @@ export * from './http/json-body';
 export * from './validation/policy-check';
 export * from './validation/text-rules';
 export * from './validation/validators';
+export * from './net/address-ranges';

@@ -55,6 +55,10 @@ export class ConfigService {
     return this.config.tencent;
   }
 
+  get webhooks() {
+    return this.config.webhooks;
+  }
+
   get isProduction(): boolean {
     return this.config.isProduction;
   }

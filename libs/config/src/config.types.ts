@@ -5,6 +5,7 @@ import type { RedisConfig, StoreConfig } from './sections/store.section';
 import type { ProtectionConfig } from './sections/protection.section';
 import type { TencentConfig } from './sections/tencent.section';
 import type { UploadsConfig } from './sections/uploads.section';
+import type { WebhooksConfig } from './sections/webhooks.section';
 
 export type {
   AliyunConfig,
@@ -20,6 +21,7 @@ export type {
   StoreConfig,
   TencentConfig,
   UploadsConfig,
+  WebhooksConfig,
 };
 
 export interface AppConfig extends AppSectionConfig {
@@ -29,4 +31,5 @@ export interface AppConfig extends AppSectionConfig {
   protection: ProtectionConfig;
   aliyun: AliyunConfig;
   tencent: TencentConfig;
+  webhooks: WebhooksConfig;
 }

@@ -13,4 +13,5 @@ export {
   type RateLimitPolicy,
   rateLimitVariable,
 } from './sections/protection.section';
+export { isWebhookSecret, parseRetrySchedule } from './sections/webhooks.section';
 export { KNOWN_VARIABLES } from './schema';

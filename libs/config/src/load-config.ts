@@ -11,6 +11,7 @@ import { buildProtection } from './sections/protection.section';
 import { buildStore } from './sections/store.section';
 import { buildTencent } from './sections/tencent.section';
 import { buildUploads } from './sections/uploads.section';
+import { buildWebhooks } from './sections/webhooks.section';
 
 /**
  * Reads and validates the whole configuration once. Throws a ConfigError that names every
@@ -51,6 +52,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
     protection: buildProtection(ctx),
     aliyun: buildAliyun(ctx),
     tencent: buildTencent(ctx),
+    webhooks: buildWebhooks(ctx),
   };
   checkIdempotencyLock(config, ctx);
   if (issues.length > 0) throw new ConfigError(issues);

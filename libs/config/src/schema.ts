@@ -6,6 +6,7 @@ import { protectionEnv, protectionRegistryVariables, protectionSecrets } from '.
 import { storeEnv } from './sections/store.section';
 import { tencentEnv, tencentSecrets } from './sections/tencent.section';
 import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
+import { webhooksEnv, webhooksSecrets } from './sections/webhooks.section';
 
 /** Every environment variable with a fixed name. Each section owns its shape. */
 export const envSchema = z.object({
@@ -16,6 +17,7 @@ export const envSchema = z.object({
   ...protectionEnv,
   ...aliyunEnv,
   ...tencentEnv,
+  ...webhooksEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -28,6 +30,7 @@ export const SECRET_VARIABLES: readonly string[] = [
   ...protectionSecrets,
   ...aliyunSecrets,
   ...tencentSecrets,
+  ...webhooksSecrets,
 ];
 
 /** Variables named after registry entries (one per upload kind or provider), read by their section with `read`. */

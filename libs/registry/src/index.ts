@@ -5,3 +5,4 @@ export * from './records';
 export * from './tencent.facts';
 export * from './upload-kinds';
 export * from './upstream';
+export * from './webhook-events';

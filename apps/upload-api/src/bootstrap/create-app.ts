@@ -15,6 +15,7 @@ import {
 import type { AppConfig } from '@app/config';
 import { ProtectionMetrics } from '@app/protection';
 import { AppModule } from '../app.module';
+import type { SandboxServices } from '../sandbox/sandbox-services';
 import { MetricsService } from '@app/common';
 import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerBodyParsers } from './body-parsers';
@@ -27,6 +28,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Extra modules, for tests that need a fixture route. */
   imports?: ModuleMetadata['imports'];
+  /** What sandbox mode started (GET /v1/sandbox, its webhook sink, /demo); absent outside the sandbox. */
+  sandbox?: SandboxServices;
 }
 
 /** Builds the whole service, initialised and ready to listen or to be driven by inject(). */
@@ -35,7 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const routes = new RouteMethods();
   const problems = new ProblemWriter(routes, logger);
   const adapter = new FastifyAdapter(fastifyOptions(config, logger, problems));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports, options.sandbox), adapter, {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,

@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from '@app/auth';
 import { FieldErrorDto, ProblemDto } from '@app/common';
+import { WebhookEventDto } from '../webhooks/webhook-event.dto';
 import { version } from '../../../../package.json';
+import { webhookOperations } from './openapi-webhooks';
 
 /** Every tag an operation may carry, in the order the docs show them. */
 const TAGS: [name: string, description: string][] = [
@@ -24,6 +26,15 @@ const TAGS: [name: string, description: string][] = [
     'events',
     "The providers' completion events, called by the clouds, not by apps: signed callbacks of Alibaba VOD and IMS, " +
       "Tencent's PUSH callbacks to a secret URL. Each receiver is off (404) until its secret is configured.",
+  ],
+  [
+    'webhooks',
+    "Deliveries to the app's backend (WEBHOOK_URL), signed per Standard Webhooks: one per upload event, at least once (x-webhooks).",
+  ],
+  [
+    'sandbox',
+    "Sandbox mode only (no configuration): where the upload SDKs reach the emulator's storage stand-ins, and what the " +
+      'built-in webhook sink received. Every route here answers 404 elsewhere.',
   ],
 ];
 
@@ -48,10 +59,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   config.info.license = { name: 'Proprietary' };
   // The builder starts with an empty contact object; say nothing rather than nothing useful.
   delete config.info.contact;
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
-    extraModels: [ProblemDto, FieldErrorDto],
+    extraModels: [ProblemDto, FieldErrorDto, WebhookEventDto],
   });
+  // OpenAPI 3.0 has no `webhooks` section (3.1 has; @nestjs/swagger writes 3.0): Redoc's x-webhooks carries them.
+  return Object.assign(document, { 'x-webhooks': webhookOperations() });
 }
 
 export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {

@@ -7,13 +7,25 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
+import type { SandboxServices } from './sandbox-services';
+import { WebhookSink } from './webhook-sink';
 
 export interface Sandbox {
   /** The configuration the app runs with: the loaded one, completed with sandbox parts. */
   config: AppConfig;
+  /** What the app's sandbox routes show (GET /v1/sandbox, the webhook sink, the demo page's helpers). */
+  services: SandboxServices;
+  /** The in-process emulator (tests look into its stores); absent when a real cloud is configured. */
+  emulator?: RunningEmulator;
   announce(baseUrl: string): void;
   close(): Promise<void>;
 }
+
+/** The task flow and category the OpenAPI examples choose, allowed so that every documented request works here. */
+const DOCUMENTED_CHOICES = { TENCENTCLOUD_VOD_PROCEDURES: 'transcode-hd', TENCENTCLOUD_VOD_CLASS_IDS: '0' };
+
+/** Sandbox tokens (the banner's and the demo page's) last a working day. */
+const DEV_TOKEN_SECONDS = 12 * 3600;
 
 const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
 
@@ -55,7 +67,7 @@ async function freePort(): Promise<number> {
  * runs: the config has already refused to load with any of these parts missing.
  */
 export async function prepareSandbox(env: Record<string, string | undefined>, loaded: AppConfig, logger: Logger): Promise<Sandbox> {
-  if (loaded.isProduction) return { config: loaded, announce: () => undefined, close: async () => undefined };
+  if (loaded.isProduction) return { config: loaded, services: {}, announce: () => undefined, close: async () => undefined };
   const parts: string[] = [];
   const extra: Record<string, string> = {};
 
@@ -74,17 +86,33 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
     // The emulator's completion events come back here, so the port must be known before listening.
     const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
     const events = sandboxEvents(loaded.http.host, port);
-    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator });
+    // storage: UploadAddress.Endpoint and the COS/UGC stand-ins are the emulator, so the SDKs upload into it.
+    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator, storage: true });
     Object.assign(
       extra,
       { PORT: String(port) },
       aliyunServiceEnv(emulator.url, aliyunKey),
       tencentServiceEnv(emulator.url, tencentKey),
+      DOCUMENTED_CHOICES,
       events.service,
     );
     parts.push(
       `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
       'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
+    );
+  }
+  let webhookSink: WebhookSink | undefined;
+  let webhookSecret: string | undefined;
+  if (loaded.webhooks.url === undefined) {
+    // A WEBHOOK_SECRET of its own is kept (a receiver of the developer's may know it); else one is made up.
+    const configured = loaded.webhooks.secrets[0];
+    if (!configured) webhookSecret = extra.WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+    webhookSink = await WebhookSink.start(configured ?? webhookSecret!);
+    extra.WEBHOOK_URL = webhookSink.url;
+    parts.push(
+      `webhooks delivered to a built-in sink at ${webhookSink.url} (GET /v1/sandbox/webhooks lists them)` +
+        (loaded.store.kind === 'memory' ? ', queued in-process' : ''),
     );
   }
   if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
@@ -92,15 +120,34 @@ export async function prepareSandbox(env: Record<string, string | undefined>, lo
   const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
   if (parts.length > 0) logger.warn({ sandbox: parts }, 'SANDBOX MODE: not for production');
 
+  const endpoints = emulator?.storage.endpoints();
+  const secret = devSecret;
+  const tokenFor = secret
+    ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: Object.values(Permission) })
+    : undefined;
+  const running = emulator;
+  const services: SandboxServices = {
+    webhookSink,
+    ...(running && endpoints
+      ? {
+          endpoints,
+          mintToken: tokenFor && ((userName: string) => ({ token: tokenFor(userName), expiresIn: DEV_TOKEN_SECONDS })),
+          expireCredentials: () => running.storage.keys.expireAll(),
+        }
+      : {}),
+  };
   return {
     config,
+    services,
+    emulator,
     announce(baseUrl) {
       if (parts.length === 0) return;
-      // With AUTH_PERMISSIONS_ENABLED=true the banner's own curl (a video upload) needs its permission: grant them all.
-      const scope = config.auth.permissions.enabled ? Object.values(Permission) : undefined;
-      const token = devSecret ? mintDevToken(devSecret, config.auth, { sub: 'sandbox-user', ttlSeconds: 12 * 3600, scope }) : undefined;
-      process.stderr.write(sandboxBanner(baseUrl, parts, token));
+      const token = tokenFor?.('sandbox-user');
+      process.stderr.write(sandboxBanner(baseUrl, parts, { token, endpoints, webhooks: webhookSink !== undefined, webhookSecret }));
     },
-    close: async () => emulator?.close(),
+    close: async () => {
+      await emulator?.close();
+      await webhookSink?.close();
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } from '@app/common';
-import { uploadKind, type UploadKind, type UploadProvider } from '@app/registry';
+import { uploadKind, type UploadKind, type UploadProvider, type WebhookEventType } from '@app/registry';
+import { WebhookPublisher } from '@app/webhooks';
 import { decodeCursor, encodeCursor } from './upload-cursor';
 import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord, UploadStatus } from './upload-record';
 import { UploadRecordsRepository } from './upload-records.repository';
@@ -41,6 +42,7 @@ export class UploadRecords {
 
   constructor(
     private readonly repository: UploadRecordsRepository,
+    private readonly webhooks: WebhookPublisher,
     metrics: MetricsService,
   ) {
     this.orphans = metrics.counter(
@@ -90,7 +92,7 @@ export class UploadRecords {
       this.logger.warn({ event: 'upload created but its record was not completed', uploadId: record.uploadId, ...ids });
       throw error;
     }
-    this.logger.log({ event: 'upload.created', uploadId: record.uploadId, provider: record.provider, kind });
+    await this.announce('upload.created', { ...record, ...definedOnly(ids) });
     return { uploadId: record.uploadId, result };
   }
 
@@ -158,7 +160,8 @@ export class UploadRecords {
       }
       return { ...record, status: 'revoked', updatedAt: now() };
     });
-    if (changed && changed.before !== changed.after) this.announce('upload.revoked', changed.after);
+    // A repeat announces again: a first announcement that failed to queue (503) is made good by the retry.
+    if (changed) await this.announce('upload.revoked', changed.after, changed.before !== changed.after);
   }
 
   /**
@@ -172,9 +175,14 @@ export class UploadRecords {
       return verdict === 'applied' ? { ...record, ...definedOnly(outcome), updatedAt: now() } : undefined;
     });
     if (!changed) return 'unknown';
-    if (verdict === 'applied') {
-      await this.linkAll(changed.after, outcome);
-      this.announce(outcome.status === 'uploaded' ? 'upload.completed' : 'upload.failed', changed.after);
+    if (verdict === 'applied') await this.linkAll(changed.after, outcome);
+    // A duplicate announces again too: if the first announcement failed to queue, the provider's retry
+    // (after our 503) is what delivers it; a receiver deduplicates on webhook-id.
+    if (verdict === 'applied' || verdict === 'duplicate') {
+      const { status } = changed.after;
+      if (status === 'uploaded' || status === 'failed') {
+        await this.announce(status === 'uploaded' ? 'upload.completed' : 'upload.failed', changed.after, verdict === 'applied');
+      }
     }
     return verdict;
   }
@@ -217,9 +225,15 @@ export class UploadRecords {
     }
   }
 
-  /** One line per change of status, for operators; app webhooks hang off the same place. */
-  private announce(type: 'upload.completed' | 'upload.failed' | 'upload.revoked', record: UploadRecord): void {
-    this.logger.log({ event: type, uploadId: record.uploadId, provider: record.provider, kind: record.kind, status: record.status });
+  /**
+   * One log line per change of status, for operators, and the app's webhook (queued durably; a
+   * failure to queue rejects with 503, so the caller or the provider tries again).
+   */
+  private async announce(type: WebhookEventType, record: UploadRecord, changed = true): Promise<void> {
+    if (changed) {
+      this.logger.log({ event: type, uploadId: record.uploadId, provider: record.provider, kind: record.kind, status: record.status });
+    }
+    await this.webhooks.publish(type, { ...record, userId: record.ownerId });
   }
 }
 

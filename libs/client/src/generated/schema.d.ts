@@ -294,6 +294,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the upload SDKs reach the storage stand-ins (sandbox only).
+         * @description Answers 404 outside the sandbox, where the real clouds need no such settings.
+         */
+        get: operations["getSandbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sandbox only: the webhook deliveries the built-in sink received (the app backend's view). */
+        get: operations["listSandboxWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -968,6 +1005,144 @@ export interface components {
              * @enum {string}
              */
             outcome: "applied" | "duplicate" | "unknown" | "mismatch" | "revoked" | "ignored";
+        };
+        SandboxOssDto: {
+            /**
+             * @description The OSS stand-in: ali-oss `endpoint` (also the `Endpoint` of every UploadAddress in the sandbox).
+             * @example http://127.0.0.1:41235
+             */
+            endpoint: string;
+        };
+        SandboxCosDto: {
+            /**
+             * @description The COS stand-in: cos-js-sdk-v5 / cos-nodejs-sdk-v5 `Domain` (it has its scheme, so no `Protocol` is needed).
+             * @example http://127.0.0.1:41235
+             */
+            domain: string;
+        };
+        SandboxVodUgcDto: {
+            /**
+             * @description Tencent's client upload API stand-in: where vod-js-sdk-v6's https://vod2.qcloud.com requests must go instead.
+             * @example http://127.0.0.1:41235
+             */
+            origin: string;
+        };
+        SandboxDto: {
+            oss: components["schemas"]["SandboxOssDto"];
+            cos: components["schemas"]["SandboxCosDto"];
+            vodUgc: components["schemas"]["SandboxVodUgcDto"];
+        };
+        WebhookUploadDto: {
+            /**
+             * @description Our id of the upload (as returned by the create route).
+             * @example upl_Qm3x8ZkP2vR7tYw1nB5cJg
+             */
+            uploadId: string;
+            /**
+             * @description The owner: the token's subject of the user who created the upload.
+             * @example alice
+             */
+            userId: string;
+            /**
+             * @description The cloud product.
+             * @example aliyun-vod
+             * @enum {string}
+             */
+            provider: "aliyun-vod" | "aliyun-ims" | "tencent-vod";
+            /**
+             * @description The upload kind of the create route.
+             * @example aliyun-vod-video
+             * @enum {string}
+             */
+            kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
+            /**
+             * @description The upload status after this event.
+             * @example uploaded
+             * @enum {string}
+             */
+            status: "issued" | "uploaded" | "failed" | "revoked";
+            /**
+             * Format: date-time
+             * @description When the upload was issued (RFC 3339, UTC).
+             * @example 2026-11-23T08:15:30.120Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the upload last changed (RFC 3339, UTC).
+             * @example 2026-11-23T08:17:02.455Z
+             */
+            updatedAt: string;
+            /**
+             * @description Alibaba VOD video (or audio) id, once known.
+             * @example c3f4a0e1b2d34f5e8a7b6c5d4e3f2a1b
+             */
+            videoId?: string;
+            /**
+             * @description Alibaba VOD image id, once known.
+             * @example 7e1c2b3a4d5e6f708192a3b4c5d6e7f8
+             */
+            imageId?: string;
+            /**
+             * @description Alibaba VOD attached media or IMS media id, once known.
+             * @example a1b2c3d4e5f60718293a4b5c6d7e8f90
+             */
+            mediaId?: string;
+            /**
+             * @description Tencent Cloud VOD FileId, once known.
+             * @example 24820810452266399
+             */
+            fileId?: string;
+            /**
+             * @description Size in bytes, when the provider reported it.
+             * @example 10485760
+             */
+            size?: number;
+            /**
+             * @description Where the provider stores the file, when it reported it.
+             * @example https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4
+             */
+            fileUrl?: string;
+        };
+        WebhookEventDto: {
+            /**
+             * @description What happened.
+             * @example upload.completed
+             * @enum {string}
+             */
+            type: "upload.created" | "upload.completed" | "upload.failed" | "upload.revoked";
+            /**
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC); the same on every retry.
+             * @example 2026-11-23T08:17:02.460Z
+             */
+            timestamp: string;
+            /** @description The upload as it stands after the event. Never a credential. */
+            data: components["schemas"]["WebhookUploadDto"];
+        };
+        SandboxWebhookDeliveryDto: {
+            /**
+             * Format: date-time
+             * @description When the sink received it (RFC 3339, UTC).
+             * @example 2026-11-23T08:17:02.512Z
+             */
+            receivedAt: string;
+            /**
+             * @description The `webhook-id` header: one per event, the same on every retry.
+             * @example msg_5b0f3c1e9d2a4e8f8a6b7c1d2e3f4a5b
+             */
+            webhookId: string;
+            /**
+             * @description Whether the signature verified with the sandbox secret (standardwebhooks).
+             * @example true
+             */
+            verified: boolean;
+            /** @description The delivered body. */
+            event: components["schemas"]["WebhookEventDto"] | null;
+        };
+        SandboxWebhooksDto: {
+            /** @description The last 100 deliveries, newest first. */
+            deliveries: components["schemas"]["SandboxWebhookDeliveryDto"][];
         };
         /**
          * @description Stable machine-readable code.
@@ -3037,6 +3212,104 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The emulator origin for each SDK option. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "oss": {
+                     *         "endpoint": "http://127.0.0.1:41235"
+                     *       },
+                     *       "cos": {
+                     *         "domain": "http://127.0.0.1:41235"
+                     *       },
+                     *       "vodUgc": {
+                     *         "origin": "http://127.0.0.1:41235"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxDto"];
+                };
+            };
+            /** @description Not in sandbox mode. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSandboxWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The received deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "receivedAt": "2026-11-23T08:17:02.512Z",
+                     *           "webhookId": "msg_5b0f3c1e9d2a4e8f8a6b7c1d2e3f4a5b",
+                     *           "verified": true,
+                     *           "event": {
+                     *             "type": "upload.completed",
+                     *             "timestamp": "2026-11-23T08:17:02.460Z",
+                     *             "data": {
+                     *               "uploadId": "upl_Qm3x8ZkP2vR7tYw1nB5cJg",
+                     *               "userId": "alice",
+                     *               "provider": "aliyun-vod",
+                     *               "kind": "aliyun-vod-video",
+                     *               "status": "uploaded",
+                     *               "createdAt": "2026-11-23T08:15:30.120Z",
+                     *               "updatedAt": "2026-11-23T08:17:02.455Z",
+                     *               "videoId": "c3f4a0e1b2d34f5e8a7b6c5d4e3f2a1b",
+                     *               "size": 10485760,
+                     *               "fileUrl": "https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxWebhooksDto"];
+                };
+            };
+            /** @description Not in sandbox mode (or WEBHOOK_URL is set): there is no sink. */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, type GaugeConfiguration, Histogram, Registry } from 'prom-client';
 
 /** One Prometheus registry per app instance, so tests can run several apps in one process. */
 @Injectable()
@@ -22,6 +22,19 @@ export class MetricsService {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Counter<L>;
     return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Histogram<L>;
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
+  /** `collect` runs at every scrape, to read a value kept elsewhere (a queue's depth). */
+  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect?: GaugeConfiguration<L>['collect']): Gauge<L> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Gauge<L>;
+    return new Gauge({ name, help, labelNames, collect, registers: [this.registry] });
   }
 
   render(): Promise<string> {

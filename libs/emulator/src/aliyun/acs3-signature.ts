@@ -23,18 +23,6 @@ export function percentEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The query exactly as sent, decoded pair by pair (a `+` stays a plus: clients encode spaces as %20). */
-export function rawQueryPairs(url: string): [string, string][] {
-  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
-  if (query === '') return [];
-  return query.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? '' : pair.slice(eq + 1);
-    return [decodeURIComponent(key), decodeURIComponent(value)];
-  });
-}
-
 export interface SignableRequest {
   method: string;
   path: string;

@@ -1,5 +1,5 @@
-import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from '../core/provider';
-import { rawQueryPairs } from './acs3-signature';
+import type { EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
+import { rawQueryPairs } from '../core/query';
 import { aliyunError, AliyunFault, newRequestId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { Params } from './param-checks';
@@ -23,7 +23,7 @@ export function aliyunService(
   gateway: AliyunGateway,
   operations: Record<string, OperationHandler>,
 ): ProviderEmulator {
-  const header = (request: EmulatorRequest, key: string) => String(request.headers[key] ?? '');
+  const header = (request: EmulatorRequestHead, key: string) => String(request.headers[key] ?? '');
   return {
     name,
     matches: (request) => request.headers['x-acs-action'] !== undefined && header(request, 'x-acs-version') === version,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { ALIYUN } from '@app/registry';
 import type { EmulatorRequest, EmulatorResponse } from '../core/provider';
 import type { KeyPair } from '../core/options';
-import { parseAuthorization, rawQueryPairs, sign, signaturesMatch } from './acs3-signature';
+import { rawQueryPairs } from '../core/query';
+import { parseAuthorization, sign, signaturesMatch } from './acs3-signature';
 import { aliyunError } from './errors';
 
 const ACS_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

@@ -12,13 +12,22 @@ import {
   type IceFileType,
 } from '@app/registry';
 import type { ProviderEmulator } from '../core/provider';
-import type { UploadEvents } from '../events/upload-events';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkInteger, checkOneOf, checkTags, checkText, checkUrl, parseJsonObject } from './param-checks';
 import { checkUserData } from './shared-checks';
-import { isStorageLocation, objectUrl, sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+import type { UploadEvents } from '../events/upload-events';
+import type { EmulatedStorage } from '../storage/emulated-storage';
+import {
+  isStorageLocation,
+  objectUrl,
+  sourceObjectKey,
+  storageTarget,
+  type UploadGrant,
+  uploadAddress,
+  uploadAuth,
+} from './upload-credentials';
 
 const HOST = 'ice.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -28,7 +37,7 @@ const APP_ID = /^app-[A-Za-z0-9]+$/;
 interface MediaRecord {
   accessKeyId: string;
   uploadAddress: string;
-  region: string;
+  grant: UploadGrant;
 }
 
 /** A field of a JSON parameter, as a string; named `Parameter.Field` in errors. */
@@ -93,7 +102,7 @@ function checkTargets(params: CallContext['params'], type: IceFileType): string 
 }
 
 /** ICE 2020-11-09: CreateUploadMedia and RefreshUploadMedia. */
-export function iceEmulator(gateway: AliyunGateway, events?: UploadEvents): ProviderEmulator {
+export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
   const media = new Map<string, MediaRecord>();
 
   function createUploadMedia({ accessKeyId, params }: CallContext) {
@@ -108,18 +117,18 @@ export function iceEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
 
     const target = storageTarget(storageLocation, accessKeyId);
     const mediaId = newMediaId();
-    const key = sourceObjectKey(fileInfo.ext);
-    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, key) };
-    media.set(mediaId, record);
-    events?.aliyunMediaIssued('aliyun-ims', 'ims-media', mediaId, objectUrl(target, key), params.optional('UserData'), fileInfo.type);
-    // MediaURL is empty without a CDN domain, as in the documented sample answer.
-    return {
-      MediaId: mediaId,
-      MediaURL: '',
-      FileURL: objectUrl(target, key),
-      UploadAddress: record.uploadAddress,
-      UploadAuth: uploadAuth(record.region),
+    const objectKey = sourceObjectKey(fileInfo.ext);
+    const url = objectUrl(target, objectKey);
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: { provider: 'aliyun-ims', mediaKind: fileInfo.type, mediaId, fileUrl: url, userData: params.optional('UserData') },
     };
+    const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
+    media.set(mediaId, record);
+    events?.aliyunMediaIssued('aliyun-ims', 'ims-media', mediaId, url, params.optional('UserData'), fileInfo.type);
+    // MediaURL is empty without a CDN domain, as in the documented sample answer.
+    return { MediaId: mediaId, MediaURL: '', FileURL: url, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }
 
   /** ICE documents no code for an unknown MediaId; InvalidMedia.NotFound (404) is assumed, after VOD's InvalidVideo.NotFound. */
@@ -128,7 +137,7 @@ export function iceEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
     const record = media.get(mediaId);
     if (!record || record.accessKeyId !== accessKeyId)
       throw new AliyunFault(404, 'InvalidMedia.NotFound', 'The specified media does not exist.');
-    return { MediaId: mediaId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
+    return { MediaId: mediaId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, record.grant) };
   }
 
   return aliyunService('aliyun-ice', ICE_API_VERSION, HOST, gateway, {

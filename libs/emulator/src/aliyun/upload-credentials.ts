@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { ALIYUN } from '@app/registry';
+import type { EmulatedStorage } from '../storage/emulated-storage';
+import type { AliyunUploadTarget } from '../storage/temporary-keys';
 
 const STORAGE = /^(outin-[0-9a-z]+)\.oss-([a-z0-9-]+)\.aliyuncs\.com$/;
 
 export interface StorageTarget {
   bucket: string;
   region: string;
+}
+
+/** One object an UploadAddress names, and what its completion reports. */
+export interface UploadGrant {
+  target: StorageTarget;
+  objectKey: string;
+  upload: AliyunUploadTarget;
 }
 
 /** The bucket and region a StorageLocation names, or the account's default storage. */
@@ -28,23 +37,25 @@ export function isStorageLocation(value: string): boolean {
 const base64Json = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64');
 
 /** Base64 JSON with the decoded UploadAddress fields: Endpoint, Bucket, FileName (upload-credentials doc). */
-export function uploadAddress(target: StorageTarget, objectKey: string): string {
-  return base64Json({ Endpoint: `https://oss-${target.region}.aliyuncs.com`, Bucket: target.bucket, FileName: objectKey });
+export function uploadAddress(storage: EmulatedStorage, grant: UploadGrant): string {
+  return base64Json({ Endpoint: storage.ossEndpoint(grant.target.region), Bucket: grant.target.bucket, FileName: grant.objectKey });
 }
 
 /**
  * Base64 JSON with the field set real answers carry: SecurityToken, AccessKeyId, ExpireUTCTime,
- * AccessKeySecret, Expiration (a string of seconds), Region. Fresh values every call.
+ * AccessKeySecret, Expiration (a string of seconds), Region. A fresh STS key every call, which the
+ * OSS stand-in accepts for this one object until it expires.
  */
-export function uploadAuth(region: string, now = Date.now()): string {
-  const ttl = ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS;
+export function uploadAuth(storage: EmulatedStorage, grant: UploadGrant): string {
+  const ttl = storage.keys.lifetimeSeconds(ALIYUN.DEFAULT_CREDENTIAL_TTL_SECONDS);
+  const key = storage.keys.issueOss({ bucket: grant.target.bucket, objects: [grant.objectKey] }, ttl, grant.upload);
   return base64Json({
-    SecurityToken: `CAIS${randomBytes(48).toString('base64url')}`,
-    AccessKeyId: `STS.NU${randomBytes(12).toString('base64url')}`,
-    ExpireUTCTime: new Date(now + ttl * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    AccessKeySecret: randomBytes(24).toString('base64url'),
+    SecurityToken: key.token,
+    AccessKeyId: key.id,
+    ExpireUTCTime: new Date(key.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    AccessKeySecret: key.secret,
     Expiration: String(ttl),
-    Region: region,
+    Region: grant.target.region,
   });
 }
 

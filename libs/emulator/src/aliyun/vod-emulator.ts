@@ -13,13 +13,14 @@ import {
 } from '@app/registry';
 import { fileExtension } from '@app/common';
 import type { ProviderEmulator } from '../core/provider';
-import type { UploadEvents } from '../events/upload-events';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
 import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
 import { checkCommon } from './shared-checks';
-import { objectUrl, sourceObjectKey, storageTarget, uploadAddress, uploadAuth } from './upload-credentials';
+import type { UploadEvents } from '../events/upload-events';
+import type { EmulatedStorage } from '../storage/emulated-storage';
+import { objectUrl, sourceObjectKey, storageTarget, type UploadGrant, uploadAddress, uploadAuth } from './upload-credentials';
 
 const HOST = 'vod.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -31,11 +32,11 @@ const IMAGE_EXTENSIONS = [...VOD_IMAGE_EXTENSIONS, 'webp'];
 interface VideoRecord {
   accessKeyId: string;
   uploadAddress: string;
-  region: string;
+  grant: UploadGrant;
 }
 
 /** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
-export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): ProviderEmulator {
+export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
   const references = new Map<string, string>();
@@ -67,16 +68,27 @@ export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
     const existing = referenceKey === undefined ? undefined : references.get(referenceKey);
     if (existing !== undefined) {
       const video = videos.get(existing)!;
-      return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+      return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(storage, video.grant) };
     }
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const videoId = newMediaId();
     const objectKey = sourceObjectKey(fileExtension(fileName)!);
-    const record = { accessKeyId, region: target.region, uploadAddress: uploadAddress(target, objectKey) };
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: {
+        provider: 'aliyun-vod',
+        mediaKind: 'video',
+        mediaId: videoId,
+        fileUrl: objectUrl(target, objectKey),
+        userData: params.optional('UserData'),
+      },
+    };
+    const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     videos.set(videoId, record);
-    events?.aliyunMediaIssued('aliyun-vod', 'video', videoId, objectUrl(target, objectKey), params.optional('UserData'));
+    events?.aliyunMediaIssued('aliyun-vod', 'video', videoId, grant.upload.fileUrl, params.optional('UserData'));
     if (referenceKey !== undefined) references.set(referenceKey, videoId);
-    return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(record.region) };
+    return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }
 
   /** Only videos this account created; the same UploadAddress, a fresh UploadAuth (upload-credentials doc). */
@@ -84,7 +96,7 @@ export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
     const videoId = params.required('VideoId');
     const video = videos.get(videoId);
     if (!video || video.accessKeyId !== accessKeyId) throw new AliyunFault(404, 'InvalidVideo.NotFound', 'The video not exist.');
-    return { VideoId: videoId, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(video.region) };
+    return { VideoId: videoId, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(storage, video.grant) };
   }
 
   function createUploadImage({ accessKeyId, params }: CallContext) {
@@ -101,15 +113,20 @@ export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
     checkCommon(params);
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const imageId = newMediaId();
-    const key = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
-    const url = objectUrl(target, key);
+    const objectKey = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
+    const url = objectUrl(target, objectKey);
     events?.aliyunMediaIssued('aliyun-vod', 'image', imageId, url, params.optional('UserData'));
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: { provider: 'aliyun-vod', mediaKind: 'image', mediaId: imageId, fileUrl: url, userData: params.optional('UserData') },
+    };
     return {
       ImageId: imageId,
       ImageURL: url,
       FileURL: url,
-      UploadAddress: uploadAddress(target, key),
-      UploadAuth: uploadAuth(target.region),
+      UploadAddress: uploadAddress(storage, grant),
+      UploadAuth: uploadAuth(storage, grant),
     };
   }
 
@@ -132,14 +149,20 @@ export function vodEmulator(gateway: AliyunGateway, events?: UploadEvents): Prov
     const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
     const mediaId = newMediaId();
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
-    const key = `${businessType}/${mediaId}.${ext}`;
-    events?.aliyunMediaIssued('aliyun-vod', 'attached-media', mediaId, objectUrl(target, key), params.optional('UserData'));
+    const objectKey = `${businessType}/${mediaId}.${ext}`;
+    const url = objectUrl(target, objectKey);
+    events?.aliyunMediaIssued('aliyun-vod', 'attached-media', mediaId, url, params.optional('UserData'));
+    const grant: UploadGrant = {
+      target,
+      objectKey,
+      upload: { provider: 'aliyun-vod', mediaKind: 'attached-media', mediaId, fileUrl: url, userData: params.optional('UserData') },
+    };
     return {
       MediaId: mediaId,
-      MediaURL: objectUrl(target, key),
-      FileURL: objectUrl(target, key),
-      UploadAddress: uploadAddress(target, key),
-      UploadAuth: uploadAuth(target.region),
+      MediaURL: url,
+      FileURL: url,
+      UploadAddress: uploadAddress(storage, grant),
+      UploadAuth: uploadAuth(storage, grant),
     };
   }
 

@@ -1,5 +1,5 @@
 import { EmulatorServer } from './emulator-server';
-import type { EmulatorRequest, ProviderEmulator } from './provider';
+import type { ControlRoute, EmulatorRequest, EmulatorRequestHead, ProviderEmulator } from './provider';
 
 const echo: ProviderEmulator = {
   name: 'echo',
@@ -9,6 +9,18 @@ const echo: ProviderEmulator = {
   faultResponse: (kind) => (kind === 'throttle' ? { status: 400, body: { Code: 'Throttled' } } : { status: 503, body: { Code: 'Down' } }),
 };
 
+/** Answers raw bytes (as the storage stand-ins do) and reads bodies of up to 16 bytes. */
+const bytes: ProviderEmulator = {
+  name: 'bytes',
+  maxBodyBytes: 16,
+  matches: (request: EmulatorRequestHead) => request.path === '/bytes',
+  operation: () => 'Echo',
+  handle: (request: EmulatorRequest) => ({ status: 200, headers: { 'content-type': 'application/octet-stream' }, body: request.rawBody }),
+  faultResponse: () => ({ status: 503, headers: { 'content-type': 'application/xml' }, body: '<Error/>' }),
+};
+
+const reset: ControlRoute = { method: 'POST', action: 'things/reset', handle: (body) => ({ status: 200, body: { got: body } }) };
+
 describe(EmulatorServer.name, () => {
   let sut: EmulatorServer;
   let url: string;
@@ -16,7 +28,7 @@ describe(EmulatorServer.name, () => {
     fetch(url, { method: 'POST', body: 'hi', ...init, headers: { 'x-echo-action': action, ...init.headers } });
 
   beforeEach(async () => {
-    sut = new EmulatorServer([echo]);
+    sut = new EmulatorServer([echo, bytes], [reset]);
     url = await sut.listen();
   });
   afterEach(() => sut.close());
@@ -54,5 +66,28 @@ describe(EmulatorServer.name, () => {
     await fetch(`${url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'server-error', times: 1 }) });
     expect((await call('Ping')).status).toBe(503);
     expect(await (await fetch(`${url}/__emulator/calls`)).json()).toEqual({ 'echo:Ping': 1 });
+  });
+
+  it('sends Buffer and string bodies as they are, with their own content type', async () => {
+    const response = await fetch(`${url}/bytes`, { method: 'PUT', body: new Uint8Array([0, 255, 1]) });
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from([0, 255, 1]));
+    sut.faults.inject({ kind: 'server-error', provider: 'bytes', times: 1 });
+    expect(await (await fetch(`${url}/bytes`, { method: 'PUT' })).text()).toBe('<Error/>');
+  });
+
+  it("refuses a body over the provider's limit with 413, and over the default 1 MiB for others", async () => {
+    expect((await fetch(`${url}/bytes`, { method: 'PUT', body: 'x'.repeat(16) })).status).toBe(200);
+    const tooLarge = await fetch(`${url}/bytes`, { method: 'PUT', body: 'x'.repeat(17) });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ Code: 'EntityTooLarge' });
+    expect((await call('Ping', { body: 'x'.repeat(1024 * 1024 + 1) })).status).toBe(413);
+    expect((await call('Ping')).status).toBe(200);
+  });
+
+  it('serves the extra control routes it was given', async () => {
+    const response = await fetch(`${url}/__emulator/things/reset`, { method: 'POST', body: '{"all":true}' });
+    expect(await response.json()).toEqual({ got: { all: true } });
+    expect((await fetch(`${url}/__emulator/things/reset`, { method: 'GET' })).status).toBe(404);
   });
 });

@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultSpec } from './faults';
-import type { UploadEvents } from '../events/upload-events';
-import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from './provider';
+import type { ControlRoute, EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from './provider';
 
 const CONTROL_PREFIX = '/__emulator/';
+/** Cloud API requests are small; a provider that takes more (object storage) says how much. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * One loopback HTTP server for every emulated cloud API. Requests are dispatched by their
- * headers (x-acs-action for Alibaba, x-tc-action for Tencent), so one URL serves all of them.
+ * headers (x-acs-action for Alibaba, x-tc-action for Tencent, the OSS and COS signatures) or
+ * path (Tencent's client upload API), so one URL serves all of them.
  */
 export class EmulatorServer {
   readonly faults = new FaultInjector();
@@ -18,7 +20,7 @@ export class EmulatorServer {
 
   constructor(
     private readonly providers: ProviderEmulator[],
-    private readonly events?: UploadEvents,
+    private readonly controls: ControlRoute[] = [],
   ) {
     this.server = createServer((request, response) => {
       // In sandbox mode the emulator lives in the service's process: nothing it is sent may crash it.
@@ -46,19 +48,27 @@ export class EmulatorServer {
   }
 
   private async dispatch(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(incoming);
     const url = new URL(incoming.url ?? '/', 'http://emulator');
-    const request: EmulatorRequest = {
+    const head: EmulatorRequestHead = {
       method: incoming.method ?? 'GET',
       url: incoming.url ?? '/',
       path: url.pathname,
       query: url.searchParams,
       headers: incoming.headers,
-      rawBody,
     };
-    if (request.path.startsWith(CONTROL_PREFIX)) return send(response, await this.control(request));
-
-    const provider = this.providers.find((candidate) => candidate.matches(request));
+    const control = head.path.startsWith(CONTROL_PREFIX);
+    const provider = control ? undefined : this.providers.find((candidate) => candidate.matches(head));
+    const rawBody = await readBody(incoming, provider?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    if (rawBody === undefined) {
+      // The rest of the body is not read: the connection closes after this answer.
+      return send(response, {
+        status: 413,
+        headers: { connection: 'close' },
+        body: { Code: 'EntityTooLarge', Message: 'The request body is larger than the emulator accepts.' },
+      });
+    }
+    const request: EmulatorRequest = { ...head, rawBody };
+    if (control) return send(response, await this.control(request));
     if (!provider) return send(response, { status: 404, body: { Code: 'NotEmulated', Message: 'No emulated API matches this request.' } });
 
     const operation = provider.operation(request);
@@ -81,7 +91,7 @@ export class EmulatorServer {
     }
   }
 
-  /** HTTP control for out-of-process use (standalone emulator, benchmark): faults and counters. */
+  /** HTTP control for out-of-process use (standalone emulator, benchmark, sandbox): faults, counters, and the routes given. */
   private async control(request: EmulatorRequest): Promise<EmulatorResponse> {
     const action = request.path.slice(CONTROL_PREFIX.length);
     if (action === 'faults' && request.method === 'POST') {
@@ -99,37 +109,25 @@ export class EmulatorServer {
       return { status: 204, body: null };
     }
     if (action === 'calls' && request.method === 'GET') return { status: 200, body: Object.fromEntries(this.counts) };
-    if (action === 'uploads/complete' && request.method === 'POST' && this.events)
-      return completeUploadControl(this.events, request.rawBody);
+    const route = this.controls.find((candidate) => candidate.action === action && candidate.method === request.method);
+    if (route) return route.handle(JSON.parse(request.rawBody.toString('utf8') || '{}'));
     return { status: 404, body: { Code: 'UnknownControl' } };
   }
 }
 
-/** `{provider, id, success?, size?}`: an Alibaba upload finished, so its callback goes out; the delivery comes back. */
-async function completeUploadControl(events: UploadEvents, rawBody: Buffer): Promise<EmulatorResponse> {
-  const { provider, id, success, size } = JSON.parse(rawBody.toString('utf8') || '{}') as Record<string, unknown>;
-  if ((provider !== 'aliyun-vod' && provider !== 'aliyun-ims') || typeof id !== 'string') {
-    return { status: 400, body: { Code: 'BadControl', Message: 'provider (aliyun-vod or aliyun-ims) and id are required' } };
-  }
-  const completion = { success: typeof success === 'boolean' ? success : undefined, size: typeof size === 'number' ? size : undefined };
-  const delivery = await events.aliyunUploadCompleted(provider, id, completion);
-  return delivery
-    ? { status: 200, body: delivery }
-    : { status: 404, body: { Code: 'NoCallback', Message: 'no such media, or no callback URL' } };
-}
-
-/** Cloud API requests are small; anything bigger is not one of them. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The whole body, or undefined once it grows past `limit` (the rest is left unread). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) request.destroy(new Error('body too large'));
-      else chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.pause();
+      resolve(undefined);
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
@@ -137,9 +135,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function send(response: ServerResponse, reply: EmulatorResponse): void {
   if (response.destroyed) return;
-  const body = reply.body === null ? '' : JSON.stringify(reply.body);
+  const raw = Buffer.isBuffer(reply.body) || typeof reply.body === 'string';
+  const body = reply.body === null || reply.body === undefined ? '' : raw ? (reply.body as Buffer | string) : JSON.stringify(reply.body);
   response.writeHead(reply.status, {
-    ...(body ? { 'content-type': 'application/json;charset=utf-8' } : {}),
+    ...(body.length > 0 && !raw ? { 'content-type': 'application/json;charset=utf-8' } : {}),
     ...reply.headers,
   });
   response.end(body);

@@ -1,5 +1,6 @@
 import { ALIYUN_CALLBACK_SENDING, aliyunCallbackHeaders, iceEventBody, type VodMediaKind, vodEventBody } from './aliyun-callbacks';
 import { type Delivery, sendCallback, type SendOptions } from './callback-sender';
+import type { UploadCompletion } from '../core/upload-completion';
 import { TencentEventQueue } from './tencent-event-queue';
 
 type Json = Record<string, unknown>;
@@ -87,6 +88,14 @@ export class UploadEvents {
         : (['ice', this.options.aliyunImsCallbackAuthKey] as const);
     const url = media.callbackUrl;
     return this.record(await sendCallback(url, () => aliyunCallbackHeaders(product, url, key, this.clock()), body, this.sending));
+  }
+
+  /** An upload the storage stand-ins (or a Tencent commit) saw complete: the provider's event for it. */
+  async uploadCompleted(completion: UploadCompletion): Promise<Delivery | undefined> {
+    if (completion.provider === 'tencent-vod') {
+      return this.tencentFileUploaded(completion.mediaId, completion.fileUrl, completion.sourceContext, completion.size);
+    }
+    return this.aliyunUploadCompleted(completion.provider, completion.mediaId, { size: completion.size });
   }
 
   /** Tencent committed a file (CommitUpload, or a client upload's CommitUploadUGC): NewFileUpload. */

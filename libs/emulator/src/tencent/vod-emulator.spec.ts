@@ -1,33 +1,13 @@
-import { Agent } from 'node:http';
 import { vod } from 'tencentcloud-sdk-nodejs-vod';
 import { EmulatorServer } from '../core/emulator-server';
+import { errorCode, vodSdkClient } from './testing/vod-sdk-client';
 import { EMULATED_SUB_APP_ID, TencentVodEmulator } from './vod-emulator';
 
 const KEY = { id: 'test-secret-id-emulator-spec', secret: 'emulator-spec-secret-key-0000' };
 const SUB_APP_ID = EMULATED_SUB_APP_ID;
 
-/** The real SDK as its README configures it, pointed at the emulator (the notes' loopback trick). */
-function sdkClient(url: string, credential = { secretId: KEY.id, secretKey: KEY.secret }) {
-  const agent = new Agent({
-    keepAlive: true,
-    lookup: (_host, options, callback) =>
-      options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
-  });
-  const client = new vod.v20180717.Client({
-    credential,
-    region: 'ap-guangzhou',
-    profile: { httpProfile: { endpoint: `vod.tencentcloudapi.com:${new URL(url).port}`, protocol: 'http://', agent } },
-  });
-  return { client, agent, close: () => agent.destroy() };
-}
-
-async function errorCode(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(
-    () => undefined,
-    (caught: { code?: string }) => caught,
-  );
-  return error?.code;
-}
+/** The real SDK, pointed at the emulator (the notes' loopback trick). */
+const sdkClient = (url: string, credential = { secretId: KEY.id, secretKey: KEY.secret }) => vodSdkClient(url, credential);
 
 describe(TencentVodEmulator.name, () => {
   let now = Date.now();

@@ -1,8 +1,9 @@
-import type { EmulatorRequest, EmulatorResponse, ProviderEmulator } from '../core/provider';
+import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
 import type { KeyPair } from '../core/options';
 import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
-import { verifyTc3 } from './tc3-verifier';
 import type { UploadEvents } from '../events/upload-events';
+import { EmulatedStorage } from '../storage/emulated-storage';
+import { verifyTc3 } from './tc3-verifier';
 import { invalid, VodErrorAnswer, vodError, vodOk } from './vod-responses';
 import { VodUploads } from './vod-uploads';
 
@@ -17,7 +18,9 @@ export interface TencentVodEmulatorOptions {
   /** How long after the certificate expires a session still commits; default one day. */
   commitGraceSeconds?: number;
   clock?: () => number;
-  /** Where NewFileUpload goes (PUSH) or waits (PULL). */
+  /** Shared with the COS stand-in (its certificates, its objects) and the other emulators; a private one when absent. */
+  storage?: EmulatedStorage;
+  /** Where NewFileUpload waits for PullEvents (a private storage also sends its commits there). */
   events?: UploadEvents;
   /** How long PullEvents holds a call with nothing to hand out ("long poll ≤5 s", tencent-vod.md §5). */
   pullWaitMs?: number;
@@ -47,7 +50,9 @@ export class TencentVodEmulator implements ProviderEmulator {
       certificateLifetimeSeconds: options.certificateLifetimeSeconds ?? 3_600,
       commitGraceSeconds: options.commitGraceSeconds ?? 86_400,
       clock: this.clock,
-      onCommitted: (file) => void events?.tencentFileUploaded(file.fileId, file.mediaUrl, file.sourceContext),
+      storage:
+        options.storage ??
+        new EmulatedStorage({ clock: this.clock, onUploadCompleted: (completion) => events?.uploadCompleted(completion) }),
     });
     const pullWaitMs = options.pullWaitMs ?? 5_000;
     this.operations = {
@@ -84,11 +89,11 @@ export class TencentVodEmulator implements ProviderEmulator {
     this.armed.push({ operation, code });
   }
 
-  matches(request: EmulatorRequest): boolean {
+  matches(request: EmulatorRequestHead): boolean {
     return request.headers['x-tc-action'] !== undefined;
   }
 
-  operation(request: EmulatorRequest): string {
+  operation(request: EmulatorRequestHead): string {
     return String(request.headers['x-tc-action']);
   }
 

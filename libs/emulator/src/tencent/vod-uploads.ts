@@ -5,27 +5,33 @@ import {
   TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS,
   TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS,
 } from '@app/registry';
+import type { EmulatedStorage } from '../storage/emulated-storage';
 import { invalid, missing } from './vod-responses';
 
 export interface VodUploadsOptions {
   /** VOD application ids of the emulated account. */
   subAppIds: readonly number[];
-  /** Lifetime of ApplyUpload's temporary certificate. */
+  /** Lifetime of ApplyUpload's temporary certificate, unless the storage's lifetime override says otherwise. */
   certificateLifetimeSeconds: number;
   /** How long after the certificate a session can still be committed (Tencent does not document it). */
   commitGraceSeconds: number;
   clock: () => number;
-  /** Called once per committed file: the emulator's NewFileUpload event. */
-  onCommitted?: (file: { fileId: string; mediaUrl: string; sourceContext?: string }) => void;
+  /** Issues the certificate's key to the COS stand-in; when uploads go to the emulator, commits need the objects. */
+  storage: EmulatedStorage;
 }
 
 interface Session {
   subAppId: number;
   mediaType: string;
   coverType?: string;
+  bucket: string;
+  /** Object keys (no leading slash) in the bucket. */
+  mediaKey: string;
+  coverKey?: string;
+  sourceContext?: string;
+  sessionContext?: string;
   expiresAtSeconds: number;
   committed: boolean;
-  sourceContext?: string;
 }
 
 type Params = Record<string, unknown>;
@@ -80,25 +86,35 @@ export class VodUploads {
       throw invalid('InvalidParameterValue', 'ClassId must be a non-negative integer.');
     }
 
-    const nowSeconds = Math.floor(this.options.clock() / 1000);
-    const expiredTime = nowSeconds + this.options.certificateLifetimeSeconds;
+    const { storage } = this.options;
+    const bucket = `${hex(6)}-${APP_ID}`;
+    const dir = `${subAppId}/${hex(8)}`;
+    const mediaKey = `${dir}/f0.${mediaType}`;
+    const coverKey = coverType ? `${dir}/cover.${coverType}` : undefined;
+    const lifetime = storage.keys.lifetimeSeconds(this.options.certificateLifetimeSeconds);
+    const region = typeof params.StorageRegion === 'string' ? params.StorageRegion : DEFAULT_STORAGE_REGION;
+    const certificate = storage.keys.issueCos({ bucket, region, objects: coverKey ? [mediaKey, coverKey] : [mediaKey] }, lifetime);
+    const expiredTime = Math.floor(certificate.expiresAtMs / 1000);
     const key = randomBytes(90).toString('base64');
     this.sessions.set(key, {
       subAppId,
       mediaType,
       coverType,
+      bucket,
+      mediaKey,
+      coverKey,
+      sourceContext: typeof params.SourceContext === 'string' ? params.SourceContext : undefined,
+      sessionContext: typeof params.SessionContext === 'string' ? params.SessionContext : undefined,
       expiresAtSeconds: expiredTime + this.options.commitGraceSeconds,
       committed: false,
-      sourceContext: typeof params.SourceContext === 'string' ? params.SourceContext : undefined,
     });
-    const dir = `/${subAppId}/${hex(8)}`;
     return {
-      StorageBucket: `${hex(6)}-${APP_ID}`,
-      StorageRegion: typeof params.StorageRegion === 'string' ? params.StorageRegion : DEFAULT_STORAGE_REGION,
+      StorageBucket: bucket,
+      StorageRegion: region,
       VodSessionKey: key,
-      MediaStoragePath: `${dir}/f0.${mediaType}`,
-      CoverStoragePath: coverType ? `${dir}/cover.${coverType}` : null,
-      TempCertificate: { SecretId: `AKID${hex(16)}`, SecretKey: hex(16), Token: hex(48), ExpiredTime: expiredTime },
+      MediaStoragePath: `/${mediaKey}`,
+      CoverStoragePath: coverKey ? `/${coverKey}` : null,
+      TempCertificate: { SecretId: certificate.id, SecretKey: certificate.secret, Token: certificate.token, ExpiredTime: expiredTime },
     };
   }
 
@@ -113,16 +129,31 @@ export class VodUploads {
     if (!session || session.subAppId !== subAppId || session.committed || nowSeconds > session.expiresAtSeconds) {
       throw invalid('InvalidParameterValue.VodSessionKey', 'VodSessionKey is invalid.');
     }
+    const { storage } = this.options;
+    const media = storage.cos.get(session.bucket, session.mediaKey);
+    const missingObject = !media || (session.coverKey !== undefined && !storage.cos.get(session.bucket, session.coverKey));
+    // The code CommitUpload documents without a meaning; the service reads it as "upload first" (tencent.errors.ts).
+    if (storage.enabled && missingObject) throw invalid('ResourceNotFound', 'The media (or cover) is not in storage yet.');
     session.committed = true;
     const fileId = String(randomInt(10 ** 9, 10 ** 10 - 1)) + String(randomInt(10 ** 8, 10 ** 9 - 1));
     const base = `http://${subAppId}.vod2.myqcloud.com/${hex(4)}/${hex(4)}`;
-    const mediaUrl = `${base}/f0.${session.mediaType}`;
-    this.options.onCommitted?.({ fileId, mediaUrl, sourceContext: session.sourceContext });
-    return {
+    const answer = {
       FileId: fileId,
-      MediaUrl: mediaUrl,
+      MediaUrl: `${base}/f0.${session.mediaType}`,
       CoverUrl: session.coverType ? `${base}/${fileId}.${session.coverType}` : '',
     };
+    storage.completed({
+      provider: 'tencent-vod',
+      via: 'commit-upload',
+      mediaId: fileId,
+      size: media?.data.length,
+      fileUrl: answer.MediaUrl,
+      coverUrl: answer.CoverUrl || undefined,
+      sourceContext: session.sourceContext,
+      sessionContext: session.sessionContext,
+      completedAt: new Date(this.options.clock()),
+    });
+    return answer;
   }
 
   private refuseUnknown(params: Params, known: Set<string>): void {

@@ -52,3 +52,36 @@ export function createRedisClient(config: RedisConfig): RedisClient {
       return new Redis(config.url, { ...shared, ...connectionOptions(config), retryStrategy: reconnectDelay }) as RedisClient;
   }
 }
+
+/**
+ * A connection for a library that names its own keys and loads its own scripts (BullMQ), from the
+ * same settings as the store's: no key prefix, no scripts of ours. `fail-fast` behaves like the
+ * store's connection (no offline queue, a command timeout): for calls made while a request waits.
+ * `background` waits out an outage instead (offline queue, no command timeout, no retry limit),
+ * as a blocking queue consumer needs.
+ */
+export function createPlainRedisConnection(config: RedisConfig, behaviour: 'fail-fast' | 'background'): Redis | Cluster {
+  const base = connectionOptions(config);
+  const options: RedisOptions =
+    behaviour === 'fail-fast'
+      ? { ...base, enableOfflineQueue: false }
+      : { ...base, commandTimeout: undefined, maxRetriesPerRequest: null, enableOfflineQueue: true };
+  switch (config.mode) {
+    case 'cluster':
+      return new Cluster(config.nodes, {
+        clusterRetryStrategy: reconnectDelay,
+        enableOfflineQueue: options.enableOfflineQueue,
+        redisOptions: options,
+      });
+    case 'sentinel':
+      return new Redis({
+        ...options,
+        retryStrategy: reconnectDelay,
+        sentinels: config.sentinels,
+        name: config.name,
+        ...(config.tls && { enableTLSForSentinelMode: true, sentinelTLS: {} }),
+      });
+    case 'standalone':
+      return new Redis(config.url, { ...options, retryStrategy: reconnectDelay });
+  }
+}

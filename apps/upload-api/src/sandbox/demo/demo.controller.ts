@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiError } from '@app/common';
+import { SANDBOX_SERVICES } from '../sandbox.tokens';
+import type { SandboxServices } from '../sandbox-services';
+import { DemoAssets } from './demo-assets';
+import { DemoTokenDto } from './demo-token.dto';
+
+/**
+ * The page may talk to this service and to the emulator's stand-ins, and load nothing from anywhere
+ * else: the SDKs come from this service, and an SDK that tries a real cloud host is stopped here.
+ */
+function demoPolicy(emulatorOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self' ${emulatorOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * GET /demo: a page that uploads a file with the providers' own browser SDKs into the sandbox's
+ * stand-ins, and its two helpers (a token for any user name, expiring credentials to show a
+ * refresh). Registered only in the sandbox, so production has no such route at all.
+ */
+@ApiExcludeController()
+@Controller('demo')
+export class DemoController {
+  private readonly assets = new DemoAssets();
+
+  constructor(@Inject(SANDBOX_SERVICES) private readonly sandbox: SandboxServices) {}
+
+  @Get()
+  page(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return this.asset('index.html', reply);
+  }
+
+  @Get(':file')
+  file(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return this.asset(file, reply);
+  }
+
+  @Get('sdk/:file')
+  sdk(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return this.asset(`sdk/${file}`, reply);
+  }
+
+  @Post('api/token')
+  @HttpCode(201)
+  token(@Body() body: DemoTokenDto): { token: string; expiresIn: number } {
+    if (!this.sandbox.mintToken) {
+      throw ApiError.notFound('This sandbox checks tokens of a configured issuer; sign in with one of its tokens instead.');
+    }
+    return this.sandbox.mintToken(body.userName);
+  }
+
+  @Post('api/expire-credentials')
+  @HttpCode(200)
+  expireCredentials(): { expired: number } {
+    return { expired: this.sandbox.expireCredentials?.() ?? 0 };
+  }
+
+  private async asset(name: string, reply: FastifyReply): Promise<Buffer> {
+    const asset = await this.assets.get(name);
+    if (!asset) throw ApiError.notFound(`The demo has no file ${name}.`);
+    reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', demoPolicy(this.sandbox.endpoints?.oss.endpoint ?? "'self'"));
+    return asset.body;
+  }
+}

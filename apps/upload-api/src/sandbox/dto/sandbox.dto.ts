@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class SandboxOssDto {
+  @ApiProperty({
+    description: 'The OSS stand-in: ali-oss `endpoint` (also the `Endpoint` of every UploadAddress in the sandbox).',
+    example: 'http://127.0.0.1:41235',
+  })
+  endpoint: string;
+}
+
+export class SandboxCosDto {
+  @ApiProperty({
+    description: 'The COS stand-in: cos-js-sdk-v5 / cos-nodejs-sdk-v5 `Domain` (it has its scheme, so no `Protocol` is needed).',
+    example: 'http://127.0.0.1:41235',
+  })
+  domain: string;
+}
+
+export class SandboxVodUgcDto {
+  @ApiProperty({
+    description: "Tencent's client upload API stand-in: where vod-js-sdk-v6's https://vod2.qcloud.com requests must go instead.",
+    example: 'http://127.0.0.1:41235',
+  })
+  origin: string;
+}
+
+/** What an upload SDK needs in the sandbox that no credential carries: where the storage stand-ins listen. */
+export class SandboxDto {
+  @ApiProperty({ type: SandboxOssDto })
+  oss: SandboxOssDto;
+
+  @ApiProperty({ type: SandboxCosDto })
+  cos: SandboxCosDto;
+
+  @ApiProperty({ type: SandboxVodUgcDto })
+  vodUgc: SandboxVodUgcDto;
+}

@@ -1,0 +1,14 @@
+import type { SandboxDto } from './dto/sandbox.dto';
+import type { WebhookSink } from './webhook-sink';
+
+/** What sandbox mode started, for its routes to show; each part is absent when not running (and always outside the sandbox). */
+export interface SandboxServices {
+  /** Where the upload SDKs reach the emulator's storage stand-ins (GET /v1/sandbox); with the emulator only. */
+  endpoints?: SandboxDto;
+  /** A token for any user name, with every upload permission; absent when a real JWT issuer is configured. */
+  mintToken?(userName: string): { token: string; expiresIn: number };
+  /** Expires every upload credential the emulator has issued, so an upload in flight takes its refresh path. */
+  expireCredentials?(): number;
+  /** Receives the webhooks when no WEBHOOK_URL is set (GET /v1/sandbox/webhooks). */
+  webhookSink?: WebhookSink;
+}

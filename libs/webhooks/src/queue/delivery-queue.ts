@@ -1,0 +1,48 @@
+import type { Attempt, AttemptResult } from '../delivery/webhook-delivery';
+import type { QueueStats } from '../metrics/webhook-metrics';
+import type { WebhookEvent, WebhookEventType } from '../webhook-event';
+
+/** An event whose last retry failed, kept WEBHOOK_DEAD_LETTER_TTL_SECONDS for inspection and redelivery. */
+export interface DeadLetter {
+  id: string;
+  type: WebhookEventType;
+  /** Epoch ms. */
+  queuedAt: number;
+  failedAt: number;
+  attempts: number;
+  reason: string;
+}
+
+/** Runs one attempt at an event and says where that leaves it. */
+export type AttemptRunner = (event: WebhookEvent, attempt: Attempt, shutdown: AbortSignal) => Promise<AttemptResult>;
+
+/**
+ * Where events wait for delivery: Redis (durable, shared by every replica) or the process (the
+ * sandbox without Redis). Either retries on the schedule and keeps dead letters.
+ */
+export abstract class DeliveryQueue {
+  /** Resolves true once the queue can take events, or false after `timeoutMs`. Never rejects. */
+  abstract waitUntilReady(timeoutMs: number): Promise<boolean>;
+
+  /** Queues an event durably; rejects only when it could not be queued. */
+  abstract enqueue(event: WebhookEvent): Promise<void>;
+
+  /** Starts delivering with `run`. */
+  abstract start(run: AttemptRunner): void;
+
+  /** Takes no new attempt; waits up to `graceMs` for running ones (a cut attempt stays queued and is retried). */
+  abstract stop(graceMs: number): Promise<void>;
+
+  /** Releases connections and timers. */
+  abstract close(): Promise<void>;
+
+  abstract deadLetters(limit: number): Promise<DeadLetter[]>;
+
+  /** Puts a dead letter back with a fresh retry schedule; false when there is no such dead letter. */
+  abstract redeliver(id: string): Promise<boolean>;
+
+  /** Every dead letter back in the queue; returns how many. */
+  abstract redeliverAll(): Promise<number>;
+
+  abstract stats(): Promise<QueueStats>;
+}

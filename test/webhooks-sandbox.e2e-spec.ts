@@ -1,0 +1,52 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger } from '@app/common';
+import { loadConfig } from '@app/config';
+import { WebhookPublisher } from '@app/webhooks';
+import { createApp } from '../apps/upload-api/src/bootstrap/create-app';
+import { prepareSandbox, type Sandbox } from '../apps/upload-api/src/sandbox/prepare-sandbox';
+import { testUpload } from './support/webhook-helpers';
+import { TEST_JWT_SECRET } from './support/test-app';
+
+/** Sandbox mode in-process (test/sandbox.e2e-spec.ts runs it as `npm start` does): no Redis, no WEBHOOK_URL. */
+describe('Sandbox webhooks (no Redis, no WEBHOOK_URL)', () => {
+  let sandbox: Sandbox;
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    const env = { NODE_ENV: 'development', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: TEST_JWT_SECRET };
+    const logger = createLogger({ level: 'silent' });
+    sandbox = await prepareSandbox(env, loadConfig(env), logger);
+    app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+  });
+
+  it('delivers to the built-in sink through the in-process queue, signed with a generated secret the sink verifies', async () => {
+    expect(sandbox.config.store.kind).toBe('memory');
+    expect(sandbox.config.webhooks.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhooks$/);
+    expect(sandbox.config.webhooks.secrets[0]).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const upload = testUpload({ status: 'issued' });
+    await app.get(WebhookPublisher).publish('upload.created', upload);
+
+    let listed: { deliveries: Record<string, unknown>[] } = { deliveries: [] };
+    for (let tries = 0; listed.deliveries.length === 0 && tries < 100; tries++) {
+      const response = await fetch(`${base}/v1/sandbox/webhooks`);
+      expect(response.status).toBe(200);
+      listed = (await response.json()) as typeof listed;
+      if (listed.deliveries.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(listed.deliveries).toEqual([
+      {
+        receivedAt: expect.any(String),
+        webhookId: expect.stringMatching(/^msg_/),
+        verified: true,
+        event: { type: 'upload.created', timestamp: expect.any(String), data: upload },
+      },
+    ]);
+  });
+});
