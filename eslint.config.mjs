@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'libs/client/dist/',
       'coverage/',
       '.bench/',
       '.sandbox/',

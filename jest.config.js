@@ -20,13 +20,18 @@ const shared = {
   // js before ts: ali-oss ships its TypeScript sources beside the compiled files (lib/common/utils/*.ts),
   // and a bare require('./x') there must load x.js.
   moduleFileExtensions: ['js', 'ts', 'json'],
-  moduleNameMapper: { '^@app/([^/]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/([^/]+)$': '<rootDir>/libs/$1/src',
+    // The client package imports its own files as './x.js' (what its ES modules need); here they are './x.ts'.
+    '^(\\.{1,2}/.+)\\.js$': '$1',
+  },
+  // Build and benchmark output hold copies of package.json (and of the code): not modules to test.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/libs/client/dist/', '<rootDir>/.bench/'],
+  setupFiles: ['<rootDir>/test/support/quiet-nest-logger.ts'],
   rootDir: __dirname,
 };
 
 module.exports = {
-  // A leaked socket (say, a store left reconnecting by a failed test) must not hold CI for an hour.
-  forceExit: true,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {

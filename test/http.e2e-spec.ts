@@ -113,4 +113,14 @@ describe('HTTP surface: errors, request ids, headers', () => {
     const refused = await preflight('https://evil.example.net');
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('lets a web app on an allowed origin revoke an upload (DELETE) and read the headers it needs', async () => {
+    const preflight = await fetch(`${sut.url}/v1/uploads/upl_AAAAAAAAAAAAAAAAAAAAAA`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'DELETE' },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')?.split(/,\s*/)).toEqual(['GET', 'POST', 'DELETE']);
+    const answer = await fetch(`${sut.url}/healthz`, { headers: { origin: 'https://app.example.com' } });
+    expect(answer.headers.get('access-control-expose-headers')).toContain('retry-after');
+  });
 });

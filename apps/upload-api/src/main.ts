@@ -1,6 +1,7 @@
 import { createLogger } from '@app/common';
 import { type AppConfig, ConfigError, loadConfig, readEnvironment } from '@app/config';
 import { createApp } from './bootstrap/create-app';
+import { warnIfNoProvider } from './bootstrap/provider-warning';
 import { installShutdown } from './bootstrap/shutdown';
 import { prepareSandbox } from './sandbox/prepare-sandbox';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     exitOnConfigError(error);
   }
   const logger = createLogger({ level: loaded.log.level });
+  warnIfNoProvider(loaded, logger);
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
   const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   installShutdown(app, sandbox, logger, loaded.http.shutdownGraceMs);

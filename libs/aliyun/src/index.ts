@@ -3,6 +3,7 @@
 export * from './aliyun-credential.dto';
 export * from './aliyun.client';
 export { aliyunErrors, UPLOAD_NOT_FOUND } from './aliyun.errors';
+export * from './aliyun.problems';
 export * from './aliyun.module';
 export type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
 export * from './operations/ice.operations';

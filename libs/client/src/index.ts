@@ -1,2 +1,2 @@
-export * from './upload-client';
-export type { components, operations, paths } from './generated/schema';
+export * from './upload-client.js';
+export type { components, operations, paths } from './generated/schema.js';

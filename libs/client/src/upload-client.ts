@@ -1,5 +1,5 @@
 import createClient, { type FetchResponse, type Middleware } from 'openapi-fetch';
-import type { components, operations, paths } from './generated/schema';
+import type { components, operations, paths } from './generated/schema.js';
 
 export type Schemas = components['schemas'];
 /** The body of every error response (application/problem+json); switch on `code`. */

@@ -12,6 +12,7 @@ export * from './logging/nest-logger';
 export * from './logging/redact';
 export * from './validation/validation-pipe';
 export * from './openapi/api-problem.decorator';
+export * from './openapi/problem-examples';
 export * from './openapi/problem.dto';
 export * from './openapi/api-json-body.decorator';
 export * from './ids/upload-id';

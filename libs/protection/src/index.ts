@@ -2,6 +2,7 @@ export * from './idempotency/idempotency-key';
 export * from './idempotency/idempotency.interceptor';
 export * from './metrics/protection-metrics';
 export * from './protected-upload.decorator';
+export * from './protection-problems';
 export * from './protection-keys';
 export * from './protection.module';
 export * from './provider-offered.guard';

@@ -4,6 +4,7 @@ export type { TencentOperation } from './operations/tencent-operation';
 export * from './operations/vod.operations';
 export * from './tencent.client';
 export { tencentErrors } from './tencent.errors';
+export * from './tencent.problems';
 export * from './tencent.module';
 export { vodTransport } from './tencent.transport';
 export * from './tencent-upload-signer';

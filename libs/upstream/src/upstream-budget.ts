@@ -8,6 +8,13 @@ import { Store } from '@app/store';
 /** The bucket of one provider operation; the hash tag keeps it on one Redis Cluster slot. */
 export const upstreamBudgetKey = (provider: UpstreamProvider, operation: string) => `upstream:{${provider}:${operation}}`;
 
+/** 503 when the operation's budget stays empty for longer than the request may wait. */
+export function upstreamBusy(provider: UpstreamProvider, operation: string, retryAfterSeconds = 1): ApiError {
+  return new ApiError(503, ErrorCode.UPSTREAM_BUSY, `Too many ${provider} ${operation} calls right now; retry shortly.`, {
+    retryAfterSeconds,
+  });
+}
+
 /**
  * A token bucket per provider operation, shared by all replicas, set below the provider's QPS
  * cap. The burst is a quarter second's worth, so no one-second window sees much more than the
@@ -29,9 +36,7 @@ export class UpstreamBudget {
       const grant = await this.store.takeToken(key, rate, burst);
       if (grant.allowed) return;
       if (Date.now() + grant.waitMs > deadline) {
-        throw new ApiError(503, ErrorCode.UPSTREAM_BUSY, `Too many ${provider} ${operation} calls right now; retry shortly.`, {
-          retryAfterSeconds: grant.waitMs / 1000,
-        });
+        throw upstreamBusy(provider, operation, grant.waitMs / 1000);
       }
       await sleep(grant.waitMs);
     }

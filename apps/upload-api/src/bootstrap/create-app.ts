@@ -71,6 +71,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
+      // DELETE: a web app revokes its uploads (DELETE /v1/uploads/{uploadId}).
       methods: ['GET', 'POST', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', REQUEST_ID_HEADER],
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'ratelimit', 'ratelimit-policy', 'idempotent-replayed'],

@@ -2,7 +2,8 @@ import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } fro
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiProblemResponse, ApiProblemResponses } from '@app/common';
+import { ApiError, ApiProblems, BODY_PROBLEMS, ErrorCode, problemExample, validationProblem } from '@app/common';
+import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { EventReceiptDto } from './dto/event-receipt.dto';
 import { IMS_EVENT_EXAMPLE, TENCENT_EVENT_EXAMPLE, VOD_EVENT_EXAMPLE } from './dto/event-examples';
 import { EventReceivers } from './event-receivers';
@@ -14,6 +15,31 @@ const ProviderEventBody = (example: object) =>
     schema: { type: 'object', additionalProperties: true },
     examples: { upload: { summary: 'An upload completed', value: example } },
   });
+
+/** What every receiver answers for a body it cannot read, and when the store is down. */
+const EVENT_PROBLEMS = [
+  BODY_PROBLEMS.malformedJson,
+  validationProblem(
+    'the request body `{}`',
+    [{ field: 'EventType', message: 'EventType is missing or malformed' }],
+    'The event lacks a field it must carry.',
+  ),
+  STORE_UNAVAILABLE_PROBLEM,
+];
+
+const receiverOff = (path: string, summary: string) =>
+  problemExample(new ApiError(404, ErrorCode.NOT_FOUND, `No route matches POST ${path}.`), summary);
+
+/** An Alibaba receiver's refusals: unsigned (401), or off until its AuthKey is configured (404). */
+const AliyunReceiverProblems = (product: 'VOD' | 'ICE', path: string) =>
+  ApiProblems(
+    ...EVENT_PROBLEMS,
+    problemExample(
+      ApiError.unauthenticated(`The callback is not signed (X-${product}-TIMESTAMP and -SIGNATURE).`),
+      'The callback is unsigned, its signature is wrong or malformed, or its timestamp too far from our clock.',
+    ),
+    receiverOff(path, `The receiver is off: its callback URL or AuthKey is not configured.`),
+  );
 
 /** Alibaba's callback authentication headers. */
 const SignedBy = (product: 'VOD' | 'ICE') =>
@@ -45,7 +71,7 @@ export class EventsController {
   @SignedBy('VOD')
   @ProviderEventBody(VOD_EVENT_EXAMPLE)
   @ApiOkResponse(RECEIPT)
-  @ApiProblemResponses(400, 401, 404, 503)
+  @AliyunReceiverProblems('VOD', '/v1/events/aliyun-vod')
   aliyunVod(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
     return this.receivers.aliyun('vod', headers, body);
   }
@@ -56,7 +82,7 @@ export class EventsController {
   @SignedBy('ICE')
   @ProviderEventBody(IMS_EVENT_EXAMPLE)
   @ApiOkResponse(RECEIPT)
-  @ApiProblemResponses(400, 401, 404, 503)
+  @AliyunReceiverProblems('ICE', '/v1/events/aliyun-ims')
   aliyunIms(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
     return this.receivers.aliyun('ice', headers, body);
   }
@@ -73,8 +99,10 @@ export class EventsController {
   @ApiParam({ name: 'token', description: 'TENCENTCLOUD_VOD_EVENT_TOKEN; any other value is 404.' })
   @ProviderEventBody(TENCENT_EVENT_EXAMPLE)
   @ApiOkResponse(RECEIPT)
-  @ApiProblemResponses(400, 503)
-  @ApiProblemResponse(404, 'No such receiver: the token is wrong, or PUSH events are off.')
+  @ApiProblems(
+    ...EVENT_PROBLEMS,
+    receiverOff('/v1/events/tencent-vod/{token}', 'No such receiver: the token is wrong, or PUSH events are off.'),
+  )
   tencentVod(@Param('token') token: string, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
     return this.receivers.tencentVod(token, body);
   }

@@ -1,8 +1,13 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@app/common';
+import { ApiError, ApiProblems, ErrorCode, problemExample } from '@app/common';
 import { HealthService } from './health.service';
 import { HealthDto } from './health.dto';
+
+const NOT_READY = problemExample(
+  new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'The store is not answering.', { retryAfterSeconds: 1 }),
+  'Not ready: the store (Redis) is not answering.',
+);
 
 /** Liveness and readiness, outside auth and rate limits (`security: []` says so in OpenAPI). */
 @ApiTags('health')
@@ -21,7 +26,7 @@ export class HealthController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: configuration loaded and the store answering.', security: [] })
   @ApiOkResponse({ type: HealthDto, description: 'Ready to serve.', example: { status: 'ok', store: 'redis' } satisfies HealthDto })
-  @ApiProblemResponses(503)
+  @ApiProblems(NOT_READY)
   readiness(): Promise<HealthDto> {
     return this.health.readiness();
   }

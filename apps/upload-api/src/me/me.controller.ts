@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type Principal } from '@app/auth';
-import { ApiProblemResponses } from '@app/common';
 import { PrincipalDto } from './principal.dto';
 
 @ApiTags('auth')
@@ -15,8 +14,6 @@ export class MeController {
     description: 'The verified principal.',
     example: { id: 'alice', permissions: ['upload:video'] } satisfies PrincipalDto,
   })
-  // 503 when the token issuer's keys (AUTH_JWKS_URL) cannot be fetched.
-  @ApiProblemResponses(503)
   me(@CurrentUser() user: Principal): PrincipalDto {
     return { id: user.id, permissions: user.permissions };
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiProblemResponse } from '@app/common';
+import { ApiError, ApiProblems, problemExample } from '@app/common';
 import { SANDBOX_WEBHOOKS_EXAMPLE, SandboxWebhooksDto } from './sandbox-webhooks.dto';
 import { WebhookSink } from './webhook-sink';
+
+const noSink = () => ApiError.notFound('The webhook sink exists only in sandbox mode without WEBHOOK_URL.');
 
 /** What the sandbox's webhook sink received, for the demo page. Sandbox data only: no token. */
 @ApiTags('sandbox')
@@ -17,9 +19,9 @@ export class SandboxWebhooksController {
     security: [],
   })
   @ApiOkResponse({ type: SandboxWebhooksDto, description: 'The received deliveries.', example: SANDBOX_WEBHOOKS_EXAMPLE })
-  @ApiProblemResponse(404, 'Not in sandbox mode (or WEBHOOK_URL is set): there is no sink.')
+  @ApiProblems(problemExample(noSink(), 'Not in sandbox mode (or WEBHOOK_URL is set): there is no sink.'))
   list(): SandboxWebhooksDto {
-    if (!this.sink) throw ApiError.notFound('The webhook sink exists only in sandbox mode without WEBHOOK_URL.');
+    if (!this.sink) throw noSink();
     return { deliveries: this.sink.deliveries() as SandboxWebhooksDto['deliveries'] };
   }
 }

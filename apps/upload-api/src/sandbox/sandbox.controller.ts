@@ -1,9 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiProblemResponses } from '@app/common';
+import { ApiError, ApiProblems, problemExample } from '@app/common';
 import { SandboxDto } from './dto/sandbox.dto';
 import type { SandboxServices } from './sandbox-services';
 import { SANDBOX_SERVICES } from './sandbox.tokens';
+
+const notASandbox = () => ApiError.notFound('This service is not a sandbox.');
 
 /** Where the upload SDKs reach the emulator's storage stand-ins: public, like the docs, and only in the sandbox. */
 @ApiTags('sandbox')
@@ -27,9 +29,9 @@ export class SandboxController {
       vodUgc: { origin: 'http://127.0.0.1:41235' },
     } satisfies SandboxDto,
   })
-  @ApiProblemResponses(404)
+  @ApiProblems(problemExample(notASandbox(), 'Not in sandbox mode.'))
   sandbox(): SandboxDto {
-    if (!this.services.endpoints) throw ApiError.notFound('This service is not a sandbox.');
+    if (!this.services.endpoints) throw notASandbox();
     return this.services.endpoints;
   }
 }

@@ -1,6 +1,9 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
+import { validationProblem } from '@app/common';
+import { APPLY_UPLOAD, COMMIT_UPLOAD, tencentProblems } from '@app/tencent';
+import { UPLOAD_PROBLEMS } from '../uploads/upload-problems';
 import { UploadRoute } from '../uploads/upload-route.decorator';
 import { ApplyUploadService } from './apply-upload.service';
 import { CommitUploadService } from './commit-upload.service';
@@ -27,6 +30,10 @@ export class TencentVodController {
     kind: 'tencent-vod-media',
     path: 'media',
     idempotent: true,
+    invalid: validationProblem('the request body `{"mediaType":"mp4","coverType":"mp4"}`', [
+      { field: 'coverType', message: 'coverType must be one of jpg, jpeg, png, gif, bmp, tiff, ai, cdr, eps' },
+    ]),
+    upstream: tencentProblems(APPLY_UPLOAD),
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
     body: { type: ApplyTencentVodUploadDto, examples: APPLY_TENCENT_VOD_UPLOAD_EXAMPLES },
@@ -44,12 +51,8 @@ export class TencentVodController {
   @UploadRoute({
     kind: 'tencent-vod-commit',
     path: 'media/:uploadId/commit',
-    problems: [
-      404,
-      [409, 'Another commit of this upload is still running; see Retry-After.'],
-      [410, 'The upload session expired (or Tencent no longer knows it), or the upload was revoked; apply again.'],
-      [422, 'Tencent Cloud VOD found nothing to commit: finish uploading the media (and cover) first.'],
-    ],
+    upstream: tencentProblems(COMMIT_UPLOAD),
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.commitRunning, UPLOAD_PROBLEMS.revoked, UPLOAD_PROBLEMS.sessionExpired],
     operationId: 'commitTencentVodUpload',
     summary: 'Confirm an uploaded media file (CommitUpload). Exactly once: repeats return the first result. No body.',
     param: { name: 'uploadId', description: 'The `uploadId` from applyTencentVodUpload.', example: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A' },
@@ -64,11 +67,10 @@ export class TencentVodController {
     path: 'signatures',
     // The next signature of an open upload costs no quota unit; the service refuses an uploadId that is not one.
     quotaExempt: (body) => typeof (body as { uploadId?: unknown } | undefined)?.uploadId === 'string',
-    problems: [
-      [404, 'No open signature session of yours has this uploadId.'],
-      [409, 'The upload is complete, or it has had all its signatures: start a new upload.'],
-      [410, 'The upload was revoked; nothing more is issued for it.'],
-    ],
+    invalid: validationProblem('the request body `{"uploadId":"upl_x"}`', [
+      { field: 'uploadId', message: 'uploadId must be an uploadId this service issued' },
+    ]),
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completedNoSignature, UPLOAD_PROBLEMS.signaturesUsedUp, UPLOAD_PROBLEMS.revoked],
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
     description:

@@ -1,17 +1,19 @@
 import { applyDecorators, Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type Principal } from '@app/auth';
-import { ApiProblemResponse, ApiProblemResponses } from '@app/common';
+import { ApiProblems, type ProblemExample, validationProblem } from '@app/common';
 import { RateLimited } from '@app/protection';
+import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { ListUploadsQuery } from './dto/list-uploads.query';
 import { UPLOAD_LIST_EXAMPLE, UploadListDto } from './dto/upload-list.dto';
 import { UPLOAD_EXAMPLE, UploadDto } from './dto/upload.dto';
+import { UPLOAD_PROBLEMS } from './upload-problems';
 import { toUploadDto } from './upload-view';
 import { UploadRecords } from './upload-records';
 
 /** Bearer authentication, the upload-records rate limit, and what every record route may answer. */
-const RecordRoute = (...problems: number[]) =>
-  applyDecorators(Authenticated(), RateLimited('upload-records'), ApiProblemResponses(...problems, 503));
+const RecordRoute = (...problems: ProblemExample[]) =>
+  applyDecorators(Authenticated(), RateLimited('upload-records'), ApiProblems(...problems, STORE_UNAVAILABLE_PROBLEM));
 
 const UploadIdParam = () =>
   ApiParam({ name: 'uploadId', description: 'The `uploadId` of a credential answer.', example: UPLOAD_EXAMPLE.uploadId });
@@ -22,7 +24,9 @@ export class UploadsController {
   constructor(private readonly uploads: UploadRecords) {}
 
   @Get()
-  @RecordRoute(400)
+  @RecordRoute(
+    validationProblem('the query `?cursor=bogus`', [{ field: 'cursor', message: 'cursor must be a nextCursor this service returned' }]),
+  )
   @ApiOperation({ operationId: 'listUploads', summary: 'Your uploads, newest first, with their status; filter by status or provider.' })
   @ApiOkResponse({ type: UploadListDto, description: 'A page of your uploads.', example: UPLOAD_LIST_EXAMPLE })
   async list(@CurrentUser() user: Principal, @Query() query: ListUploadsQuery): Promise<UploadListDto> {
@@ -31,7 +35,7 @@ export class UploadsController {
   }
 
   @Get(':uploadId')
-  @RecordRoute(404)
+  @RecordRoute(UPLOAD_PROBLEMS.notFound)
   @ApiOperation({ operationId: 'getUpload', summary: 'One of your uploads: its status and the provider ids.' })
   @UploadIdParam()
   @ApiOkResponse({ type: UploadDto, description: 'The upload.', example: UPLOAD_EXAMPLE })
@@ -41,8 +45,7 @@ export class UploadsController {
 
   @Delete(':uploadId')
   @HttpCode(204)
-  @RecordRoute(404)
-  @ApiProblemResponse(409, 'The upload is complete (the provider has the file); it cannot be revoked.', false)
+  @RecordRoute(UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completedNotRevocable)
   @ApiOperation({
     operationId: 'revokeUpload',
     summary: 'Revoke an upload that has not completed: refresh and commit answer 410 afterwards. Repeats are 204.',

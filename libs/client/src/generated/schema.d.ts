@@ -1157,7 +1157,7 @@ export interface components {
             field: string;
             /**
              * @description The rule the value breaks.
-             * @example title must be at most 128 bytes of UTF-8
+             * @example title must not be empty or blank
              */
             message: string;
         };
@@ -1245,7 +1245,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadListDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description A field is invalid; `errors` names each one and its rule. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1254,7 +1254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1263,22 +1263,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1321,7 +1324,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,7 +1333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1339,22 +1342,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1382,7 +1388,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1391,7 +1397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1409,22 +1415,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_UPLOAD_RECORDS) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1482,11 +1491,11 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Not ready: the store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1521,7 +1530,7 @@ export interface operations {
                     "application/json": components["schemas"]["PrincipalDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1530,11 +1539,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1578,7 +1587,10 @@ export interface operations {
                     "application/json": components["schemas"]["VideoUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1587,7 +1599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1596,7 +1608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1605,18 +1617,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1625,7 +1637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1634,7 +1646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1643,18 +1655,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1663,7 +1678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1672,18 +1687,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1725,7 +1746,7 @@ export interface operations {
                     "application/json": components["schemas"]["VideoUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1734,7 +1755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1743,7 +1764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1752,7 +1773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1761,7 +1782,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The upload was revoked; nothing more is issued for it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1770,7 +1800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,18 +1809,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO_REFRESH) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +1829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1808,18 +1838,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1867,7 +1903,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImageUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1876,7 +1915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1885,7 +1924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:image (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1894,18 +1933,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1914,7 +1953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1923,7 +1962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1932,18 +1971,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_IMAGE) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -1952,7 +1994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1961,18 +2003,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2068,10 @@ export interface operations {
                     "application/json": components["schemas"]["AttachedMediaUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2029,7 +2080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2038,7 +2089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:attached-media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,18 +2098,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2067,7 +2118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2076,7 +2127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,18 +2136,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_ATTACHED_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2105,7 +2159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2114,18 +2168,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2172,7 +2232,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImsMediaUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2181,7 +2244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2190,7 +2253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2199,18 +2262,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2219,7 +2282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2228,7 +2291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2237,18 +2300,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2257,7 +2323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2266,18 +2332,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,7 +2391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImsMediaRefreshDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,7 +2400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2337,7 +2409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2346,7 +2418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,7 +2427,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The upload was revoked; nothing more is issued for it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2364,7 +2445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2373,18 +2454,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA_REFRESH) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2393,7 +2474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,18 +2483,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2466,7 +2553,10 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodUploadDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,7 +2565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,7 +2574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,18 +2583,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress; see Retry-After. */
+            /** @description The first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2513,7 +2603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2522,7 +2612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Idempotency-Key was already used with a different request body. */
+            /** @description This Idempotency-Key was used with another body. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2531,18 +2621,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_MEDIA) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2551,7 +2644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,18 +2653,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2611,7 +2710,7 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodCommitDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /** @description The body is not valid JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2620,7 +2719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2629,7 +2728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2638,7 +2737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2647,18 +2746,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Another commit of this upload is still running; see Retry-After. */
+            /** @description Another commit of this upload is still running. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The upload session expired (or Tencent no longer knows it), or the upload was revoked; apply again. */
+            /**
+             * @description - `GONE_AT_TENCENT`: Tencent no longer knows the upload session (expired or already used).
+             *     - `UPLOAD_REVOKED`: The upload was revoked; nothing more is issued for it.
+             *     - `GONE`: The upload session expired (or Tencent refused it before): apply again.
+             */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,7 +2770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2676,7 +2779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2685,7 +2788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Tencent Cloud VOD found nothing to commit: finish uploading the media (and cover) first. */
+            /** @description Tencent found nothing to commit: the media (and cover) are not uploaded yet. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2694,18 +2797,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /** @description Over the rate limit (RATE_LIMIT_TENCENT_VOD_COMMIT) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2714,7 +2817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider refused our request (our configuration or permissions). */
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,18 +2826,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider did not answer in time. */
+            /** @description The provider did not answer in time. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2774,7 +2883,10 @@ export interface operations {
                     "application/json": components["schemas"]["TencentVodUploadSignatureDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,7 +2895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2792,7 +2904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks the permission for this upload kind. */
+            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2801,7 +2913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No open signature session of yours has this uploadId. */
+            /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2810,11 +2922,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The upload is complete, or it has had all its signatures: start a new upload. */
+            /**
+             * @description - `UPLOAD_COMPLETED`: The upload is complete: start a new one.
+             *     - `CONFLICT`: The upload has had all its signatures (TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD, 10 by default): start a new upload.
+             */
             409: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2830,7 +2943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is larger than the configured limit. */
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2839,7 +2952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description The body is not application/json. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2848,18 +2961,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limit or daily quota exceeded; see Retry-After. */
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_SIGNATURE) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC.
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description This deployment has not configured the provider. */
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
             501: {
                 headers: {
                     [name: string]: unknown;
@@ -2868,11 +2984,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2915,7 +3034,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2924,7 +3046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description The callback is unsigned, its signature is wrong or malformed, or its timestamp too far from our clock. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2933,7 +3055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description The receiver is off: its callback URL or AuthKey is not configured. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2942,11 +3064,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2989,7 +3111,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,7 +3123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token. */
+            /** @description The callback is unsigned, its signature is wrong or malformed, or its timestamp too far from our clock. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +3132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description The receiver is off: its callback URL or AuthKey is not configured. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,11 +3141,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,7 +3186,10 @@ export interface operations {
                     "application/json": components["schemas"]["EventReceiptDto"];
                 };
             };
-            /** @description The request is invalid; `errors` names each field and rule. */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: The event lacks a field it must carry.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,11 +3207,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The cloud provider, our store or the token issuer's keys are unavailable or busy; see Retry-After. */
+            /** @description Our store (Redis) is not answering. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3123,7 +3251,7 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxDto"];
                 };
             };
-            /** @description No such resource, or it belongs to another user. */
+            /** @description Not in sandbox mode. */
             404: {
                 headers: {
                     [name: string]: unknown;

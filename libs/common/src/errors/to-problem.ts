@@ -11,7 +11,7 @@ export interface ProblemResponse {
 }
 
 /** Fastify's own request errors, raised before a route handler runs. */
-const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
+export const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,

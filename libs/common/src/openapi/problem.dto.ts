@@ -5,7 +5,7 @@ export class FieldErrorDto {
   @ApiProperty({ description: 'Dotted path of the request field.', example: 'title' })
   field: string;
 
-  @ApiProperty({ description: 'The rule the value breaks.', example: 'title must be at most 128 bytes of UTF-8' })
+  @ApiProperty({ description: 'The rule the value breaks.', example: 'title must not be empty or blank' })
   message: string;
 }
 

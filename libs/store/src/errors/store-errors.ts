@@ -1,4 +1,4 @@
-import { ApiError, ErrorCode } from '@app/common';
+import { ApiError, ErrorCode, problemExample } from '@app/common';
 
 /** What every store outage (refused, timed out, closed, cluster down…) looks like to callers. */
 export function storeUnavailable(cause: unknown): ApiError {
@@ -8,6 +8,9 @@ export function storeUnavailable(cause: unknown): ApiError {
     cause,
   });
 }
+
+/** The 503 of every route that needs the store, as documented. */
+export const STORE_UNAVAILABLE_PROBLEM = problemExample(storeUnavailable(undefined), 'Our store (Redis) is not answering.');
 
 /**
  * The keys of one multi-key call hash to different Redis Cluster slots. This is a caller bug

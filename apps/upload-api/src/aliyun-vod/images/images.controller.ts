@@ -1,6 +1,8 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CREATE_UPLOAD_IMAGE, aliyunProblems } from '@app/aliyun';
 import { CurrentUser, type Principal } from '@app/auth';
+import { validationProblem } from '@app/common';
 import { UploadRoute } from '../../uploads/upload-route.decorator';
 import { CREATE_UPLOAD_IMAGE_EXAMPLES, CreateUploadImageDto } from './dto/create-upload-image.dto';
 import { IMAGE_UPLOAD_EXAMPLE, ImageUploadDto } from './dto/image-upload.dto';
@@ -14,6 +16,10 @@ export class ImagesController {
   @UploadRoute({
     kind: 'aliyun-vod-image',
     idempotent: true,
+    invalid: validationProblem('the request body `{"imageType":"poster"}`', [
+      { field: 'imageType', message: 'imageType must be one of the following values: default, cover' },
+    ]),
+    upstream: aliyunProblems(CREATE_UPLOAD_IMAGE),
     operationId: 'createAliyunVodImageUpload',
     summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.',
     body: { type: CreateUploadImageDto, examples: CREATE_UPLOAD_IMAGE_EXAMPLES },

@@ -1,7 +1,10 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CREATE_UPLOAD_VIDEO, REFRESH_UPLOAD_VIDEO, aliyunProblems } from '@app/aliyun';
 import { CurrentUser, type Principal } from '@app/auth';
+import { validationProblem } from '@app/common';
 import { IdempotencyKey, referenceIdFor } from '@app/protection';
+import { UPLOAD_PROBLEMS } from '../../uploads/upload-problems';
 import { UploadRoute } from '../../uploads/upload-route.decorator';
 import { CREATE_UPLOAD_VIDEO_EXAMPLES, CreateUploadVideoDto } from './dto/create-upload-video.dto';
 import { VIDEO_REFRESH_EXAMPLE, VIDEO_UPLOAD_EXAMPLE, VideoUploadDto } from './dto/video-upload.dto';
@@ -15,6 +18,10 @@ export class VideosController {
   @UploadRoute({
     kind: 'aliyun-vod-video',
     idempotent: true,
+    invalid: validationProblem('the request body `{"title":" ","fileName":"clip.mp4"}`', [
+      { field: 'title', message: 'title must not be empty or blank' },
+    ]),
+    upstream: aliyunProblems(CREATE_UPLOAD_VIDEO),
     operationId: 'createAliyunVodVideoUpload',
     summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).',
     body: { type: CreateUploadVideoDto, examples: CREATE_UPLOAD_VIDEO_EXAMPLES },
@@ -37,7 +44,8 @@ export class VideosController {
   @UploadRoute({
     kind: 'aliyun-vod-video-refresh',
     path: ':videoId/refresh',
-    problems: [404],
+    upstream: aliyunProblems(REFRESH_UPLOAD_VIDEO),
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.revoked],
     operationId: 'refreshAliyunVodVideoUpload',
     summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.',
     param: { name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' },

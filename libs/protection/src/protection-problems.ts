@@ -1,0 +1,36 @@
+import { ApiError, ErrorCode, problemExample } from '@app/common';
+import { notOffered, quotaVariable, rateLimitVariable } from '@app/config';
+import type { RateLimitScope, UploadKind, UploadProvider } from '@app/registry';
+
+/**
+ * The answers of the protection layer as documented: the same status, code and detail as the guard
+ * and interceptors send (test/openapi-examples.e2e-spec.ts provokes each one and compares).
+ */
+export const PROTECTION_PROBLEMS = {
+  rateLimited: (scope: RateLimitScope) =>
+    problemExample(
+      new ApiError(429, ErrorCode.RATE_LIMITED, `Too many ${scope} requests for your account; retry after the indicated delay.`, {
+        retryAfterSeconds: 1,
+      }),
+      `Over the rate limit (${rateLimitVariable(scope)}) for your account or your network address; see the RateLimit headers.`,
+    ),
+  quotaExceeded: (kind: UploadKind, limit: number) =>
+    problemExample(
+      new ApiError(429, ErrorCode.QUOTA_EXCEEDED, `The daily quota of ${limit} ${kind} credentials is used up; it resets at 00:00 UTC.`, {
+        retryAfterSeconds: 1,
+      }),
+      `Your daily quota of credentials of this kind (${quotaVariable(kind)}, ${limit} by default) is used up until 00:00 UTC.`,
+    ),
+  idempotencyInFlight: problemExample(
+    new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', {
+      retryAfterSeconds: 1,
+    }),
+    'The first request with this Idempotency-Key is still running.',
+  ),
+  idempotencyKeyReused: problemExample(
+    new ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request; use a new key.'),
+    'This Idempotency-Key was used with another body.',
+  ),
+  notOffered: (provider: UploadProvider) =>
+    problemExample(notOffered(provider), 'This deployment has not configured the provider (see the README, Configuration).'),
+};
