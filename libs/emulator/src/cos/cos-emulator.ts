@@ -2,6 +2,7 @@ import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEm
 import { corsHeaders, preflightAnswer } from '../storage/cors';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import { headerValue, objectKeyOf } from '../storage/request-parts';
+import { s3Operation } from '../storage/s3-operation';
 import { authenticateCos } from './cos-auth';
 import { COS_ERRORS, cosError, cosRequestId } from './cos-errors';
 import { COS_OPERATIONS } from './cos-operations';
@@ -47,21 +48,7 @@ export class CosEmulator implements ProviderEmulator {
     const query = request.query;
     if (request.method === 'OPTIONS') return 'Preflight';
     if ([...query.keys()].some((name) => !EMULATED_PARAMETERS.has(name))) return 'NotEmulated';
-    const upload = query.has('uploadId');
-    switch (request.method) {
-      case 'PUT':
-        return upload && query.has('partNumber') ? 'UploadPart' : upload ? 'NotEmulated' : 'PutObject';
-      case 'POST':
-        return query.has('uploads') ? 'InitiateMultipartUpload' : upload ? 'CompleteMultipartUpload' : 'NotEmulated';
-      case 'GET':
-        return query.has('uploads') ? 'ListMultipartUploads' : upload ? 'ListParts' : 'GetObject';
-      case 'DELETE':
-        return upload ? 'AbortMultipartUpload' : 'NotEmulated';
-      case 'HEAD':
-        return 'HeadObject';
-      default:
-        return 'NotEmulated';
-    }
+    return s3Operation(request, { listUploads: true });
   }
 
   handle(request: EmulatorRequest): EmulatorResponse {

@@ -2,6 +2,7 @@ import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEm
 import { corsHeaders, preflightAnswer } from '../storage/cors';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import { headerValue, objectKeyOf } from '../storage/request-parts';
+import { s3Operation } from '../storage/s3-operation';
 import { authenticateOss } from './oss-auth';
 import { OSS_ERRORS, ossError, ossRequestId } from './oss-errors';
 import { OSS_OPERATIONS } from './oss-operations';
@@ -38,21 +39,7 @@ export class OssEmulator implements ProviderEmulator {
     const query = request.query;
     if (request.method === 'OPTIONS') return 'Preflight';
     if ([...query.keys()].some((name) => SUBRESOURCES.has(name) && !EMULATED_SUBRESOURCES.has(name))) return 'NotEmulated';
-    const upload = query.has('uploadId');
-    switch (request.method) {
-      case 'PUT':
-        return upload && query.has('partNumber') ? 'UploadPart' : upload ? 'NotEmulated' : 'PutObject';
-      case 'POST':
-        return query.has('uploads') ? 'InitiateMultipartUpload' : upload ? 'CompleteMultipartUpload' : 'NotEmulated';
-      case 'GET':
-        return upload ? 'ListParts' : query.has('uploads') ? 'NotEmulated' : 'GetObject';
-      case 'DELETE':
-        return upload ? 'AbortMultipartUpload' : 'NotEmulated';
-      case 'HEAD':
-        return 'HeadObject';
-      default:
-        return 'NotEmulated';
-    }
+    return s3Operation(request, { listUploads: false });
   }
 
   handle(request: EmulatorRequest): EmulatorResponse {
