@@ -198,7 +198,7 @@ describe('JWKS refetch after the interval, and a hanging JWKS endpoint', () => {
     await jwks.stop();
   });
 
-  it('answers 503 quickly when the key set cannot be fetched, then picks up a rotated key', async () => {
+  it('answers 503 quickly while the key set cannot be fetched (until the next fetch), then picks up a rotated key', async () => {
     jwks.hang = true;
     const token = signJwt(claims('frank'), { alg: 'ES256', key: rotated.privateKey }, { kid: 'r1' });
     const started = Date.now();
@@ -206,6 +206,10 @@ describe('JWKS refetch after the interval, and a hanging JWKS endpoint', () => {
     expect(response.status).toBe(503);
     expect((await response.json()).code).toBe('UPSTREAM_UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(3000);
+    // Within the refetch interval nothing is fetched again, and the answer stays "try later", not "your token is bad".
+    const again = await me(sut, token);
+    expect(again.status).toBe(503);
+    expect((await again.json()).code).toBe('UPSTREAM_UNAVAILABLE');
 
     jwks.hang = false;
     jwks.keys = [{ ...rotated.publicKey.export({ format: 'jwk' }), kid: 'r1', alg: 'ES256', use: 'sig' }];

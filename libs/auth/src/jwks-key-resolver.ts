@@ -28,6 +28,8 @@ export class JwksKeyResolver {
   private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
   private attemptedAt = Number.NEGATIVE_INFINITY;
+  /** The last fetch failed: until one succeeds, an unknown key may be one we could not fetch. */
+  private unavailable = false;
   private inFlight?: Promise<void>;
 
   constructor(
@@ -48,8 +50,11 @@ export class JwksKeyResolver {
       });
     }
     const key = this.find(kid) ?? known;
-    if (!key) throw new UnknownSigningKeyError(`no signing key ${kid ?? '(no kid)'}`);
-    return key;
+    if (key) return key;
+    // Between refetches during an outage, "try later" (503), not "your token is bad" (401): a valid
+    // token signed with a key we could not fetch must not sign its user out.
+    if (this.unavailable) throw new SigningKeysUnavailableError('the JWKS could not be fetched at the last attempt');
+    throw new UnknownSigningKeyError(`no signing key ${kid ?? '(no kid)'}`);
   }
 
   private find(kid: string | undefined): KeyObject | undefined {
@@ -64,7 +69,14 @@ export class JwksKeyResolver {
 
   private async fetch(): Promise<void> {
     this.attemptedAt = this.clock();
-    const signingKeys = await this.client.getSigningKeys();
+    let signingKeys: JwksRsa.SigningKey[];
+    try {
+      signingKeys = await this.client.getSigningKeys();
+    } catch (error) {
+      this.unavailable = true;
+      throw error;
+    }
+    this.unavailable = false;
     this.keys = new Map(signingKeys.map((key) => [key.kid, createPublicKey(key.getPublicKey())]));
     this.fetchedAt = this.clock();
   }
