@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,8 +7,12 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { loadConfig } from '@app/config';
 import { tencentServiceEnv } from '@app/emulator';
+import { decodeUploadSignature } from '../support/tencent-vod-client';
+import { claims, signJwt } from '../support/tokens';
+import { until } from '../support/until';
 import { readDockerfile, finalStage, stepsOf } from './support/dockerfile';
-import { readEnvFile, remapSecretFiles, unknownVariables } from './support/env-files';
+import { type EmulatedReplica, startEmulatedReplica } from './support/emulated-replica';
+import { readEnvFile, readExampleSwitchedOn, remapSecretFiles, secretFilesNamed, unknownVariables } from './support/env-files';
 import { repoPath } from './support/repo-paths';
 
 const run = promisify(execFile);
@@ -43,6 +47,13 @@ const compose = parse(readFileSync(join(COMPOSE_DIR, 'compose.yaml'), 'utf8'), {
 const services = Object.entries(compose.services);
 const replicas = services.filter(([, service]) => service.image === BUILT_IMAGE && service.command === undefined);
 const fromComposeDir = (path: string) => join(COMPOSE_DIR, path);
+
+/** Cloud key pairs: the operator adds them to ./secrets/ and compose.yaml (cloud.env.example says how); init-secrets.sh writes the rest. */
+const OPERATORS_OWN_SECRET = /^(alibaba-access-key|tencentcloud-secret)-/;
+const emulatorKeys = JSON.parse(readFileSync(fromComposeDir('compose/emulator-keys.json'), 'utf8')) as Record<
+  'aliyun' | 'tencent',
+  { id: string; secret: string }[]
+>;
 
 /** The service's environment as Compose gives it: env files in order, later ones winning. */
 const environmentOf = (service: ComposeService): Record<string, string> =>
@@ -150,10 +161,7 @@ describe('deploy/compose.yaml', () => {
   it("wires the emulator profile's replica to the emulator with the emulator's keys", () => {
     const emulator = compose.services['cloud-emulator'];
     const env = environmentOf(compose.services['upload-api-emulated']);
-    const keys = JSON.parse(readFileSync(fromComposeDir('compose/emulator-keys.json'), 'utf8')) as Record<
-      string,
-      { id: string; secret: string }[]
-    >;
+    const keys = emulatorKeys;
     expect([env.ALIBABA_CLOUD_ACCESS_KEY_ID, env.ALIBABA_CLOUD_ACCESS_KEY_SECRET]).toEqual([keys.aliyun[0].id, keys.aliyun[0].secret]);
     expect([env.TENCENTCLOUD_SECRET_ID, env.TENCENTCLOUD_SECRET_KEY]).toEqual([keys.tencent[0].id, keys.tencent[0].secret]);
     expect(env.TENCENTCLOUD_VOD_SUB_APP_ID).toBe(
@@ -164,4 +172,88 @@ describe('deploy/compose.yaml', () => {
     for (const name of ['ALIBABA_CLOUD_VOD_ENDPOINT', 'ALIBABA_CLOUD_IMS_ENDPOINT', 'TENCENTCLOUD_VOD_ENDPOINT'])
       expect(hosts).toContain(env[name]);
   });
+
+  it("keeps the emulator profile's replica apart in Redis: its records, webhook queue and event lease are its own", () => {
+    const prefixOf = (name: string) =>
+      loadConfig(remapSecretFiles(environmentOf(compose.services[name]), '/run/secrets', secretsDir)).store.keyPrefix;
+    expect(prefixOf('upload-api-1')).toBe(prefixOf('upload-api-2'));
+    expect(prefixOf('upload-api-emulated')).not.toBe(prefixOf('upload-api-1'));
+  });
+
+  it('loads in production with every setting of cloud.env.example switched on: events, webhooks, their secrets mounted', () => {
+    const replica = compose.services['upload-api-1'];
+    const cloud = readExampleSwitchedOn(fromComposeDir('compose/cloud.env.example'));
+    const env = { ...readEnvFile(fromComposeDir('compose/upload-api.env')), ...cloud };
+    expect(unknownVariables(env)).toEqual([]);
+    const named = secretFilesNamed(env, '/run/secrets');
+    expect(named.filter((secret) => !OPERATORS_OWN_SECRET.test(secret) && !replica.secrets?.includes(secret))).toEqual([]);
+    const local = mkdtempSync(join(tmpdir(), 'compose-cloud-'));
+    try {
+      cpSync(secretsDir, local, { recursive: true });
+      for (const secret of named.filter((name) => OPERATORS_OWN_SECRET.test(name)))
+        writeFileSync(join(local, secret), `${secret}-7f3a9c\n`);
+      const secret = (name: string) => readFileSync(join(local, name), 'utf8').trim();
+      expect(loadConfig(remapSecretFiles(env, '/run/secrets', local))).toMatchObject({
+        isProduction: true,
+        aliyun: {
+          vod: { callbackUrl: cloud.ALIBABA_CLOUD_VOD_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-vod-callback-auth-key')] },
+          ims: { callbackUrl: cloud.ALIBABA_CLOUD_IMS_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-ims-callback-auth-key')] },
+        },
+        tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
+        webhooks: { url: cloud.WEBHOOK_URL, secrets: [secret('webhook-secret')] },
+      });
+      // The PUSH alternative, with the token init-secrets.sh wrote.
+      const push = loadConfig(remapSecretFiles({ ...env, TENCENTCLOUD_VOD_EVENT_MODE: '' }, '/run/secrets', local));
+      expect(push.tencent).toMatchObject({ vod: { events: { mode: 'push', token: secret('tencentcloud-vod-event-token') } } });
+    } finally {
+      rmSync(local, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('deploy/compose.yaml, the emulator profile end to end', () => {
+  let secretsDir: string;
+  let replica: EmulatedReplica;
+  let bearer: { authorization: string };
+
+  beforeAll(async () => {
+    secretsDir = mkdtempSync(join(tmpdir(), 'compose-emulated-'));
+    await run('sh', [repoPath('deploy/compose/init-secrets.sh'), secretsDir]);
+    // The one difference: the test's Redis instead of the Compose network's.
+    writeFileSync(join(secretsDir, 'redis-url'), `${process.env.TEST_REDIS_URL}\n`);
+    const emulator = compose.services['cloud-emulator'];
+    replica = await startEmulatedReplica(
+      { command: emulator.command!, hosts: [...(emulator.networks?.default?.aliases ?? []), 'cloud-emulator'], keys: emulatorKeys },
+      remapSecretFiles(environmentOf(compose.services['upload-api-emulated']), '/run/secrets', secretsDir),
+    );
+    const jwtSecret = readFileSync(join(secretsDir, 'auth-jwt-secret'), 'utf8').trim();
+    bearer = { authorization: `Bearer ${signJwt(claims('compose-user'), { alg: 'HS256', secret: jwtSecret })}` };
+  });
+  afterAll(async () => {
+    await replica?.close();
+    rmSync(secretsDir, { recursive: true, force: true });
+  });
+
+  it("completes a Tencent upload by the emulator's event (PULL) and delivers its webhooks to the replica's sink", async () => {
+    const signed = await fetch(`${replica.url}/v1/uploads/tencent-vod/signatures`, { method: 'POST', headers: bearer });
+    expect(signed.status).toBe(201);
+    const { uploadId, signature } = (await signed.json()) as { uploadId: string; signature: string };
+    // What the emulator's upload stand-in does when a client commits an upload made with that signature.
+    const { sourceContext } = decodeUploadSignature(signature, emulatorKeys.tencent[0].secret);
+    await replica.emulator.events.tencentFileUploaded('5285890784273533101', 'http://vod.example.com/f0.mp4', sourceContext);
+
+    const record = async () =>
+      (await (await fetch(`${replica.url}/v1/uploads/${uploadId}`, { headers: bearer })).json()) as { status: string };
+    await until(async () => (await record()).status === 'uploaded', 5_000, 'the PULL loop to apply the event');
+    type Sink = { deliveries: { verified: boolean; event: { type: string; data: { uploadId: string } } }[] };
+    const delivered = async () =>
+      ((await (await fetch(`${replica.url}/v1/sandbox/webhooks`)).json()) as Sink).deliveries.filter(
+        (delivery) => delivery.event.data.uploadId === uploadId,
+      );
+    await until(async () => (await delivered()).length === 2, 5_000, 'upload.created and upload.completed at the sink');
+    expect((await delivered()).map((delivery) => [delivery.event.type, delivery.verified]).sort()).toEqual([
+      ['upload.completed', true],
+      ['upload.created', true],
+    ]);
+  }, 15_000);
 });

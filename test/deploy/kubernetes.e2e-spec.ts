@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig } from '@app/config';
-import { unknownVariables, remapSecretFiles } from './support/env-files';
+import { readExampleSwitchedOn, remapSecretFiles, secretFilesNamed, unknownVariables } from './support/env-files';
 import { schemaErrors, unknownFieldErrors } from './support/k8s-models';
 import { type K8sObject, kustomizeBuild } from './support/kustomize';
 import { repoPath } from './support/repo-paths';
@@ -16,6 +16,28 @@ const SECRET_MOUNT = '/run/secrets/upload-bff';
 // From BENCHMARKS.md: resident memory right after start-up, and the peak with a 128 MB heap cap under create load.
 const IDLE_RSS_MIB = 150;
 const HEAP_CAPPED_PEAK_MIB = 220;
+
+/** What the operator puts in each key of the Secret, for the overlay with every setting on (values of the right form). */
+const SECRET_SAMPLES: Record<string, string> = {
+  'redis-url': 'rediss://upload-bff:secret-from-the-test@redis.internal:6379',
+  'cache-encryption-key': Buffer.alloc(32, 9).toString('base64'),
+  'redis-password': 'a8Kq2ZrV7sLm4NwP9xYt3Bc6',
+  'tencentcloud-secret-id': 'AKIDq4Xr8TfB2mLs7NcV9wZp3Hj6Ek1Ya5Ud',
+  'tencentcloud-secret-key': 'Zr7Tq2Xw9Lm4Bc8Nv3Hj6Ks1Pd5Fg0Ya',
+  'alibaba-vod-callback-auth-key': 'Vk3mQ8rT2wX7zB4nL9pD6sH1',
+  'alibaba-ims-callback-auth-key': 'Ik5nR2tW8yC3vM7qF1xJ4gP6',
+  'tencentcloud-vod-event-token': 'f4c1e9a27b3d8056c2e4a9f1b7d3c8e0a6b2d4f9e1c3a7b5',
+  'webhook-secret': `whsec_${Buffer.alloc(32, 5).toString('base64')}`,
+  'webhook-previous-secrets': `whsec_${Buffer.alloc(32, 6).toString('base64')}`,
+};
+
+/** The keys of the Secret that docs/deploy/kubernetes.md lists: the first column of its table. */
+const guideSecretKeys = (): string[] =>
+  readFileSync(repoPath('docs/deploy/kubernetes.md'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...line.split('|')[1].matchAll(/`([a-z0-9-]+)`/g)].map(([, key]) => key));
 
 /** Every directory under deploy/ that is a kustomization. */
 function kustomizations(dir = repoPath('deploy')): string[] {
@@ -220,6 +242,37 @@ describe('deploy/kubernetes (kustomize)', () => {
       expect((error as ConfigError).message).toMatch(/AUTH_JWT_SECRET/);
       const config = loadConfig({ ...env, AUTH_JWKS_URL: 'https://id.internal.test/.well-known/jwks.json' });
       expect(config).toMatchObject({ isProduction: true, store: { kind: 'redis', mode: 'standalone' } });
+    });
+
+    it("loads in production with every setting of the overlay switched on, each secret a key the guide's table lists", () => {
+      const overlay = readExampleSwitchedOn(join(OVERLAY, 'upload-bff.env'));
+      const env = { ...environment(), ...overlay };
+      expect(unknownVariables(env)).toEqual([]);
+      const keys = secretFilesNamed(env, SECRET_MOUNT);
+      expect(keys.filter((key) => !guideSecretKeys().includes(key))).toEqual([]);
+      expect(keys.filter((key) => !(key in SECRET_SAMPLES))).toEqual([]);
+      const local = mkdtempSync(join(tmpdir(), 'k8s-all-secrets-'));
+      try {
+        for (const key of keys) writeFileSync(join(local, key), `${SECRET_SAMPLES[key]}\n`);
+        expect(loadConfig(remapSecretFiles(env, SECRET_MOUNT, local))).toMatchObject({
+          isProduction: true,
+          aliyun: {
+            credentials: { kind: 'defaultChain' },
+            vod: {
+              callbackUrl: overlay.ALIBABA_CLOUD_VOD_CALLBACK_URL,
+              callbackAuthKeys: [SECRET_SAMPLES['alibaba-vod-callback-auth-key']],
+            },
+            ims: {
+              callbackUrl: overlay.ALIBABA_CLOUD_IMS_CALLBACK_URL,
+              callbackAuthKeys: [SECRET_SAMPLES['alibaba-ims-callback-auth-key']],
+            },
+          },
+          tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
+          webhooks: { url: overlay.WEBHOOK_URL, secrets: [SECRET_SAMPLES['webhook-secret'], SECRET_SAMPLES['webhook-previous-secrets']] },
+        });
+      } finally {
+        rmSync(local, { recursive: true, force: true });
+      }
     });
   });
 

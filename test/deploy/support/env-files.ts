@@ -19,3 +19,13 @@ export function remapSecretFiles(env: Record<string, string>, mountPath: string,
     ]),
   );
 }
+
+/** An example env file with its commented-out settings (`# NAME=value` lines) switched on, as an operator would. */
+export const readExampleSwitchedOn = (path: string): Record<string, string> =>
+  parseEnv(readFileSync(path, 'utf8').replace(/^# ?([A-Z][A-Z0-9_]*=)/gm, '$1')) as Record<string, string>;
+
+/** The file names under `mountPath` that an environment's NAME_FILE variables read. */
+export const secretFilesNamed = (env: Record<string, string>, mountPath: string): string[] =>
+  Object.entries(env)
+    .filter(([name, value]) => name.endsWith('_FILE') && value.startsWith(`${mountPath}/`))
+    .map(([, value]) => value.slice(mountPath.length + 1));

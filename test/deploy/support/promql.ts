@@ -48,3 +48,45 @@ export function exposedSeriesNames(exposition: string): Set<string> {
   }
   return names;
 }
+
+export interface LabelMatcher {
+  metric: string;
+  label: string;
+  operator: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/** The label matchers of every selector `metric{label="value", ...}` in an expression. */
+export function labelMatchers(expression: string): LabelMatcher[] {
+  return [...expression.matchAll(/([A-Za-z_:][\w:]*)\s*\{([^}]*)\}/g)].flatMap(([, metric, matchers]) =>
+    [...matchers.matchAll(/(\w+)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g)].map(([, label, operator, value]) => ({
+      metric,
+      label,
+      operator: operator as LabelMatcher['operator'],
+      value,
+    })),
+  );
+}
+
+/** The labels an expression aggregates or joins on: the lists after by, without, on, ignoring, group_left and group_right. */
+export function groupingLabels(expression: string): string[] {
+  return [...expression.matchAll(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\(([^)]*)\)/g)].flatMap(([, labels]) =>
+    labels
+      .split(',')
+      .map((label) => label.trim())
+      .filter(Boolean),
+  );
+}
+
+/** Every label value of every sample in a Prometheus text exposition: series name -> label -> values. */
+export function sampleLabels(exposition: string): Map<string, Map<string, Set<string>>> {
+  const series = new Map<string, Map<string, Set<string>>>();
+  for (const [, name, labels = ''] of exposition.matchAll(/^([A-Za-z_:][\w:]*)(?:\{(.*)\})?\s+\S+/gm)) {
+    const byLabel = series.get(name) ?? new Map<string, Set<string>>();
+    series.set(name, byLabel);
+    for (const [, label, value] of labels.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) {
+      byLabel.set(label, (byLabel.get(label) ?? new Set()).add(value));
+    }
+  }
+  return series;
+}
