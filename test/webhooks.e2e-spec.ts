@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiError } from '@app/common';
 import { DeliveryQueue, WebhookPublisher } from '@app/webhooks';
-import { runWebhooksCli, USAGE } from '../scripts/webhooks-cli';
+import { runWebhooksCli, USAGE } from '../apps/upload-api/src/cli/webhooks-cli';
 import { deliveriesOf, documentedEventValidator, queueSettled, testUpload } from './support/webhook-helpers';
 import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
 import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
@@ -219,10 +219,14 @@ describe('App webhooks (real app, real Redis, a real HTTP receiver)', () => {
 describe('npm run webhooks', () => {
   it('runs as a script: usage and exit code 2 for an unknown command, no stack trace', async () => {
     const root = join(__dirname, '..');
-    const child = spawn(process.execPath, ['-r', require.resolve('@swc-node/register'), join(root, 'scripts/webhooks.ts'), 'purge'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', require.resolve('@swc-node/register'), join(root, 'apps/upload-api/src/cli/webhooks.ts'), 'purge'],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const [code] = (await once(child, 'exit')) as [number];

@@ -111,6 +111,22 @@ describe('the container image, replayed without a Docker engine', () => {
     for (const script of scripts) expect(existsSync(join(image.workdir, script))).toBe(true);
   });
 
+  it("carries the webhooks' dead-letter CLI, which runs with a replica's settings", async () => {
+    const cli = (...argv: string[]) =>
+      run(process.execPath, ['dist/apps/upload-api/src/cli/webhooks.js', ...argv], {
+        cwd: image.workdir,
+        env: {
+          ...serviceEnv,
+          WEBHOOK_URL: 'https://hooks.example.com/upload-bff',
+          WEBHOOK_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
+        },
+        timeout: 20_000,
+        ...imageUser(image.user),
+      });
+    expect((await cli('--help')).stdout).toContain('node dist/apps/upload-api/src/cli/webhooks.js <command>');
+    expect(JSON.parse((await cli('failed', '--json')).stdout)).toEqual([]);
+  }, 30_000);
+
   it('serves liveness, readiness (Redis answering), metrics and an authenticated route', async () => {
     expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${baseUrl}/readyz`)).json()).toEqual({ status: 'ok', store: 'redis' });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@app/config';
 import { createDeliveryQueue, type DeadLetter, type DeliveryQueue } from '@app/webhooks';
 
 export const USAGE = `usage: npm run webhooks -- <command>
+   or, in the image: node dist/apps/upload-api/src/cli/webhooks.js <command>
 
   failed [--limit N] [--json]   list the dead letters (events whose last retry failed), newest first
   redeliver <webhook-id>        queue one dead letter again, with a fresh retry schedule
