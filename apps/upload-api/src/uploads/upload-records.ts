@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } from '@app/common';
-import { uploadKind, type UploadKind, type UploadProvider, type WebhookEventType } from '@app/registry';
+import { UPLOAD_PROVIDERS, uploadKind, type UploadKind, type UploadProvider, type WebhookEventType } from '@app/registry';
 import { WebhookPublisher } from '@app/webhooks';
 import { decodeCursor, encodeCursor } from './upload-cursor';
 import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord, UploadStatus } from './upload-record';
@@ -56,6 +56,8 @@ export class UploadRecords {
       'Uploads the provider created whose record could not be completed (left issued without a provider id).',
       ['provider'],
     );
+    // Rare: each provider starts at 0, so an alert's increase() sees the first one.
+    for (const provider of Object.keys(UPLOAD_PROVIDERS) as UploadProvider[]) this.orphans.inc({ provider }, 0);
   }
 
   /**

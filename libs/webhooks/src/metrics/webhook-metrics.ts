@@ -1,5 +1,6 @@
 import type { Counter, Histogram } from 'prom-client';
 import { MetricsService } from '@app/common';
+import { WEBHOOK_EVENT_TYPES } from '@app/registry';
 import type { WebhookEventType } from '../webhook-event';
 import type { AttemptOutcome } from '../delivery/webhook-sender';
 
@@ -45,6 +46,11 @@ export class WebhookMetrics {
       'Events that could not be queued (store unavailable).',
       ['type'],
     );
+    // Rare events start at 0 for every type, so an alert's increase() sees the first one.
+    for (const type of WEBHOOK_EVENT_TYPES) {
+      this.deadLettered.inc({ type }, 0);
+      this.publishFailures.inc({ type }, 0);
+    }
     if (stats) this.registerGauges(metrics, stats);
   }
 
