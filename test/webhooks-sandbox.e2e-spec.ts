@@ -50,3 +50,34 @@ describe('Sandbox webhooks (no Redis, no WEBHOOK_URL)', () => {
     ]);
   });
 });
+
+describe('Development with a cloud configured and no WEBHOOK_URL', () => {
+  const cloud = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    TENCENTCLOUD_SECRET_ID: 'AKIDdevelopment',
+    TENCENTCLOUD_SECRET_KEY: 'development-secret-key-0123456789',
+    TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001',
+  };
+  const prepared = async (env: Record<string, string>) => {
+    const logger = createLogger({ level: 'silent' });
+    const sandbox = await prepareSandbox(env, loadConfig(env), logger);
+    await sandbox.close();
+    return sandbox;
+  };
+
+  it('sends no webhooks and starts no sink: no URL means no webhooks outside the full sandbox', async () => {
+    const sandbox = await prepared(cloud);
+    expect(sandbox.config.webhooks.url).toBeUndefined();
+    expect(sandbox.services.webhookSink).toBeUndefined();
+  });
+
+  it('starts the sink when a WEBHOOK_SECRET asks for it (Compose’s emulator profile)', async () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const sandbox = await prepared({ ...cloud, WEBHOOK_SECRET: secret });
+    expect(sandbox.config.webhooks.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhooks$/);
+    expect(sandbox.config.webhooks.secrets).toEqual([secret]);
+    expect(sandbox.services.webhookSink).toBeDefined();
+  });
+});

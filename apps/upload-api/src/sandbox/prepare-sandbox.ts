@@ -110,9 +110,11 @@ export async function prepareSandbox(
   }
   let webhookSink: WebhookSink | undefined;
   let webhookSecret: string | undefined;
-  if (loaded.webhooks.url === undefined) {
+  const configured = loaded.webhooks.secrets[0];
+  // No URL means no webhooks, except in the sandbox: with the in-process emulator (nothing configured), or when a
+  // development deployment asks for the sink by giving a WEBHOOK_SECRET without a URL (Compose's emulator profile).
+  if (loaded.webhooks.url === undefined && (noCloud || configured !== undefined)) {
     // A WEBHOOK_SECRET of its own is kept (a receiver of the developer's may know it); else one is made up.
-    const configured = loaded.webhooks.secrets[0];
     if (!configured) webhookSecret = extra.WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
     webhookSink = await WebhookSink.start(configured ?? webhookSecret!);
     extra.WEBHOOK_URL = webhookSink.url;
