@@ -111,23 +111,33 @@ describe('Slow and stalled clients', () => {
   let port: number;
 
   beforeAll(async () => {
-    sut = await startTestApp({ imports: [ProtectionFixtureModule], env: { ...FIXTURE_ENV, REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) } });
+    sut = await startTestApp({
+      imports: [ProtectionFixtureModule],
+      // 500 stalled requests from one address pass the gate's rate limit, so that it is the body they stall in.
+      env: { ...FIXTURE_ENV, REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), RATE_LIMIT_DEFAULT: 'user:100/1m,ip:100000/1m' },
+    });
     port = Number(new URL(sut.url).port);
   });
   afterAll(() => sut.close());
   afterEach(() => expect(errorLines(sut)).toEqual([]));
 
-  const declaredBody = `POST ${ROUTE} HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"na`;
+  // Signed in: the request gate admits it, so the body is awaited (without a token it is refused before the body, below).
+  const authorization = (user = 'slow-client') => `Authorization: ${sut.bearer(user).authorization}\r\n`;
+  const declaredBody = (user?: string) =>
+    `POST ${ROUTE} HTTP/1.1\r\nHost: a\r\n${authorization(user)}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"na`;
 
   it.each([
-    ['a body shorter than its Content-Length', declaredBody],
+    ['a body shorter than its Content-Length', () => declaredBody()],
     [
       'an unterminated chunked body',
-      `POST ${ROUTE} HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"a":\r\n`,
+      () =>
+        `POST ${ROUTE} HTTP/1.1\r\nHost: a\r\n${authorization()}Content-Type: application/json\r\n` +
+        'Transfer-Encoding: chunked\r\n\r\n5\r\n{"a":\r\n',
     ],
-    ['headers that never end', 'GET /v1/me HTTP/1.1\r\nHost: a\r\nX-Slow: '],
-    ['a connection that sends nothing', ''],
-  ])('answers %s with 408 and closes within the request timeout', async (_case, payload) => {
+    ['headers that never end', () => 'GET /v1/me HTTP/1.1\r\nHost: a\r\nX-Slow: '],
+    ['a connection that sends nothing', () => ''],
+  ])('answers %s with 408 and closes within the request timeout', async (_case, payloadOf) => {
+    const payload = payloadOf();
     const { responses, closed, elapsedMs } = await rawExchange(port, payload, { waitMs: TIMEOUT_MS * 4 });
     expect(closed).toBe(true);
     expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
@@ -135,11 +145,18 @@ describe('Slow and stalled clients', () => {
     if (payload !== '') expectProblem(responses[0], 408, 'REQUEST_TIMEOUT');
   });
 
+  it('refuses a request without a token at once, before waiting for its body', async () => {
+    const unsigned = `POST ${ROUTE} HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"na`;
+    const { responses, elapsedMs } = await rawExchange(port, unsigned, { responses: 1, waitMs: TIMEOUT_MS * 4 });
+    expectProblem(responses[0], 401, 'UNAUTHENTICATED');
+    expect(elapsedMs).toBeLessThan(TIMEOUT_MS / 2);
+  });
+
   it('keeps answering others promptly while 500 connections stall, and closes all 500 within the timeout', async () => {
     const create = (user: string) =>
       fetch(`${sut.url}${ROUTE}`, { method: 'POST', headers: { ...sut.bearer(user), 'content-type': 'application/json' }, body: '{}' });
     expect((await create('warm-up')).status).toBe(201);
-    const stalled = await Promise.all(Array.from({ length: 500 }, () => stalledConnection(port, declaredBody)));
+    const stalled = await Promise.all(Array.from({ length: 500 }, (_, i) => stalledConnection(port, declaredBody(`stalled-${i}`))));
     try {
       for (let i = 0; i < 5; i++) {
         const asked = performance.now();

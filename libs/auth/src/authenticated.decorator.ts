@@ -1,8 +1,7 @@
-import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ApiError, ApiProblems, ErrorCode, problemExample } from '@app/common';
+import { ApiError, ApiProblems, ErrorCode, GateRoute, problemExample } from '@app/common';
 import { AuthGuard } from './auth.guard';
-import { REQUIRED_PERMISSION } from './required-permission';
 export const BEARER_SCHEME = 'bearer';
 
 /** What the AuthGuard answers (auth.guard.ts, token-verifier.ts), as documented on every authenticated route. */
@@ -21,14 +20,14 @@ export const AUTH_PROBLEMS = {
 };
 
 /**
- * Marks a route as authenticated by a bearer JWT, optionally requiring a per-kind permission
- * (enforced when AUTH_PERMISSIONS_ENABLED=true), and documents the scheme and its 401, 403 and 503.
+ * Marks a route as authenticated by a bearer JWT (checked by the request gate before the body is
+ * read), optionally requiring a per-kind permission (enforced when AUTH_PERMISSIONS_ENABLED=true),
+ * and documents the scheme and its 401, 403 and 503.
  */
 export function Authenticated(permission?: string): MethodDecorator {
   const problems = [AUTH_PROBLEMS.unauthenticated, AUTH_PROBLEMS.signingKeysUnavailable];
-  const decorators = [UseGuards(AuthGuard), ApiBearerAuth(BEARER_SCHEME)];
+  const decorators = [GateRoute({ permission }), UseGuards(AuthGuard), ApiBearerAuth(BEARER_SCHEME)];
   if (permission) {
-    decorators.push(SetMetadata(REQUIRED_PERMISSION, permission));
     problems.push(AUTH_PROBLEMS.forbidden(permission));
   }
   return applyDecorators(...decorators, ApiProblems(...problems));

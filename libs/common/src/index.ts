@@ -3,6 +3,8 @@ export * from './errors/error-codes';
 export * from './errors/problem';
 export * from './errors/to-problem';
 export * from './http/problem-writer';
+export * from './http/refusal';
+export * from './http/route-config';
 export * from './http/problem.filter';
 export * from './http/request-id';
 export * from './http/route-methods';

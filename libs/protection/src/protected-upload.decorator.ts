@@ -1,14 +1,12 @@
-import { applyDecorators, SetMetadata, UseGuards, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Authenticated } from '@app/auth';
-import { ApiProblems, BODY_PROBLEMS, type ProblemExample } from '@app/common';
+import { ApiProblems, BODY_PROBLEMS, GateRoute, type ProblemExample } from '@app/common';
 import { uploadKind, type UploadKind } from '@app/registry';
 import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { ProviderOfferedGuard } from './provider-offered.guard';
 import { PROTECTION_PROBLEMS } from './protection-problems';
 import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { QUOTA_EXEMPT, UPLOAD_KIND } from './upload-kind';
 
 export interface ProtectedUploadOptions {
@@ -62,7 +60,7 @@ export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOption
     SetMetadata(UPLOAD_KIND, kind),
     ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
-    UseGuards(RateLimitGuard, ProviderOfferedGuard),
+    GateRoute({ rateLimit: kind, offered: spec.provider }),
     ApiProblems(...protectionProblems(kind, options)),
   ];
   if (interceptors.length > 0) decorators.push(UseInterceptors(...interceptors));

@@ -2,12 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProtectionMetrics } from './metrics/protection-metrics';
 import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
-import { RateLimitGuard } from './rate-limit/rate-limit.guard';
-import { ProviderOfferedGuard } from './provider-offered.guard';
+import { RequestGate } from './gate/request-gate';
 
-const providers = [RateLimitGuard, ProviderOfferedGuard, DailyQuotaInterceptor, IdempotencyInterceptor, ProtectionMetrics];
+const providers = [RequestGate, DailyQuotaInterceptor, IdempotencyInterceptor, ProtectionMetrics];
 
-/** Rate limits, provider availability, daily quotas and idempotency, shared by every upload route. */
+/** The request gate (authentication, rate limits, provider availability), daily quotas and idempotency, shared by every upload route. */
 @Global()
 @Module({ providers, exports: providers })
 export class ProtectionModule {}

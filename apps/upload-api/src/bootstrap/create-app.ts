@@ -13,7 +13,7 @@ import {
   RouteMethods,
 } from '@app/common';
 import type { AppConfig } from '@app/config';
-import { ProtectionMetrics } from '@app/protection';
+import { ProtectionMetrics, RequestGate } from '@app/protection';
 import { AppModule } from '../app.module';
 import type { SandboxServices } from '../sandbox/sandbox-services';
 import { MetricsService } from '@app/common';
@@ -21,6 +21,7 @@ import { registerRequestMetrics } from '../metrics/request-metrics';
 import { BelowTheRouter } from './below-the-router';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
+import { registerLivenessLane } from './liveness-lane';
 import { fastifyOptions } from './fastify-options';
 import { helmetHeaders, registerResponseHeaders } from './security-headers';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
@@ -60,12 +61,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  registerLivenessLane(fastify, securityHeaders);
   routes.attach(fastify);
   registerBodyParsers(fastify);
   await registerRequestContext(fastify);
   if (config.metrics.enabled) registerRequestMetrics(fastify, app.get(MetricsService));
 
   registerResponseHeaders(fastify, securityHeaders);
+  app.get(RequestGate).register(fastify, problems);
   belowTheRouter.attach(fastify.server, fastify);
   drainOnClose(fastify, problems);
   if (config.http.corsOrigins.length > 0) {

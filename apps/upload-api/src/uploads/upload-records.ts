@@ -250,11 +250,14 @@ export class UploadRecords {
 
   /**
    * One log line per change of status, for operators, and the app's webhook (queued durably; a
-   * failure to queue rejects with 503, so the caller or the provider tries again).
+   * failure to queue rejects with 503, so the caller or the provider tries again). A new upload is
+   * logged at debug only: its request's access line (201, route, user, request id) says it at info.
    */
   private async announce(type: WebhookEventType, record: UploadRecord, changed = true): Promise<void> {
     if (changed) {
-      this.logger.log({ event: type, uploadId: record.uploadId, provider: record.provider, kind: record.kind, status: record.status });
+      const line = { event: type, uploadId: record.uploadId, provider: record.provider, kind: record.kind, status: record.status };
+      if (type === 'upload.created') this.logger.debug(line);
+      else this.logger.log(line);
     }
     await this.webhooks.publish(type, { ...record, userId: record.ownerId });
   }

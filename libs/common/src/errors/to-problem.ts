@@ -34,7 +34,8 @@ export const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; d
   },
 };
 
-function build(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
+/** The problem body of a status, code and detail. */
+export function problemOf(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
   return { type: problemType(code), title: ERROR_TITLES[code], status, detail, code, requestId };
 }
 
@@ -45,7 +46,7 @@ function fromHttpException(error: HttpException, requestId: string): ProblemResp
   const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
   // Framework messages for 4xx are safe and useful ("Forbidden resource"); 5xx text never leaves.
   const detail = status < 500 && typeof message === 'string' ? message : ERROR_TITLES[code];
-  return { problem: build(status, code, detail, requestId), headers: {}, unexpected: status >= 500 };
+  return { problem: problemOf(status, code, detail, requestId), headers: {}, unexpected: status >= 500 };
 }
 
 /** Nest wraps Fastify's 4xx errors in an HttpException; the original keeps the precise code. */
@@ -58,7 +59,7 @@ function unwrapFastifyError(error: unknown): unknown {
 export function toProblem(thrown: unknown, requestId: string): ProblemResponse {
   const error = unwrapFastifyError(thrown);
   if (error instanceof ApiError) {
-    const problem = build(error.getStatus(), error.code, error.detail, requestId);
+    const problem = problemOf(error.getStatus(), error.code, error.detail, requestId);
     if (error.details.errors) problem.errors = error.details.errors;
     if (error.details.upstreamRequestId) problem.upstreamRequestId = error.details.upstreamRequestId;
     const headers = { ...error.details.headers };
@@ -72,15 +73,15 @@ export function toProblem(thrown: unknown, requestId: string): ProblemResponse {
   const fastifyCode = (error as { code?: unknown })?.code;
   if (typeof fastifyCode === 'string' && FASTIFY_ERRORS[fastifyCode]) {
     const known = FASTIFY_ERRORS[fastifyCode];
-    return { problem: build(known.status, known.code, known.detail, requestId), headers: {}, unexpected: false };
+    return { problem: problemOf(known.status, known.code, known.detail, requestId), headers: {}, unexpected: false };
   }
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const code = codeForStatus(statusCode);
-    return { problem: build(statusCode, code, ERROR_TITLES[code], requestId), headers: {}, unexpected: false };
+    return { problem: problemOf(statusCode, code, ERROR_TITLES[code], requestId), headers: {}, unexpected: false };
   }
   return {
-    problem: build(500, ErrorCode.INTERNAL, 'An unexpected error occurred. Quote the requestId when reporting it.', requestId),
+    problem: problemOf(500, ErrorCode.INTERNAL, 'An unexpected error occurred. Quote the requestId when reporting it.', requestId),
     headers: {},
     unexpected: true,
   };

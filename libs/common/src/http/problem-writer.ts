@@ -4,7 +4,8 @@ import { NotFoundException } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
 import { type Problem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
-import { toProblem } from '../errors/to-problem';
+import { problemOf, toProblem } from '../errors/to-problem';
+import type { Refusal } from './refusal';
 import { REQUEST_ID_HEADER } from './request-id';
 import type { RouteMethods } from './route-methods';
 
@@ -40,6 +41,19 @@ export class ProblemWriter {
     // Also here: Fastify answers framework errors (a malformed URL) before any onRequest hook ran.
     reply.header(REQUEST_ID_HEADER, request.id);
     reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** Writes a refusal decided before the handler (the request gate): the same problem as its ApiError, no exception built. */
+  refuse(refusal: Refusal, request: FastifyRequest, reply: FastifyReply): void {
+    const problem = problemOf(refusal.status, refusal.code, refusal.detail, String(request.id));
+    request.problemCode = problem.code;
+    this.onProblem(problem);
+    if (problem.status >= 500) this.logger.warn({ requestId: request.id, code: problem.code }, problem.detail);
+    if (reply.sent) return;
+    reply.code(problem.status).header(REQUEST_ID_HEADER, request.id);
+    if (refusal.headers) reply.headers(refusal.headers);
+    if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))));
+    reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   /**

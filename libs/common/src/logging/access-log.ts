@@ -1,5 +1,8 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
+/** Probes answered 200 are not logged: an orchestrator asks every few seconds, and only a failing probe is news. */
+const QUIET_WHEN_OK = new Set(['/healthz', '/readyz']);
+
 /**
  * Replaces Fastify's two request log lines with one per request: method, route, status,
  * latency, request id and user id. Never headers or bodies.
@@ -15,6 +18,7 @@ export class AccessLogController extends LogController {
 
   override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
+    if (status === 200 && QUIET_WHEN_OK.has(request.routeOptions.url!)) return;
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,

@@ -1,15 +1,9 @@
-import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiProblems } from '@app/common';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProblems, GateRoute } from '@app/common';
 import type { RateLimitScope } from '@app/registry';
 import { PROTECTION_PROBLEMS } from '../protection-problems';
-import { RATE_LIMIT_SCOPE } from '../upload-kind';
-import { RateLimitGuard } from './rate-limit.guard';
 
-/** Per user and per client IP limits of `scope` on a route that is not an upload kind; after @Authenticated. */
+/** Per user and per client IP limits of `scope` on a route that is not an upload kind, with @Authenticated (the gate checks both). */
 export function RateLimited(scope: RateLimitScope): MethodDecorator {
-  return applyDecorators(
-    SetMetadata(RATE_LIMIT_SCOPE, scope),
-    UseGuards(RateLimitGuard),
-    ApiProblems(PROTECTION_PROBLEMS.rateLimited(scope)),
-  );
+  return applyDecorators(GateRoute({ rateLimit: scope }), ApiProblems(PROTECTION_PROBLEMS.rateLimited(scope)));
 }
