@@ -7,7 +7,11 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** JSON lines on stdout, every object redacted by field name before it is written. */
+/**
+ * JSON lines on stdout, every object redacted by field name before it is written. Written
+ * asynchronously: lines logged while a write is under way go out together in the next one, instead
+ * of one blocking write(2) per line (pino's default); pino flushes what is left when the process exits.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
@@ -20,6 +24,6 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       serializers: { err: pino.stdSerializers.err },
     },
-    options.destination,
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
