@@ -18,6 +18,7 @@ export * from './openapi/problem-examples';
 export * from './openapi/problem.dto';
 export * from './openapi/api-json-body.decorator';
 export * from './ids/upload-id';
+export * from './ids/random-pool';
 export * from './metrics/metrics.service';
 export * from './http/request-context';
 export * from './validation/own-entry';

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RateLimitScope, UploadKind } from '@app/registry';
 
 /** Short, fixed-length and opaque: user ids and IPs never sit in Redis in clear, and never break a hash tag. */
-export const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+// crypto.hash: the one-shot form, without a Hash object per call (three digests per request on a hot path).
+export const digest = (value: string) => hash('sha256', value, 'base64url').slice(0, 22);
 
 /**
  * Store keys of the protection layer. The `{...}` hash tag keeps the keys of one script call in one
