@@ -35,16 +35,23 @@ export class UploadRecordsRepository {
     return this.config.uploads.recordTtlSeconds * 1000;
   }
 
-  /** The record, then its place in the owner's index; a failure between leaves nothing behind. */
+  /**
+   * The record and its place in the owner's index, written together (one round trip: the two keys
+   * live in different Cluster slots, so not one script); if either fails, the other is undone, so a
+   * failure leaves nothing behind.
+   */
   async create(record: UploadRecord): Promise<void> {
-    const envelope = await this.sealed.setIfAbsent(keys.record(record.uploadId), record, this.ttlMs);
-    if (envelope === undefined) throw new Error(`upload ${record.uploadId} exists already`);
-    try {
-      await this.store.indexAdd(keys.owner(record.ownerId), record.uploadId, Date.parse(record.createdAt), this.ttlMs);
-    } catch (error) {
-      await this.sealed.deleteIfEquals(keys.record(record.uploadId), envelope).catch(() => undefined);
-      throw error;
-    }
+    const [written, indexed] = await Promise.allSettled([
+      this.sealed.setIfAbsent(keys.record(record.uploadId), record, this.ttlMs),
+      this.store.indexAdd(keys.owner(record.ownerId), record.uploadId, Date.parse(record.createdAt), this.ttlMs),
+    ]);
+    const envelope = written.status === 'fulfilled' ? written.value : undefined;
+    if (envelope !== undefined && indexed.status === 'fulfilled') return;
+    if (envelope !== undefined) await this.sealed.deleteIfEquals(keys.record(record.uploadId), envelope).catch(() => undefined);
+    if (indexed.status === 'fulfilled') await this.store.indexRemove(keys.owner(record.ownerId), [record.uploadId]).catch(() => undefined);
+    if (written.status === 'rejected') throw written.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    throw new Error(`upload ${record.uploadId} exists already`);
   }
 
   /** Resolves once the store is connected again, or after `timeoutMs`. */
