@@ -1,4 +1,5 @@
 import { measureScenario, type MeasureOptions } from './load/measure-scenario';
+import { STEP_IDS } from './options';
 import type { ServiceScenario } from './load/scenarios';
 import type { Figures } from './report/figures';
 import { measureSdkLoop } from './sdk-loop/measure-loop';
@@ -10,24 +11,28 @@ export interface Step {
   run(): Promise<Figures>;
 }
 
-/**
- * The order of the run. Each bare SDK loop runs right after the service scenario it is compared
- * with, so both see the same state of a shared machine; the replay (f) runs after them.
- */
-const ORDER = ['a', 'b', 'c', 'd', 'e', 'h-aliyun', 'f', 'g', 'h-tencent'];
+/** The ids of the steps on the bench's own stack that `only` selects (all when empty), in their order. */
+export function stackStepIds(only: string[]): string[] {
+  return STEP_IDS.filter((id) => id !== 'compare' && (only.length === 0 || only.includes(id)));
+}
 
+/**
+ * The steps on the bench's own stack, in the order of STEP_IDS. Each bare SDK loop runs right after
+ * the service scenario it is compared with, so both see the same state of a shared machine; the
+ * replay (f) runs after them, the lifecycle routes (i), (j), (k) last. The side-by-side comparison
+ * (`compare`) is no step of this stack: it runs its own processes once this stack is stopped.
+ */
 export function plan(stack: Stack, scenarios: ServiceScenario[], options: MeasureOptions, only: string[]): Step[] {
   const byId = new Map(scenarios.map((scenario) => [scenario.id as string, scenario]));
   const loop = (provider: SdkLoopProvider): Step => ({
     id: `h-${provider}`,
     run: () => measureSdkLoop(provider, stack.emulator, { runDir: stack.runDir, concurrency: options.connections, ...options }),
   });
-  const unknown = only.filter((id) => !ORDER.includes(id));
-  if (unknown.length > 0) throw new Error(`unknown scenario ids: ${unknown.join(', ')} (known: ${ORDER.join(', ')})`);
-  return ORDER.filter((id) => only.length === 0 || only.includes(id)).map((id) => {
+  return stackStepIds(only).map((id) => {
     if (id === 'h-aliyun') return loop('aliyun');
     if (id === 'h-tencent') return loop('tencent');
-    const scenario = byId.get(id)!;
+    const scenario = byId.get(id);
+    if (!scenario) throw new Error(`no service scenario (${id})`);
     return { id, run: () => measureScenario(stack, scenario, options) };
   });
 }

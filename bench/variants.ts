@@ -9,7 +9,7 @@ export interface Variant {
   scenarios: string[];
 }
 
-/** V8 limits that keep the service's peak RSS near 200 MB (see FINDINGS.md); not set in production. */
+/** V8 heap limits: what they save in peak RSS (a target against peer-nest) and cost in CPU (FINDINGS.md); not set in production. */
 export const HEAP_CAPPED_ARGS = ['--max-semi-space-size=8', '--max-old-space-size=128'];
 
 export function variants(options: BenchOptions): Variant[] {

@@ -12,9 +12,10 @@ export interface MeasureOptions {
   durationSeconds: number;
 }
 
-/** Primes, warms up, then measures one scenario: throughput and latency from autocannon, CPU and memory from /proc. */
+/** Prepares and primes, warms up, then measures one scenario: throughput and latency from autocannon, CPU and memory from /proc. */
 export async function measureScenario(stack: Stack, scenario: ServiceScenario, options: MeasureOptions): Promise<Figures> {
   const { service, emulator, redis } = stack;
+  if (scenario.prepare) await scenario.prepare(service.url);
   if (scenario.prime) await prime(service.url, scenario);
   if (options.warmupSeconds > 0) await drive(service.url, scenario, options.connections, options.warmupSeconds);
   assertAlive(service.process);

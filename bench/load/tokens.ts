@@ -7,6 +7,9 @@ export interface BenchTokens {
   pool: string[];
   /** The user whose idempotent request (f) replays. */
   replayer: string;
+  /** The owner of the uploads (i) reads and (j), (k) complete, created before their warm-up; and its user id. */
+  owner: string;
+  ownerId: string;
   /** The user who is over the per-kind limit in (c). */
   limited: string;
   /** Well-formed, but signed with another secret: (b). */
@@ -19,6 +22,8 @@ export function signTokens(secret: string, users: number, runId: string): BenchT
   return {
     pool: Array.from({ length: users }, (_, i) => token(`bench-${runId}-user-${i}`)),
     replayer: token(`bench-${runId}-replayer`),
+    owner: token(`bench-${runId}-owner`),
+    ownerId: `bench-${runId}-owner`,
     limited: token(`bench-${runId}-limited`),
     forged: `Bearer ${signJwt(claims(`bench-${runId}-forger`), { alg: 'HS256', secret: randomBytes(48).toString('base64url') })}`,
   };

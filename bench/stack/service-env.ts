@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { budgetVariable, quotaVariable, rateLimitVariable } from '@app/config';
 import { UPLOAD_KIND_NAMES, uploadKind, type UploadKind, UPSTREAM_PROVIDERS } from '@app/registry';
-import { aliyunTestEnv } from '../../test/support/aliyun-test-env';
+import { ALIYUN_TEST_IDS, aliyunTestEnv } from '../../test/support/aliyun-test-env';
 import { tencentTestEnv } from '../../test/support/tencent-test-env';
 import type { EmulatorProcess } from './emulator';
 
@@ -12,6 +13,26 @@ const UNREACHABLE_RATE = 'user:9999999/1s,ip:9999999/1s';
 const UNREACHABLE_QUOTA = '1000000';
 const UNREACHABLE_BUDGET = '100000';
 
+/**
+ * The event receivers' secrets, made up for the run: Tencent PUSH callbacks are POSTed to
+ * /v1/events/tencent-vod/<tencentToken>; Alibaba VOD callbacks are signed with the AuthKey over the
+ * callback URL the service gives VOD (the emulator's usual one: the creates' UserData stays as it was).
+ */
+export interface EventSecrets {
+  tencentToken: string;
+  vodAuthKey: string;
+  vodCallbackUrl: string;
+}
+
+export function makeEventSecrets(): EventSecrets {
+  return {
+    tencentToken: randomBytes(24).toString('hex'),
+    // 1-32 letters and digits (the AuthKey's format).
+    vodAuthKey: `Bench${randomBytes(12).toString('hex')}`,
+    vodCallbackUrl: ALIYUN_TEST_IDS.callbackUrl,
+  };
+}
+
 export interface ServiceEnvInput {
   port: number;
   redisUrl: string;
@@ -19,6 +40,7 @@ export interface ServiceEnvInput {
   jwtSecret: string;
   encryptionKey: string;
   logLevel: string;
+  events: EventSecrets;
 }
 
 /**
@@ -46,6 +68,10 @@ export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
     ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), UNREACHABLE_BUDGET])),
     ...aliyunTestEnv(input.emulator.url, input.emulator.aliyunKey),
     ...tencentTestEnv(input.emulator.url, input.emulator.tencentKey),
+    // The event receivers on, as a deployment with events configures them: (j) and (k).
+    TENCENTCLOUD_VOD_EVENT_TOKEN: input.events.tencentToken,
+    ALIBABA_CLOUD_VOD_CALLBACK_URL: input.events.vodCallbackUrl,
+    ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: input.events.vodAuthKey,
     // Investigations only (the report names them): e.g. {"NODE_OPTIONS":"--trace-gc"}.
     ...extraEnv(),
   };

@@ -4,7 +4,7 @@ import { freePort } from '@app/testing';
 import { type BenchChild, spawnChild } from './child-process';
 import type { EmulatorProcess } from './emulator';
 import { SERVICE_MAIN } from './paths';
-import { extraNodeArgs, serviceEnv } from './service-env';
+import { type EventSecrets, extraNodeArgs, serviceEnv } from './service-env';
 import { answers, waitUntil } from './wait-until';
 
 export interface ServiceProcess {
@@ -23,6 +23,7 @@ export interface StartServiceInput {
   jwtSecret: string;
   encryptionKey: string;
   logLevel: string;
+  events: EventSecrets;
   /** Node options of a variant run (e.g. V8 heap limits); the main run has none, as production. */
   nodeArgs?: string[];
   profile: boolean;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmulator, type EmulatorProcess } from './emulator';
 import { startRedis, type RedisProcess } from './redis';
 import { startService, type ServiceProcess } from './service';
+import { type EventSecrets, makeEventSecrets } from './service-env';
 
 /** Redis, the emulator and the service, each its own process; secrets made up for this run. */
 export interface Stack {
@@ -9,6 +10,8 @@ export interface Stack {
   redis: RedisProcess;
   emulator: EmulatorProcess;
   jwtSecret: string;
+  /** The event receivers' secrets, shared with the scenarios that send events. */
+  events: EventSecrets;
   /** The running service; replaced by restartService. */
   service: ServiceProcess;
   /** Stops the service and starts another, e.g. with another LOG_LEVEL or V8 heap limits (the variants). */
@@ -38,12 +41,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await emulator.setLatency(options.latencyMs);
     const jwtSecret = randomBytes(48).toString('base64url');
     const encryptionKey = randomBytes(32).toString('base64');
+    const events = makeEventSecrets();
     const serviceInput = {
       runDir: options.runDir,
       redisUrl: redis.server.url,
       emulator,
       jwtSecret,
       encryptionKey,
+      events,
       profile: options.profile,
     };
     let service = await startService({ ...serviceInput, label: 'main', logLevel: options.logLevel });
@@ -53,6 +58,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       redis,
       emulator,
       jwtSecret,
+      events,
       get service() {
         return service;
       },
