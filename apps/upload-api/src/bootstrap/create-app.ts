@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import {
   createLogger,
   createValidationPipe,
+  decorateMatchedRoute,
   PinoNestLogger,
   ProblemFilter,
   ProblemWriter,
@@ -61,6 +62,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
 
+  decorateMatchedRoute(fastify);
   registerLivenessLane(fastify, securityHeaders);
   routes.attach(fastify);
   registerBodyParsers(fastify);

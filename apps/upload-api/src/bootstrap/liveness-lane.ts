@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { REQUEST_ID_HEADER } from '@app/common';
+import { matchedRoute, REQUEST_ID_HEADER } from '@app/common';
 
 const LIVE = JSON.stringify({ status: 'ok' });
 
@@ -12,7 +12,7 @@ const LIVE = JSON.stringify({ status: 'ok' });
 export function registerLivenessLane(fastify: FastifyInstance, securityHeaders: Record<string, string>): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     // Without Host, an HTTP/1.1 request goes on to BelowTheRouter's 400.
-    if (request.method !== 'GET' || request.routeOptions.url !== '/healthz' || request.headers.host === undefined) return done();
+    if (request.method !== 'GET' || matchedRoute(request).url !== '/healthz' || request.headers.host === undefined) return done();
     reply.headers(securityHeaders).header(REQUEST_ID_HEADER, request.id).type('application/json; charset=utf-8').send(LIVE);
   });
 }

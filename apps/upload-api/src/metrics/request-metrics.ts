@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsService } from '@app/common';
+import { matchedRoute, type MetricsService } from '@app/common';
 
 /** Observes every response; unmatched paths share one label so random 404s cannot blow up cardinality. */
 export function registerRequestMetrics(fastify: FastifyInstance, metrics: MetricsService): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.requestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      { method: request.method, route: matchedRoute(request).url ?? 'unmatched', status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
     done();

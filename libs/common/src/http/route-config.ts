@@ -1,5 +1,5 @@
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * What the request gate checks on a route before its body is read, in this order: the bearer token
@@ -22,7 +22,37 @@ export function GateRoute(part: GateSpec): MethodDecorator {
   };
 }
 
+/** The route config a request matched: its pattern, method, gate spec and flags (Fastify adds url and method). */
+export interface MatchedRoute {
+  url?: string;
+  method?: string | string[];
+  gate?: GateSpec;
+  /** The path holds a secret (a receiver's token): logged by its pattern only. */
+  secretPath?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    matchedRoute: MatchedRoute | null;
+  }
+}
+
+const UNMATCHED: MatchedRoute = Object.freeze({});
+
+/** Declares `request.matchedRoute`, so that every request has the same shape. Before any hook that reads it. */
+export function decorateMatchedRoute(fastify: FastifyInstance): void {
+  fastify.decorateRequest('matchedRoute', null);
+}
+
+/**
+ * The route config of the request, read once: Fastify's `request.routeOptions` builds a new
+ * twelve-field object on every access, and a request reads it in five hooks.
+ */
+export function matchedRoute(request: FastifyRequest): MatchedRoute {
+  return (request.matchedRoute ??= (request.routeOptions.config) ?? UNMATCHED);
+}
+
 /** The gate spec of the route a request matched, if it is gated. */
 export function gateSpecOf(request: FastifyRequest): GateSpec | undefined {
-  return (request.routeOptions.config as { gate?: GateSpec } | undefined)?.gate;
+  return matchedRoute(request).gate;
 }

@@ -1,4 +1,5 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { matchedRoute } from '../http/route-config';
 
 /** Probes answered 200 are not logged: an orchestrator asks every few seconds, and only a failing probe is news. */
 const QUIET_WHEN_OK = new Set(['/healthz', '/readyz']);
@@ -18,14 +19,13 @@ export class AccessLogController extends LogController {
 
   override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
-    if (status === 200 && QUIET_WHEN_OK.has(request.routeOptions.url!)) return;
+    const route = matchedRoute(request);
+    if (status === 200 && QUIET_WHEN_OK.has(route.url!)) return;
     const line = {
       method: request.method,
-      route: request.routeOptions.url ?? null,
+      route: route.url ?? null,
       // A route whose path holds a secret (a receiver's token) is logged by its pattern only.
-      path: (request.routeOptions.config as { secretPath?: boolean } | undefined)?.secretPath
-        ? request.routeOptions.url
-        : request.url.split('?', 1)[0],
+      path: route.secretPath ? route.url : request.url.split('?', 1)[0],
       status,
       latencyMs: Math.round(reply.elapsedTime * 100) / 100,
       userId: (request as { user?: { id?: string } }).user?.id ?? null,
