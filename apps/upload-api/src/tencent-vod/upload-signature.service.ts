@@ -33,34 +33,39 @@ export class UploadSignatureService {
   async create(user: Principal, dto: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
     const { vod } = this.config.product('tencent-vod');
     const processing = resolveProcessing(dto, vod);
+    const now = Math.floor(Date.now() / 1000);
     if (dto.uploadId !== undefined) {
       await this.records.useSignature(user, dto.uploadId, vod.signaturesPerUpload);
-      return { uploadId: dto.uploadId, ...(await this.sign(user, dto.uploadId, dto, processing)) };
+      return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, await this.uniqueRandom(now)) };
     }
+    // A new upload: the random is reserved while the record is written (one round trip for both, not two in a row).
+    const random = this.uniqueRandom(now);
+    random.catch(() => undefined); // awaited below; a failure before then must not be an unhandled rejection
     const { uploadId, result } = await this.records.issue(
       user,
       'tencent-vod-signature',
-      (uploadId) => this.sign(user, uploadId, dto, processing),
+      async (uploadId) => this.sign(user, uploadId, dto, processing, now, await random),
       () => ({}),
       { signatures: 1 },
     );
     return { uploadId, ...result };
   }
 
-  private async sign(
+  private sign(
     user: Principal,
     uploadId: string,
     dto: CreateTencentVodUploadSignatureDto,
     processing: ProcessingChoice,
-  ): Promise<{ signature: string; expiresAt: string }> {
+    now: number,
+    random: number,
+  ): { signature: string; expiresAt: string } {
     const { vod } = this.config.product('tencent-vod');
-    const now = Math.floor(Date.now() / 1000);
     const expireTime = now + vod.signatureTtlSeconds;
     const signature = this.signer.sign({
       currentTimeStamp: now,
       expireTime,
       // A one-time signature must differ from every other: the store proves this random unused at this second.
-      random: await this.uniqueRandom(now),
+      random,
       classId: processing.classId,
       procedure: processing.procedure,
       // Comes back in Tencent's NewFileUpload event: how the event finds this upload.

@@ -49,7 +49,7 @@ export function decorateMatchedRoute(fastify: FastifyInstance): void {
  * twelve-field object on every access, and a request reads it in five hooks.
  */
 export function matchedRoute(request: FastifyRequest): MatchedRoute {
-  return (request.matchedRoute ??= (request.routeOptions.config) ?? UNMATCHED);
+  return (request.matchedRoute ??= request.routeOptions.config ?? UNMATCHED);
 }
 
 /** The gate spec of the route a request matched, if it is gated. */
