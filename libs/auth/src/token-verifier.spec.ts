@@ -53,6 +53,18 @@ describe('TokenVerifier', () => {
     expect(await verifiers().fast.authenticate(header)).toEqual({ refusal: expected });
   });
 
+  it('remembers a token’s signature, not its time: the same token is refused once it has expired', async () => {
+    const { fast } = verifiers({ AUTH_JWT_CLOCK_TOLERANCE_SECONDS: '0' });
+    const bearer = `Bearer ${token({ alg: 'HS256' }, { sub: 'alice', exp: now() + 1 }, { alg: 'HS256', secret: SECRET })}`;
+    expect((await fast.authenticate(bearer)).principal).toEqual({ id: 'alice', permissions: [] });
+    const later = jest.spyOn(Date, 'now').mockReturnValue((now() + 2) * 1000);
+    try {
+      expect(await fast.authenticate(bearer)).toEqual({ refusal: TOKEN_REFUSALS.expired });
+    } finally {
+      later.mockRestore();
+    }
+  });
+
   // The node:crypto path must answer exactly as jsonwebtoken does, for every kind of token a client or an attacker sends.
   const settings = fc.record({
     issuer: fc.constantFrom(undefined, 'https://id.example.com'),
@@ -103,7 +115,10 @@ describe('TokenVerifier', () => {
           AUTH_JWT_CLOCK_TOLERANCE_SECONDS: String(setting.tolerance),
         });
         const bearer = `Bearer ${token(head, body, signWith)}`;
-        expect(await fast.authenticate(bearer)).toEqual(await library.authenticate(bearer));
+        const expected = await library.authenticate(bearer);
+        expect(await fast.authenticate(bearer)).toEqual(expected);
+        // Again: now from the verifier's memory of the token's signature.
+        expect(await fast.authenticate(bearer)).toEqual(expected);
       }),
       { numRuns: 2_000 },
     );

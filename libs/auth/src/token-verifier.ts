@@ -11,6 +11,8 @@ import { type JsonObject, type ParsedToken, parseToken, tokenRefusal } from './t
 const SUBJECT = /^[^\p{Cc}]{1,255}$/u;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 const HMAC_HASHES: Readonly<Record<string, string>> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+/** Tokens whose signature was checked, kept so that a client's next request skips the parse and the HMAC. */
+const MAX_REMEMBERED_TOKENS = 4096;
 
 class InvalidTokenError extends Error {
   override name = 'JsonWebTokenError';
@@ -56,6 +58,12 @@ export class TokenVerifier {
   /** The HMAC key and its algorithms, for the node:crypto path; undefined for the other key sources. */
   protected hmacKey?: KeyObject;
   private hmacAlgorithms: readonly string[] = [];
+  /**
+   * HMAC tokens by their whole text (signature included): the verified payload, or the refusal of a bad
+   * signature. Only what never changes for a given token is kept; the time-bound claims (nbf, exp)
+   * and the rest are checked on every request. Bounded: emptied when full.
+   */
+  private readonly signedTokens = new Map<string, JsonObject | Refusal>();
 
   constructor(private readonly config: ConfigService) {
     this.source = config.auth.source;
@@ -73,12 +81,21 @@ export class TokenVerifier {
     const match = BEARER.exec(authorization);
     if (!match) return { refusal: TOKEN_REFUSALS.notBearer };
     const token = match[1];
-    const parsed = parseToken(token);
-    if (parsed.refusal) return parsed;
-
     let claims: JsonObject | Refusal;
-    if (this.hmacKey && HMAC_HASHES[parsed.token.header.alg as string] !== undefined) claims = this.verifyHmac(token, parsed.token);
-    else claims = await this.verifyWithLibrary(token);
+    const signed = this.signedTokens.get(token);
+    if (signed !== undefined) {
+      claims = isRefusal(signed) ? signed : this.checkClaims(signed);
+    } else {
+      const parsed = parseToken(token);
+      if (parsed.refusal) return parsed;
+      if (this.hmacKey && HMAC_HASHES[parsed.token.header.alg as string] !== undefined) {
+        const verdict = this.verifyHmacSignature(token, parsed.token);
+        this.remember(token, verdict);
+        claims = isRefusal(verdict) ? verdict : this.checkClaims(verdict);
+      } else {
+        claims = await this.verifyWithLibrary(token);
+      }
+    }
     if (isRefusal(claims)) return { refusal: claims };
 
     if (typeof claims.exp !== 'number') return { refusal: TOKEN_REFUSALS.noExpiry };
@@ -88,12 +105,17 @@ export class TokenVerifier {
     return { principal: { id: sub, permissions: permissionsFromClaim(claims[this.config.auth.permissions.claim]) } };
   }
 
+  private remember(token: string, verdict: JsonObject | Refusal): void {
+    if (this.signedTokens.size >= MAX_REMEMBERED_TOKENS) this.signedTokens.clear();
+    this.signedTokens.set(token, verdict);
+  }
+
   /**
    * jsonwebtoken's verify for an HS256/384/512 token, step for step: a signature present, the
-   * algorithm allowed, the signature, then nbf, exp, aud and iss with the clock tolerance.
+   * algorithm allowed, the signature (this method: what never changes for a token), then nbf, exp,
+   * aud and iss with the clock tolerance (checkClaims).
    */
-  private verifyHmac(token: string, { header, payload }: ParsedToken): JsonObject | Refusal {
-    const { auth } = this.config;
+  private verifyHmacSignature(token: string, { header, payload }: ParsedToken): JsonObject | Refusal {
     const signed = token.lastIndexOf('.');
     const given = token.slice(signed + 1);
     if (given.trim() === '') return TOKEN_REFUSALS.signature;
@@ -101,7 +123,11 @@ export class TokenVerifier {
     if (!this.hmacAlgorithms.includes(alg)) return TOKEN_REFUSALS.algorithm;
     const expected = createHmac(HMAC_HASHES[alg], this.hmacKey!).update(token.slice(0, signed)).digest('base64url');
     if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return TOKEN_REFUSALS.signature;
+    return Object.freeze(payload);
+  }
 
+  private checkClaims(payload: JsonObject): JsonObject | Refusal {
+    const { auth } = this.config;
     const now = Math.floor(Date.now() / 1000);
     const tolerance = auth.clockToleranceSeconds;
     if (payload.nbf !== undefined) {
