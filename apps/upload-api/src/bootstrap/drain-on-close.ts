@@ -12,14 +12,13 @@ export function drainOnClose(fastify: FastifyInstance, problems: ProblemWriter):
     closing = true;
     done();
   });
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!closing) return;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!closing) return done();
     problems.write(
       new ApiError(503, ErrorCode.SHUTTING_DOWN, 'The service is shutting down; retry.', { retryAfterSeconds: 1 }),
       request,
       reply,
     );
-    return reply;
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
