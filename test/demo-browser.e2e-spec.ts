@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { type LaunchedBrowser, launchBrowser } from './support/browser';
+import { allStarted, type LaunchedBrowser, launchBrowser } from './support/browser';
 import { type SandboxApp, startSandboxApp } from './support/sandbox-app';
 import { startTestApp } from './support/test-app';
 
@@ -50,7 +50,10 @@ describe('The demo page (sandbox, Chromium, the providers’ browser SDKs)', () 
   let chromium: LaunchedBrowser;
 
   beforeAll(async () => {
-    [sandbox, chromium] = await Promise.all([startSandboxApp(), launchBrowser()]);
+    await allStarted(
+      startSandboxApp().then((app) => (sandbox = app)),
+      launchBrowser().then((browser) => (chromium = browser)),
+    );
   }, 30_000);
   afterAll(async () => {
     await chromium?.close();

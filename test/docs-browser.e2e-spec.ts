@@ -1,4 +1,4 @@
-import { type LaunchedBrowser, launchBrowser, nonLoopbackIPv4 } from './support/browser';
+import { allStarted, type LaunchedBrowser, launchBrowser, nonLoopbackIPv4 } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SIGNATURES = '/v1/uploads/tencent-vod/signatures';
@@ -9,7 +9,10 @@ describe('Swagger UI in a browser over plain http from another address', () => {
   let chromium: LaunchedBrowser;
 
   beforeAll(async () => {
-    [sut, chromium] = await Promise.all([startTestApp({ host: '0.0.0.0' }), launchBrowser()]);
+    await allStarted(
+      startTestApp({ host: '0.0.0.0' }).then((app) => (sut = app)),
+      launchBrowser().then((browser) => (chromium = browser)),
+    );
   });
   afterAll(async () => {
     await chromium?.close();

@@ -58,3 +58,13 @@ export function nonLoopbackIPv4(): string {
   if (!address) throw new Error('this machine has no non-loopback IPv4 address to browse through');
   return address.address;
 }
+
+/**
+ * Waits for every start, then fails with the first failure: unlike Promise.all, a failed browser
+ * launch (no Chromium) still lets the app finish starting and be kept, so afterAll closes it and
+ * Jest can exit (an app left open keeps the whole run waiting).
+ */
+export async function allStarted(...starts: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(starts)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}

@@ -7,6 +7,19 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+let stampedAt = 0;
+let stamp = '';
+
+/** pino's isoTime, made once per millisecond: at thousands of lines a second most share their millisecond. */
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== stampedAt) {
+    stampedAt = now;
+    stamp = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return stamp;
+}
+
 /**
  * JSON lines on stdout, every object redacted by field name before it is written. Written
  * asynchronously: lines logged while a write is under way go out together in the next one, instead
@@ -17,7 +30,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => redact(object) as Record<string, unknown>,
