@@ -56,7 +56,7 @@ describe('Development with a cloud configured and no WEBHOOK_URL', () => {
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    TENCENTCLOUD_SECRET_ID: 'AKIDdevelopment',
+    TENCENTCLOUD_SECRET_ID: 'fake-secret-id',
     TENCENTCLOUD_SECRET_KEY: 'development-secret-key-0123456789',
     TENCENTCLOUD_VOD_SUB_APP_ID: '1500000001',
   };

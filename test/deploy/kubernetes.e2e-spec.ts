@@ -22,7 +22,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   'redis-url': 'rediss://upload-bff:secret-from-the-test@redis.internal:6379',
   'cache-encryption-key': Buffer.alloc(32, 9).toString('base64'),
   'redis-password': 'a8Kq2ZrV7sLm4NwP9xYt3Bc6',
-  'tencentcloud-secret-id': 'AKIDq4Xr8TfB2mLs7NcV9wZp3Hj6Ek1Ya5Ud',
+  'tencentcloud-secret-id': 'fake-tencent-secret-id-for-the-test',
   'tencentcloud-secret-key': 'Zr7Tq2Xw9Lm4Bc8Nv3Hj6Ks1Pd5Fg0Ya',
   'alibaba-vod-callback-auth-key': 'Vk3mQ8rT2wX7zB4nL9pD6sH1',
   'alibaba-ims-callback-auth-key': 'Ik5nR2tW8yC3vM7qF1xJ4gP6',
