@@ -13,6 +13,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 const HMAC_HASHES: Readonly<Record<string, string>> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 /** Tokens whose signature was checked, kept so that a client's next request skips the parse and the HMAC. */
 const MAX_REMEMBERED_TOKENS = 4096;
+/** Longer tokens are checked every time: 4,096 forged 16 KB headers must not hold 64 MB. */
+const MAX_REMEMBERED_TOKEN_LENGTH = 2048;
 
 class InvalidTokenError extends Error {
   override name = 'JsonWebTokenError';
@@ -106,6 +108,7 @@ export class TokenVerifier {
   }
 
   private remember(token: string, verdict: JsonObject | Refusal): void {
+    if (token.length > MAX_REMEMBERED_TOKEN_LENGTH) return;
     if (this.signedTokens.size >= MAX_REMEMBERED_TOKENS) this.signedTokens.clear();
     this.signedTokens.set(token, verdict);
   }

@@ -34,6 +34,16 @@ export const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; d
   },
 };
 
+/** A problem's own headers: the given ones and `Retry-After` in whole seconds (at least 1). */
+export function problemHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+  retryAfterSeconds: number | undefined,
+): Record<string, string> {
+  const all = { ...headers };
+  if (retryAfterSeconds !== undefined) all['retry-after'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  return all;
+}
+
 /** The problem body of a status, code and detail. */
 export function problemOf(status: number, code: ErrorCode, detail: string, requestId: string): Problem {
   return { type: problemType(code), title: ERROR_TITLES[code], status, detail, code, requestId };
@@ -62,11 +72,7 @@ export function toProblem(thrown: unknown, requestId: string): ProblemResponse {
     const problem = problemOf(error.getStatus(), error.code, error.detail, requestId);
     if (error.details.errors) problem.errors = error.details.errors;
     if (error.details.upstreamRequestId) problem.upstreamRequestId = error.details.upstreamRequestId;
-    const headers = { ...error.details.headers };
-    if (error.details.retryAfterSeconds !== undefined) {
-      headers['retry-after'] = String(Math.max(1, Math.ceil(error.details.retryAfterSeconds)));
-    }
-    return { problem, headers, unexpected: false };
+    return { problem, headers: problemHeaders(error.details.headers, error.details.retryAfterSeconds), unexpected: false };
   }
   if (error instanceof HttpException) return fromHttpException(error, requestId);
 

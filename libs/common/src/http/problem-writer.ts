@@ -4,7 +4,7 @@ import { NotFoundException } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
 import { type Problem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
-import { problemOf, toProblem } from '../errors/to-problem';
+import { problemHeaders, problemOf, toProblem } from '../errors/to-problem';
 import type { Refusal } from './refusal';
 import { REQUEST_ID_HEADER } from './request-id';
 import type { RouteMethods } from './route-methods';
@@ -37,10 +37,7 @@ export class ProblemWriter {
         problem.detail,
       );
     }
-    if (reply.sent) return;
-    // Also here: Fastify answers framework errors (a malformed URL) before any onRequest hook ran.
-    reply.header(REQUEST_ID_HEADER, request.id);
-    reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    send(problem, headers, request, reply);
   }
 
   /** Writes a refusal decided before the handler (the request gate): the same problem as its ApiError, no exception built. */
@@ -49,11 +46,7 @@ export class ProblemWriter {
     request.problemCode = problem.code;
     this.onProblem(problem);
     if (problem.status >= 500) this.logger.warn({ requestId: request.id, code: problem.code }, problem.detail);
-    if (reply.sent) return;
-    reply.code(problem.status).header(REQUEST_ID_HEADER, request.id);
-    if (refusal.headers) reply.headers(refusal.headers);
-    if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))));
-    reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    send(problem, problemHeaders(refusal.headers, refusal.retryAfterSeconds), request, reply);
   }
 
   /**
@@ -90,6 +83,13 @@ export class ProblemWriter {
     }
     return new ApiError(404, ErrorCode.NOT_FOUND, `No route matches ${request.method} ${path}.`);
   }
+}
+
+function send(problem: Problem, headers: Record<string, string>, request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.sent) return;
+  // Also here: Fastify answers framework errors (a malformed URL) before any onRequest hook ran.
+  reply.header(REQUEST_ID_HEADER, request.id);
+  reply.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
 /** What an upstream failure was, for the log line: the class and the provider's code, not its text. */

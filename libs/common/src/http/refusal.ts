@@ -1,10 +1,9 @@
-import { ApiError } from '../errors/api-error';
 import type { ErrorCode } from '../errors/error-codes';
 
 /**
  * A refusal decided before a handler runs (authentication, permission, rate limit), as data: the
  * request gate writes it as a problem without building an exception (an Error captures a stack
- * trace, which a 401 flood would pay for on every request). `toApiError` where a throw is needed.
+ * trace, which a 401 flood would pay for on every request).
  */
 export interface Refusal {
   readonly status: number;
@@ -13,15 +12,4 @@ export interface Refusal {
   readonly headers?: Readonly<Record<string, string>>;
   /** Seconds, sent as `Retry-After`. */
   readonly retryAfterSeconds?: number;
-}
-
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && typeof (value as Refusal).status === 'number' && !(value instanceof ApiError);
-}
-
-export function refusalToApiError(refusal: Refusal): ApiError {
-  return new ApiError(refusal.status, refusal.code, refusal.detail, {
-    headers: refusal.headers ? { ...refusal.headers } : undefined,
-    retryAfterSeconds: refusal.retryAfterSeconds,
-  });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenVerifier } from '@app/auth';
-import { ErrorCode, gateSpecOf, type GateSpec, type ProblemWriter, type Refusal } from '@app/common';
+import { ApiError, ErrorCode, gateSpecOf, type GateSpec, type ProblemWriter, type Refusal } from '@app/common';
 import { ConfigService, notOffered } from '@app/config';
 import type { RateLimitScope, UploadProvider } from '@app/registry';
 import { Store } from '@app/store';
@@ -38,7 +38,7 @@ export class RequestGate {
         (refusal) => {
           if (refusal === undefined) return done(null, payload);
           // Answered here: done() is not called, so neither the body nor the handler is reached.
-          if ('getStatus' in refusal) problems.write(refusal, request, reply);
+          if (refusal instanceof ApiError) problems.write(refusal, request, reply);
           else problems.refuse(refusal, request, reply);
         },
         (error: unknown) => {
@@ -48,11 +48,7 @@ export class RequestGate {
     });
   }
 
-  private async admit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    spec: GateSpec,
-  ): Promise<Refusal | ReturnType<typeof notOffered> | undefined> {
+  private async admit(request: FastifyRequest, reply: FastifyReply, spec: GateSpec): Promise<Refusal | ApiError | undefined> {
     const { principal, refusal } = await this.verifier.authenticate(request.headers.authorization);
     if (refusal) return refusal;
     request.user = principal;
