@@ -1,4 +1,5 @@
-import { FixtureModule } from './support/fixture.module';
+import { once } from 'node:events';
+import { FixtureModule, slowRequests } from './support/fixture.module';
 import { spawnService } from './support/spawn-service';
 import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
 
@@ -6,11 +7,12 @@ describe('Graceful shutdown', () => {
   it('lets an in-flight request finish and stops accepting new ones', async () => {
     const sut = await startTestApp({ imports: [FixtureModule] });
     let finishedAt = 0;
+    const started = once(slowRequests, 'started');
     const inFlight = fetch(`${sut.url}/test-fixture/slow?ms=1500`, { method: 'POST' }).then((response) => {
       finishedAt = Date.now();
       return response;
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await started;
     const closing = sut.close();
     // Nest runs its shutdown hooks before closing the listener: poll until new requests are turned away.
     let refusedAt = 0;

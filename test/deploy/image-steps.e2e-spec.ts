@@ -9,7 +9,7 @@ import { freePort } from '@app/testing';
 import { claims, signJwt } from '../support/tokens';
 import { readDockerfile } from './support/dockerfile';
 import { snapshotTree, treeChanges } from './support/file-snapshot';
-import { type ReplayedImage, removeScratch, replayImage, toolchainPath } from './support/image-replay';
+import { type ReplayedImage, removeScratch, replayImage } from './support/image-replay';
 import { repoPath } from './support/repo-paths';
 
 const run = promisify(execFile);
@@ -55,7 +55,7 @@ describe('the container image, replayed without a Docker engine', () => {
     port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     Object.assign(serviceEnv, {
-      PATH: toolchainPath(),
+      PATH: `${dirname(image.node)}:/usr/bin:/bin`,
       HOME: join(scratch, 'home'),
       TMPDIR: join(scratch, 'tmp'),
       ...image.env,
@@ -69,7 +69,7 @@ describe('the container image, replayed without a Docker engine', () => {
     });
     const [program, ...args] = image.cmd;
     expect(program).toBe('node');
-    service = spawn(process.execPath, args, {
+    service = spawn(image.node, args, {
       cwd: image.workdir,
       env: serviceEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,7 +113,7 @@ describe('the container image, replayed without a Docker engine', () => {
 
   it("carries the webhooks' dead-letter CLI, which runs with a replica's settings", async () => {
     const cli = (...argv: string[]) =>
-      run(process.execPath, ['dist/apps/upload-api/src/cli/webhooks.js', ...argv], {
+      run(image.node, ['dist/apps/upload-api/src/cli/webhooks.js', ...argv], {
         cwd: image.workdir,
         env: {
           ...serviceEnv,
@@ -139,7 +139,7 @@ describe('the container image, replayed without a Docker engine', () => {
   it("passes the image's HEALTHCHECK, which fails when nothing answers", async () => {
     const [program, ...args] = image.healthcheck;
     expect(program).toBe('node');
-    const healthcheck = (checkPort: number) => run(process.execPath, args, { env: { PORT: String(checkPort) }, timeout: 3_000 });
+    const healthcheck = (checkPort: number) => run(image.node, args, { env: { PORT: String(checkPort) }, timeout: 3_000 });
     await expect(healthcheck(port)).resolves.toBeDefined();
     await expect(healthcheck(await freePort())).rejects.toMatchObject({ code: 1 });
   });

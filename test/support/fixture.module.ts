@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Body, Controller, Module, Post, Query } from '@nestjs/common';
 import { IsInt, IsString, MaxLength, Min } from 'class-validator';
 import { Authenticated } from '@app/auth';
@@ -12,6 +13,9 @@ export class CreateThingDto {
   size: number;
 }
 
+/** Emits 'started' when a slow request is in its handler: a test waits for it rather than sleeping and hoping. */
+export const slowRequests = new EventEmitter();
+
 /** Routes that exist only in tests: a DTO to validate, and a slow handler for shutdown drains. */
 @Controller('test-fixture')
 export class FixtureController {
@@ -24,6 +28,7 @@ export class FixtureController {
   @Post('slow')
   async slow(@Query('ms') ms = '300'): Promise<{ waitedMs: number }> {
     const waitedMs = Number(ms);
+    slowRequests.emit('started');
     await new Promise((resolve) => setTimeout(resolve, waitedMs));
     return { waitedMs };
   }

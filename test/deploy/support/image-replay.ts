@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, copyFile, cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +22,8 @@ export interface ReplayedImage {
   cmd: string[];
   healthcheck: string[];
   user: string | undefined;
+  /** The image's own `node` (/usr/local/bin/node, as in node:24-slim): a copy of this Node inside the scratch root. */
+  node: string;
 }
 
 /** The image's toolchain here: this Node (24, as in node:24-slim) first in PATH, so npm and npx run under it. */
@@ -75,13 +78,14 @@ class StageReplay {
   }
 
   /**
-   * RUN in the stage's WORKDIR, with this machine's network settings (proxy, CA) but not the npm_* variables
-   * of the `npm test` around us. Cache mounts are left out: the host's npm cache plays their part.
+   * RUN in the stage's WORKDIR, without the npm_* variables of the `npm test` around us, and offline: npm takes
+   * every package from the host's cache, which the checkout's own `npm ci` filled (the cache mount's part), so the
+   * suite's time and verdict never depend on the registry. A package missing from it fails at once (ENOTCACHED).
    */
   async run(command: string): Promise<void> {
     if (FULL_INSTALL.test(command)) return this.linkRepositoryDependencies();
     const outside = Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_'));
-    const env = { ...Object.fromEntries(outside), PATH: toolchainPath(), ...this.env };
+    const env = { ...Object.fromEntries(outside), PATH: toolchainPath(), npm_config_offline: 'true', ...this.env };
     await run('sh', ['-c', command], { cwd: this.host('.'), env, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stderr?: string }) => {
       throw new Error(`RUN ${command} failed in stage ${this.stage.name ?? '(final)'}:\n${error.stderr ?? (error as Error).message}`);
     });
@@ -137,6 +141,7 @@ export async function replayImage(model: DockerfileModel): Promise<ReplayedImage
     // mkdtemp makes 0700; the image's user must reach into it.
     await chmod(scratch, 0o755);
     const final = await replayStages(model, scratch);
+    const node = await installNode(final.root);
     const last = (keyword: string) => stepsOf(final.stage, keyword).pop();
     const healthcheck = last('HEALTHCHECK');
     return {
@@ -146,6 +151,7 @@ export async function replayImage(model: DockerfileModel): Promise<ReplayedImage
       cmd: execForm(last('CMD')?.text ?? '') ?? [],
       healthcheck: healthcheck ? (execForm(healthcheck.text) ?? []) : [],
       user: last('USER')?.args[0],
+      node,
     };
   } catch (error) {
     await removeDirectory(scratch);
@@ -178,6 +184,19 @@ async function replayStages(model: DockerfileModel, scratch: string): Promise<St
     );
   }
   return replayStage(finalStage(model), 'image');
+}
+
+/**
+ * The base image's Node: a copy of this one (Node 24, as node:24-slim has), never a link, so the image's user can run
+ * it wherever the checkout lives (a clone in a private directory is out of its reach), and making the image's tree
+ * read-only touches nothing of the checkout's.
+ */
+async function installNode(root: string): Promise<string> {
+  const node = join(root, 'usr/local/bin/node');
+  await mkdir(dirname(node), { recursive: true, mode: 0o755 });
+  await copyFile(process.execPath, node, constants.COPYFILE_FICLONE);
+  await chmod(node, 0o755);
+  return node;
 }
 
 /** The tree was made read-only for the test: writable again first, then removed. */
