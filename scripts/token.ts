@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { mintDevToken } from '@app/auth';
-import { ConfigError, loadConfig, readEnvironment } from '@app/config';
+import { ConfigError, readEnvironment } from '@app/config';
+import { loadServiceConfig } from '../apps/upload-api/src/providers';
 import { readDevSecret } from '../apps/upload-api/src/sandbox/dev-secret';
 
 const USAGE = `usage: npm run -s token -- --sub <user id> [--ttl <seconds>] [--scope <permission,...>]
@@ -67,7 +68,7 @@ function main(): void {
     process.stdout.write(USAGE);
     return;
   }
-  const config = loadConfig(readEnvironment());
+  const config = loadServiceConfig(readEnvironment());
   const source = config.auth.source;
   const secret = source.kind === 'secret' ? source.secret : source.kind === 'none' ? readDevSecret() : undefined;
   if (!secret) {

@@ -1,4 +1,4 @@
-import { AliyunClient, CREATE_UPLOAD_VIDEO } from '@app/aliyun';
+import { aliyun } from '@app/providers';
 import { ApiError } from '@app/common';
 import { post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -93,8 +93,8 @@ describe('Alibaba Cloud errors and timeouts (end to end)', () => {
 
   it('answers a caller fault the provider finds with 400 naming our field (via the real adapter and emulator)', async () => {
     const error = await sut.app
-      .get(AliyunClient)
-      .call(CREATE_UPLOAD_VIDEO, { title: 'party 🎉', fileName: 'clip.mp4' })
+      .get(aliyun.AliyunClient)
+      .call(aliyun.CREATE_UPLOAD_VIDEO, { title: 'party 🎉', fileName: 'clip.mp4' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { SealedRecords } from '@app/store';
-import { UploadRecords } from '../apps/upload-api/src/uploads/upload-records';
+import { aliyun } from '@app/providers';
+import { UploadRecords } from '@app/uploads';
 import { ALIYUN_TEST_IDS, decodeBase64Json, fieldsOf, post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
@@ -114,7 +115,7 @@ describe('Alibaba Cloud VOD videos (end to end)', () => {
     const videoId = 'feedfacefeedfacefeedfacefeedface';
     await sut.app.get(UploadRecords).issue(
       { id: 'alice', permissions: [] },
-      'aliyun-vod-video',
+      aliyun.VOD_VIDEO.spec,
       async () => ({ videoId }),
       (answer) => answer,
     );

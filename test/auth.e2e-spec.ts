@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { Permission } from '@app/registry';
+import { aliyun } from '@app/providers';
 import { JwksServer } from './support/jwks-server';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 import { claims, now, signJwt } from './support/tokens';
@@ -220,7 +220,7 @@ describe('JWKS refetch after the interval, and a hanging JWKS endpoint', () => {
 
 describe('Per-kind permissions', () => {
   it('are off by default and enforced when enabled, from the configured claim', async () => {
-    expect(Permission.VIDEO).toBe('upload:video');
+    expect(aliyun.VOD_VIDEO.spec.permission).toBe('upload:video');
     const sut = await startTestApp({ env: { AUTH_PERMISSIONS_ENABLED: 'true', AUTH_PERMISSIONS_CLAIM: 'perms' } });
     try {
       const response = await fetch(`${sut.url}/v1/me`, { headers: sut.bearer('grace', { perms: ['upload:image'] }) });

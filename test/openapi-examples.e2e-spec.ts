@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { budgetVariable, ConfigService } from '@app/config';
 import { EmulatorServer, signAliyunCallback, TencentVodEmulator } from '@app/emulator';
 import { ProtectionKeys, utcDay } from '@app/protection';
-import { UPSTREAM_PROVIDERS, type UploadKind } from '@app/registry';
+import { aliyun, tencent } from '@app/providers';
+import type { UploadKind } from '@app/registry';
 import { startRedisServer, type RedisServer } from '@app/testing';
 import { Store } from '@app/store';
 import { upstreamBudgetKey } from '@app/upstream';
-import { IMS_EVENT_EXAMPLE, TENCENT_EVENT_EXAMPLE, VOD_EVENT_EXAMPLE } from '../apps/upload-api/src/events/dto/event-examples';
+import { CATALOG } from '../apps/upload-api/src/providers';
 import { aliyunTestEnv } from './support/aliyun-test-env';
 import { JwksServer } from './support/jwks-server';
 import { tencentTestEnv } from './support/tencent-test-env';
@@ -174,7 +175,7 @@ describe('OpenAPI problem examples', () => {
         env: {
           ...env,
           UPSTREAM_BUDGET_MAX_WAIT_MS: '0',
-          ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), '0.01'])),
+          ...Object.fromEntries(CATALOG.upstreamApis.map((api) => [budgetVariable(api.id), '0.01'])),
         },
       }),
       startTestApp({
@@ -234,14 +235,14 @@ describe('OpenAPI problem examples', () => {
       const product = operationId === 'receiveAliyunVodEvent' ? 'VOD' : 'ICE';
       const key = product === 'VOD' ? VOD_CALLBACK_KEY : IMS_CALLBACK_KEY;
       const timestamp = Math.floor(Date.now() / 1000);
-      const url = main.config.aliyun.vod!.callbackUrl!;
+      const url = main.app.get(ConfigService).section(aliyun.ALIYUN_CONFIG).vod!.callbackUrl!;
       return {
         path: example.path,
-        body: product === 'VOD' ? VOD_EVENT_EXAMPLE : IMS_EVENT_EXAMPLE,
+        body: product === 'VOD' ? aliyun.VOD_EVENT_EXAMPLE : aliyun.IMS_EVENT_EXAMPLE,
         headers: { [`x-${product}-timestamp`]: String(timestamp), [`x-${product}-signature`]: signAliyunCallback(url, timestamp, key) },
       };
     }
-    if (operationId === 'receiveTencentVodEvent') return { path: path(TENCENT_EVENT_TOKEN), body: TENCENT_EVENT_EXAMPLE };
+    if (operationId === 'receiveTencentVodEvent') return { path: path(TENCENT_EVENT_TOKEN), body: tencent.TENCENT_EVENT_EXAMPLE };
     if (operationId === 'getReadiness') return { method, path: example.path };
     return { method, path: path(UNKNOWN_UPLOAD_ID) };
   }
@@ -388,7 +389,7 @@ describe('OpenAPI problem examples', () => {
       }
       case '503 UPSTREAM_BUSY': {
         const { spec } = upstreamOf(example);
-        const provider = spec.provider as (typeof UPSTREAM_PROVIDERS)[number];
+        const provider = spec.provider;
         const rate = apps.busy.config.protection.upstreamBudgets[provider];
         const store = apps.busy.app.get(Store);
         while ((await store.takeToken(upstreamBudgetKey(provider, spec.operation), rate, 1)).allowed);
@@ -410,7 +411,12 @@ describe('OpenAPI problem examples', () => {
   async function signaturesUsedUp(user: string): Promise<Response> {
     const { uploadId } = await upload('createTencentVodUploadSignature', user);
     const next = () => send(main, authorized({ path: '/v1/uploads/tencent-vod/signatures', body: { uploadId } }, main, user));
-    for (let used = 1; used < main.app.get(ConfigService).product('tencent-vod').vod.signaturesPerUpload; used++)
+    for (
+      let used = 1;
+      used <
+      (main.app.get(ConfigService).section(tencent.TENCENT_CONFIG) as { vod: { signaturesPerUpload: number } }).vod.signaturesPerUpload;
+      used++
+    )
       expect((await next()).status).toBe(201);
     return next();
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig } from '../apps/upload-api/src/providers';
 import { createDeliveryQueue, createWebhookEvent, WebhookPublisher } from '@app/webhooks';
 import { spawnService, type ServiceProcess } from './support/spawn-service';
 import { startTestApp, TEST_CACHE_KEY, TEST_JWT_SECRET, type TestApp } from './support/test-app';
@@ -62,7 +62,7 @@ describe('Webhook delivery across replicas (real Redis, real receiver)', () => {
   it('loses nothing when the only replica is killed (SIGKILL) mid-delivery: a restarted one delivers everything', async () => {
     const env = { ...sharedEnv(receiver), PORT: '0' };
     // Another replica (this test) queues the events; the spawned service holds them, hanging, when it dies.
-    const config = loadConfig(env);
+    const config = loadServiceConfig(env);
     const producer = createDeliveryQueue(config.store, config.webhooks);
     const queueEvents = async (count: number) => {
       const uploads = Array.from({ length: count }, () => testUpload());

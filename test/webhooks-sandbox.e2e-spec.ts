@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@app/common';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig } from '../apps/upload-api/src/providers';
 import { WebhookPublisher } from '@app/webhooks';
 import { createApp } from '../apps/upload-api/src/bootstrap/create-app';
 import { prepareSandbox, type Sandbox } from '../apps/upload-api/src/sandbox/prepare-sandbox';
@@ -16,7 +16,7 @@ describe('Sandbox webhooks (no Redis, no WEBHOOK_URL)', () => {
   beforeAll(async () => {
     const env = { NODE_ENV: 'development', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: TEST_JWT_SECRET };
     const logger = createLogger({ level: 'silent' });
-    sandbox = await prepareSandbox(env, loadConfig(env), logger);
+    sandbox = await prepareSandbox(env, loadServiceConfig(env), logger);
     app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -62,7 +62,7 @@ describe('Development with a cloud configured and no WEBHOOK_URL', () => {
   };
   const prepared = async (env: Record<string, string>) => {
     const logger = createLogger({ level: 'silent' });
-    const sandbox = await prepareSandbox(env, loadConfig(env), logger);
+    const sandbox = await prepareSandbox(env, loadServiceConfig(env), logger);
     await sandbox.close();
     return sandbox;
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { budgetVariable, quotaVariable, rateLimitVariable } from '@app/config';
-import { UPLOAD_KIND_NAMES, uploadKind, type UploadKind, UPSTREAM_PROVIDERS } from '@app/registry';
+import type { UploadKind } from '@app/registry';
+import { CATALOG } from '../../apps/upload-api/src/providers';
 import { ALIYUN_TEST_IDS, aliyunTestEnv } from '../../test/support/aliyun-test-env';
 import { tencentTestEnv } from '../../test/support/tencent-test-env';
 import type { EmulatorProcess } from './emulator';
@@ -49,7 +50,6 @@ export interface ServiceEnvInput {
  * has no other effect in this service (only the configuration checks read it).
  */
 export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
-  const kinds = UPLOAD_KIND_NAMES;
   return {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'development',
@@ -63,9 +63,9 @@ export function serviceEnv(input: ServiceEnvInput): Record<string, string> {
     // Scenario (c): one request per user per hour; the IP part stays unreachable (all load comes from 127.0.0.1).
     [rateLimitVariable(LIMITED_KIND)]: 'user:1/1h',
     ...Object.fromEntries(
-      kinds.filter((kind) => uploadKind(kind).quota !== undefined).map((kind) => [quotaVariable(kind), UNREACHABLE_QUOTA]),
+      CATALOG.kinds.filter((kind) => kind.quota !== undefined).map((kind) => [quotaVariable(kind.id), UNREACHABLE_QUOTA]),
     ),
-    ...Object.fromEntries(UPSTREAM_PROVIDERS.map((provider) => [budgetVariable(provider), UNREACHABLE_BUDGET])),
+    ...Object.fromEntries(CATALOG.upstreamApis.map((api) => [budgetVariable(api.id), UNREACHABLE_BUDGET])),
     ...aliyunTestEnv(input.emulator.url, input.emulator.aliyunKey),
     ...tencentTestEnv(input.emulator.url, input.emulator.tencentKey),
     // The event receivers on, as a deployment with events configures them: (j) and (k).

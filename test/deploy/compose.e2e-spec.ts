@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig as loadConfig } from '../../apps/upload-api/src/providers';
 import { tencentServiceEnv } from '@app/emulator';
 import { decodeUploadSignature } from '../support/tencent-vod-client';
 import { claims, signJwt } from '../support/tokens';
@@ -195,16 +195,18 @@ describe('deploy/compose.yaml', () => {
       const secret = (name: string) => readFileSync(join(local, name), 'utf8').trim();
       expect(loadConfig(remapSecretFiles(env, '/run/secrets', local))).toMatchObject({
         isProduction: true,
-        aliyun: {
-          vod: { callbackUrl: cloud.ALIBABA_CLOUD_VOD_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-vod-callback-auth-key')] },
-          ims: { callbackUrl: cloud.ALIBABA_CLOUD_IMS_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-ims-callback-auth-key')] },
+        providers: {
+          aliyun: {
+            vod: { callbackUrl: cloud.ALIBABA_CLOUD_VOD_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-vod-callback-auth-key')] },
+            ims: { callbackUrl: cloud.ALIBABA_CLOUD_IMS_CALLBACK_URL, callbackAuthKeys: [secret('alibaba-ims-callback-auth-key')] },
+          },
+          tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
         },
-        tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
         webhooks: { url: cloud.WEBHOOK_URL, secrets: [secret('webhook-secret')] },
       });
       // The PUSH alternative, with the token init-secrets.sh wrote.
       const push = loadConfig(remapSecretFiles({ ...env, TENCENTCLOUD_VOD_EVENT_MODE: '' }, '/run/secrets', local));
-      expect(push.tencent).toMatchObject({ vod: { events: { mode: 'push', token: secret('tencentcloud-vod-event-token') } } });
+      expect(push.providers.tencent).toMatchObject({ vod: { events: { mode: 'push', token: secret('tencentcloud-vod-event-token') } } });
     } finally {
       rmSync(local, { recursive: true, force: true });
     }

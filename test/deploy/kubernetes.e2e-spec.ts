@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError } from '@app/config';
+import { loadServiceConfig } from '../../apps/upload-api/src/providers';
 import { readExampleSwitchedOn, remapSecretFiles, secretFilesNamed, unknownVariables } from './support/env-files';
 import { schemaErrors, unknownFieldErrors } from './support/k8s-models';
 import { type K8sObject, kustomizeBuild } from './support/kustomize';
@@ -234,13 +235,13 @@ describe('deploy/kubernetes (kustomize)', () => {
       const env = remapSecretFiles(environment(), SECRET_MOUNT, secretsDir);
       let error: unknown;
       try {
-        loadConfig(env);
+        loadServiceConfig(env);
       } catch (caught) {
         error = caught;
       }
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).message).toMatch(/AUTH_JWT_SECRET/);
-      const config = loadConfig({ ...env, AUTH_JWKS_URL: 'https://id.internal.test/.well-known/jwks.json' });
+      const config = loadServiceConfig({ ...env, AUTH_JWKS_URL: 'https://id.internal.test/.well-known/jwks.json' });
       expect(config).toMatchObject({ isProduction: true, store: { kind: 'redis', mode: 'standalone' } });
     });
 
@@ -254,7 +255,7 @@ describe('deploy/kubernetes (kustomize)', () => {
       const local = mkdtempSync(join(tmpdir(), 'k8s-all-secrets-'));
       try {
         for (const key of keys) writeFileSync(join(local, key), `${SECRET_SAMPLES[key]}\n`);
-        expect(loadConfig(remapSecretFiles(env, SECRET_MOUNT, local))).toMatchObject({
+        expect(loadServiceConfig(remapSecretFiles(env, SECRET_MOUNT, local))).toMatchObject({
           isProduction: true,
           aliyun: {
             credentials: { kind: 'defaultChain' },

@@ -3,6 +3,7 @@ import { IsOptional, IsString } from 'class-validator';
 import { CurrentUser, type Principal } from '@app/auth';
 import { ApiError, ErrorCode } from '@app/common';
 import { IdempotencyKey, ProtectedUpload } from '@app/protection';
+import { tencent } from '@app/providers';
 import { UpstreamBudget } from '@app/upstream';
 
 export class FixtureUploadDto {
@@ -28,7 +29,7 @@ export class ProtectionFixtureController {
   constructor(private readonly budget: UpstreamBudget) {}
 
   @Post('credentials')
-  @ProtectedUpload('tencent-vod-signature', { idempotent: true })
+  @ProtectedUpload(tencent.VOD_SIGNATURE.spec, { idempotent: true })
   async issue(
     @CurrentUser() user: Principal,
     @Body() body: FixtureUploadDto,

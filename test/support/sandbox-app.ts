@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@app/common';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig } from '../../apps/upload-api/src/providers';
 import type { RunningEmulator } from '@app/emulator';
 import { createApp } from '../../apps/upload-api/src/bootstrap/create-app';
 import { prepareSandbox } from '../../apps/upload-api/src/sandbox/prepare-sandbox';
@@ -24,7 +24,7 @@ export async function startSandboxApp(): Promise<SandboxApp> {
   const directory = mkdtempSync(join(tmpdir(), 'upload-bff-sandbox-'));
   const env = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
   const logger = createLogger({ level: 'error' });
-  const sandbox = await prepareSandbox(env, loadConfig(env), logger, { directory });
+  const sandbox = await prepareSandbox(env, loadServiceConfig(env), logger, { directory });
   if (!sandbox.emulator) throw new Error('the sandbox did not start its emulator');
   const app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
   const { port, host } = sandbox.config.http;

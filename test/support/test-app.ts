@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@app/common';
-import { type AppConfig, loadConfig } from '@app/config';
+import { type AppConfig } from '@app/config';
+import { loadServiceConfig } from '../../apps/upload-api/src/providers';
 import { createApp } from '../../apps/upload-api/src/bootstrap/create-app';
 import { LogCapture } from './log-capture';
 import { claims, signJwt } from './tokens';
@@ -51,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       : {}),
     ...options.env,
   };
-  const config = loadConfig(env);
+  const config = loadServiceConfig(env);
   const logs = new LogCapture();
   const app = await createApp(config, { logger: createLogger({ level: config.log.level, destination: logs }), imports: options.imports });
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });

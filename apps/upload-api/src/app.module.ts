@@ -4,17 +4,15 @@ import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
+import { ProvidersModule, UploadsModule } from '@app/uploads';
 import { WebhooksModule } from '@app/webhooks';
-import { AliyunImsModule } from './aliyun-ims/aliyun-ims.module';
-import { AliyunVodModule } from './aliyun-vod/aliyun-vod.module';
-import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import type { SandboxServices } from './sandbox/sandbox-services';
 import { SandboxModule } from './sandbox/sandbox.module';
-import { TencentVodModule } from './tencent-vod/tencent-vod.module';
-import { UploadsModule } from './uploads/uploads.module';
+import { PROVIDERS } from './providers';
+import { UploadRoutesModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
@@ -30,12 +28,10 @@ export class AppModule {
         UpstreamModule,
         WebhooksModule.forRoot(),
         UploadsModule,
+        UploadRoutesModule,
         HealthModule,
         MeModule,
-        AliyunVodModule,
-        AliyunImsModule,
-        TencentVodModule,
-        EventsModule,
+        ProvidersModule.forRoot(PROVIDERS),
         SandboxModule.forRoot(sandbox),
         ...extra,
       ],

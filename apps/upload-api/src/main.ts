@@ -1,8 +1,9 @@
 import { createLogger } from '@app/common';
-import { type AppConfig, ConfigError, loadConfig, readEnvironment } from '@app/config';
+import { type AppConfig, ConfigError, readEnvironment } from '@app/config';
 import { createApp } from './bootstrap/create-app';
 import { warnIfNoProvider } from './bootstrap/provider-warning';
 import { installShutdown } from './bootstrap/shutdown';
+import { loadServiceConfig } from './providers';
 import { prepareSandbox } from './sandbox/prepare-sandbox';
 
 /** A configuration error stops the boot with the message alone (variables and rules, never values). */
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const env = readEnvironment();
   let loaded: AppConfig;
   try {
-    loaded = loadConfig(env);
+    loaded = loadServiceConfig(env);
   } catch (error) {
     exitOnConfigError(error);
   }

@@ -27,3 +27,4 @@ export * from './validation/policy-check';
 export * from './validation/text-rules';
 export * from './validation/validators';
 export * from './net/address-ranges';
+export * from './time/iso-seconds';

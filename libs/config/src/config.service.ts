@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
-import { UPLOAD_PROVIDERS, type UploadProvider } from '@app/registry';
-import type { AliyunImsConfig, AliyunVodConfig } from './sections/aliyun.section';
-import type { AppConfig, TencentConfig } from './config.types';
-
-export type EnabledTencentConfig = Extract<TencentConfig, { enabled: true }>;
-
-/** The settings of each product a deployment may offer. */
-export interface ProductSettings {
-  'aliyun-vod': AliyunVodConfig;
-  'aliyun-ims': AliyunImsConfig;
-  'tencent-vod': EnabledTencentConfig;
-}
+import type { ProviderCatalog } from '@app/registry';
+import type { AppConfig } from './config.types';
 
 /** 501: the deployment does not offer this product (its settings are missing). */
-export function notOffered(provider: UploadProvider): ApiError {
-  return new ApiError(501, ErrorCode.PROVIDER_NOT_CONFIGURED, `This deployment does not offer ${UPLOAD_PROVIDERS[provider].name}.`);
+export function notOffered(productName: string): ApiError {
+  return new ApiError(501, ErrorCode.PROVIDER_NOT_CONFIGURED, `This deployment does not offer ${productName}.`);
 }
 
 /** The validated configuration, read once at boot. Inject this instead of reading process.env. */
@@ -47,14 +37,6 @@ export class ConfigService {
     return this.config.protection;
   }
 
-  get aliyun() {
-    return this.config.aliyun;
-  }
-
-  get tencent() {
-    return this.config.tencent;
-  }
-
   get webhooks() {
     return this.config.webhooks;
   }
@@ -63,25 +45,24 @@ export class ConfigService {
     return this.config.isProduction;
   }
 
+  /** What the registered providers declare. */
+  get catalog(): ProviderCatalog {
+    return this.config.catalog;
+  }
+
+  /** A provider's settings, as its own section built them. */
+  section<Settings>(section: { name: string; build(...context: never[]): Settings }): Settings {
+    if (!Object.hasOwn(this.config.providers, section.name)) throw new Error(`the provider section ${section.name} is not registered`);
+    return this.config.providers[section.name] as Settings;
+  }
+
   /** Whether this deployment offers the product (its settings are complete). */
-  offers(provider: UploadProvider): boolean {
-    return this.settingsOf(provider) !== undefined;
+  offers(product: string): boolean {
+    return this.config.offered.has(product);
   }
 
-  /** The product's settings, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer it. */
-  product<P extends UploadProvider>(provider: P): ProductSettings[P] {
-    const settings = this.settingsOf(provider);
-    if (!settings) throw notOffered(provider);
-    return settings;
-  }
-
-  private settingsOf<P extends UploadProvider>(provider: P): ProductSettings[P] | undefined {
-    const { aliyun, tencent } = this.config;
-    const settings: { [K in UploadProvider]: ProductSettings[K] | undefined } = {
-      'aliyun-vod': aliyun.vod,
-      'aliyun-ims': aliyun.ims,
-      'tencent-vod': tencent.enabled ? tencent : undefined,
-    };
-    return settings[provider];
+  /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product. */
+  requireOffered(product: string): void {
+    if (!this.offers(product)) throw notOffered(this.config.catalog.product(product)?.name ?? product);
   }
 }

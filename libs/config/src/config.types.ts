@@ -1,14 +1,12 @@
-import type { AliyunConfig } from './sections/aliyun.section';
+import type { ProviderCatalog } from '@app/registry';
 import type { AppSectionConfig, HttpConfig, LogLevel, NodeEnv } from './sections/app.section';
 import type { AsymmetricAlgorithm, AuthConfig, HmacAlgorithm, JwtKeySource } from './sections/auth.section';
 import type { RedisConfig, StoreConfig } from './sections/store.section';
 import type { ProtectionConfig } from './sections/protection.section';
-import type { TencentConfig } from './sections/tencent.section';
 import type { UploadsConfig } from './sections/uploads.section';
 import type { WebhooksConfig } from './sections/webhooks.section';
 
 export type {
-  AliyunConfig,
   AsymmetricAlgorithm,
   AuthConfig,
   HmacAlgorithm,
@@ -19,7 +17,6 @@ export type {
   ProtectionConfig,
   RedisConfig,
   StoreConfig,
-  TencentConfig,
   UploadsConfig,
   WebhooksConfig,
 };
@@ -29,7 +26,13 @@ export interface AppConfig extends AppSectionConfig {
   store: StoreConfig;
   uploads: UploadsConfig;
   protection: ProtectionConfig;
-  aliyun: AliyunConfig;
-  tencent: TencentConfig;
   webhooks: WebhooksConfig;
+  /** What the registered providers declare: their products, kinds, upstream APIs. */
+  catalog: ProviderCatalog;
+  /** Each registered provider's settings, by its section's name; read with ConfigService.section(). */
+  providers: Readonly<Record<string, unknown>>;
+  /** The products whose settings are complete. */
+  offered: ReadonlySet<string>;
+  /** What turns each provider's products on (the registered sections' `enabledBy`). */
+  enabledBy: readonly string[];
 }

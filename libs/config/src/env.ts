@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
 /** Reads of the raw environment go through these helpers so every rule has a readable message. */
-export const str = () => z.string().trim();
-
 export const optionalStr = () =>
   z
     .string()

@@ -1,8 +1,11 @@
+export type { BuildContext, EnvOf } from './build-context';
 export * from './config.error';
 export * from './config.module';
 export * from './config.service';
 export * from './config.types';
+export { bool, int, list, optionalStr, url } from './env';
 export * from './load-config';
+export * from './provider-section';
 export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';
 export * from './read-environment';
 export {
@@ -14,4 +17,4 @@ export {
   rateLimitVariable,
 } from './sections/protection.section';
 export { isWebhookSecret, parseRetrySchedule } from './sections/webhooks.section';
-export { KNOWN_VARIABLES } from './schema';
+export { knownVariables, secretVariables } from './schema';

@@ -1,42 +1,44 @@
+import { z } from 'zod';
+import { ProviderCatalog } from '@app/registry';
 import { ConfigError, type ConfigIssue } from './config.error';
 import type { AppConfig } from './config.types';
 import { resolveFileVariables } from './file-secrets';
 import { looksLikePlaceholder } from './placeholders';
 import type { BuildContext } from './build-context';
-import { type Env, envSchema, KNOWN_VARIABLES, SECRET_VARIABLES } from './schema';
+import type { ProviderConfigs } from './provider-section';
+import { type Env, envSchema, knownVariables, secretVariables } from './schema';
 import { buildApp } from './sections/app.section';
 import { buildAuth } from './sections/auth.section';
-import { buildAliyun } from './sections/aliyun.section';
 import { buildProtection } from './sections/protection.section';
 import { buildStore } from './sections/store.section';
-import { buildTencent } from './sections/tencent.section';
 import { buildUploads } from './sections/uploads.section';
 import { buildWebhooks } from './sections/webhooks.section';
 
+type Problem = (variable: string, rule: string) => void;
+
+/** No provider registered: the platform alone (its own tests, tools that need no cloud). */
+export const NO_PROVIDERS: ProviderConfigs = { catalog: new ProviderCatalog([]), sections: [] };
+
 /**
- * Reads and validates the whole configuration once. Throws a ConfigError that names every
- * variable at fault and the rule it breaks, never the value.
+ * Reads and validates the whole configuration once: the platform's sections and every registered
+ * provider's. Throws a ConfigError that names every variable at fault and the rule it breaks, never the value.
  */
-export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfig {
+export function loadConfig(rawEnv: Record<string, string | undefined>, providers: ProviderConfigs = NO_PROVIDERS): AppConfig {
   const issues: ConfigIssue[] = [];
-  const problem = (variable: string, rule: string) => issues.push({ variable, rule });
-  const resolved = resolveFileVariables(rawEnv, KNOWN_VARIABLES, issues);
-  const env = parseEnvironment(resolved, problem);
+  const problem: Problem = (variable, rule) => issues.push({ variable, rule });
+  const resolved = resolveFileVariables(rawEnv, knownVariables(providers), issues);
+  const env = parseShape(envSchema, resolved, problem);
   const isProduction = env.NODE_ENV === 'production';
-  const ctx: BuildContext<Env> = {
-    env,
-    isProduction,
-    problem,
-    read: (variable, schema) => {
-      const result = schema.safeParse(resolved[variable]);
-      if (result.success) return result.data;
-      problem(variable, result.error.issues[0]?.message ?? 'is invalid');
-      return schema.parse(undefined);
-    },
+  const read: BuildContext<Env>['read'] = (variable, schema) => {
+    const result = schema.safeParse(resolved[variable]);
+    if (result.success) return result.data;
+    problem(variable, result.error.issues[0]?.message ?? 'is invalid');
+    return schema.parse(undefined);
   };
+  const ctx: BuildContext<Env> = { env, isProduction, problem, read };
 
   if (isProduction) {
-    for (const name of SECRET_VARIABLES) {
+    for (const name of secretVariables(providers)) {
       const value = resolved[name]?.trim();
       if (value && looksLikePlaceholder(value)) {
         problem(name, 'holds a placeholder value; set a real secret in production');
@@ -44,27 +46,43 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): AppConfi
     }
   }
 
+  const settings: Record<string, unknown> = {};
+  const offered = new Set<string>();
+  let longestCallMs = 0;
+  for (const section of providers.sections) {
+    const built: unknown = section.build({ env: parseShape(z.object(section.env), resolved, problem), isProduction, problem, read });
+    settings[section.name] = built;
+    section.offered(built).forEach((product) => offered.add(product));
+    longestCallMs = Math.max(longestCallMs, section.longestCallMs(built));
+  }
+
   const config: AppConfig = {
     ...buildApp(ctx),
     auth: buildAuth(ctx),
     store: buildStore(ctx),
     uploads: buildUploads(ctx),
-    protection: buildProtection(ctx),
-    aliyun: buildAliyun(ctx),
-    tencent: buildTencent(ctx),
+    protection: buildProtection(ctx, providers.catalog, resolved),
     webhooks: buildWebhooks(ctx),
+    catalog: providers.catalog,
+    providers: settings,
+    offered,
+    enabledBy: providers.sections.map((section) => section.enabledBy),
   };
-  checkIdempotencyLock(config, ctx);
+  checkIdempotencyLock(config, longestCallMs, problem);
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
 }
 
 /**
- * The fixed-name variables, typed. A refused value is reported and then read as unset (its default),
+ * The variables of one shape, typed. A refused value is reported and then read as unset (its default),
  * so the sections still run and every problem is reported at once.
  */
-function parseEnvironment(resolved: Record<string, string | undefined>, problem: (variable: string, rule: string) => void): Env {
-  const parsed = envSchema.safeParse(resolved);
+function parseShape<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  resolved: Record<string, string | undefined>,
+  problem: Problem,
+): z.output<z.ZodObject<Shape>> {
+  const parsed = schema.safeParse(resolved);
   if (parsed.success) return parsed.data;
   const refused = new Set<string>();
   for (const issue of parsed.error.issues) {
@@ -72,7 +90,7 @@ function parseEnvironment(resolved: Record<string, string | undefined>, problem:
     refused.add(variable);
     problem(variable, issue.message);
   }
-  return envSchema.parse(Object.fromEntries(Object.entries(resolved).filter(([name]) => !refused.has(name))));
+  return schema.parse(Object.fromEntries(Object.entries(resolved).filter(([name]) => !refused.has(name))));
 }
 
 /** Margin between the longest upstream call and the idempotency lock that guards it. */
@@ -82,12 +100,10 @@ const LOCK_MARGIN_MS = 5_000;
  * An Idempotency-Key lock that expires while its request still waits on the provider would let a
  * retry through: two credentials, two quota units. So the lock outlives the longest possible call.
  */
-function checkIdempotencyLock(config: AppConfig, ctx: BuildContext<Env>): void {
-  const aliyunMs = config.aliyun.connectTimeoutMs + config.aliyun.readTimeoutMs;
-  const tencentMs = config.tencent.enabled ? config.tencent.vod.requestTimeoutMs : 0;
-  const neededMs = Math.max(aliyunMs, tencentMs) + config.protection.upstreamMaxWaitMs + LOCK_MARGIN_MS;
+function checkIdempotencyLock(config: AppConfig, longestCallMs: number, problem: Problem): void {
+  const neededMs = longestCallMs + config.protection.upstreamMaxWaitMs + LOCK_MARGIN_MS;
   if (config.protection.idempotency.lockTtlSeconds * 1000 < neededMs) {
-    ctx.problem(
+    problem(
       'IDEMPOTENCY_LOCK_TTL_SECONDS',
       'must outlast the longest upstream call (provider timeouts plus UPSTREAM_BUDGET_MAX_WAIT_MS plus 5 s): ' +
         `at least ${Math.ceil(neededMs / 1000)} with these settings`,

@@ -1,39 +1,43 @@
 import { z } from 'zod';
-import { aliyunEnv, aliyunSecrets } from './sections/aliyun.section';
+import type { ProviderConfigs } from './provider-section';
 import { appEnv } from './sections/app.section';
 import { authEnv } from './sections/auth.section';
 import { protectionEnv, protectionRegistryVariables, protectionSecrets } from './sections/protection.section';
 import { storeEnv } from './sections/store.section';
-import { tencentEnv, tencentSecrets } from './sections/tencent.section';
 import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
 import { webhooksEnv, webhooksSecrets } from './sections/webhooks.section';
 
-/** Every environment variable with a fixed name. Each section owns its shape. */
+/** Every platform variable with a fixed name. Each section owns its shape; providers bring their own. */
 export const envSchema = z.object({
   ...appEnv,
   ...authEnv,
   ...storeEnv,
   ...uploadsEnv,
   ...protectionEnv,
-  ...aliyunEnv,
-  ...tencentEnv,
   ...webhooksEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Variables holding secrets: refused as placeholders in production (`NAME_FILE` works for every variable). */
-export const SECRET_VARIABLES: readonly string[] = [
+/** The platform's variables holding secrets: refused as placeholders in production (`NAME_FILE` works for every variable). */
+const PLATFORM_SECRETS: readonly string[] = [
   'AUTH_JWT_SECRET',
   'REDIS_PASSWORD',
   ...uploadsSecrets,
   ...protectionSecrets,
-  ...aliyunSecrets,
-  ...tencentSecrets,
   ...webhooksSecrets,
 ];
 
-/** Variables named after registry entries (one per upload kind or provider), read by their section with `read`. */
-export const REGISTRY_VARIABLES: readonly string[] = protectionRegistryVariables;
+/** Every variable holding a secret, the providers' included. */
+export function secretVariables(providers: ProviderConfigs): string[] {
+  return [...PLATFORM_SECRETS, ...providers.sections.flatMap((section) => section.secrets)];
+}
 
-export const KNOWN_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...REGISTRY_VARIABLES];
+/** Every variable the configuration reads: fixed names, the providers', and those named after catalog entries. */
+export function knownVariables(providers: ProviderConfigs): string[] {
+  return [
+    ...Object.keys(envSchema.shape),
+    ...providers.sections.flatMap((section) => Object.keys(section.env)),
+    ...protectionRegistryVariables(providers.catalog),
+  ];
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { VOD_API_VERSION } from '@app/registry';
+import { VOD_API_VERSION } from './aliyun/aliyun.facts';
 import { openApiCaller } from './aliyun/testing/openapi-caller';
 import { cosClientFor } from './cos/testing/cos-client';
 import { type RunningEmulator, startEmulator } from './emulator';

@@ -8,3 +8,4 @@ export type { EmulatedStorage, StorageEndpoints } from './storage/emulated-stora
 export { EMULATED_SUB_APP_ID, TencentVodEmulator } from './tencent';
 export { signAliyunCallback } from './events/aliyun-callbacks';
 export type { Completion, UploadEvents, UploadEventsOptions } from './events/upload-events';
+export * from './sandbox-cloud';

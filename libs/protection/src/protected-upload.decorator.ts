@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Authenticated } from '@app/auth';
 import { ApiProblems, BODY_PROBLEMS, GateRoute, type ProblemExample } from '@app/common';
-import { uploadKind, type UploadKind } from '@app/registry';
+import type { KindSpec } from '@app/registry';
 import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PROTECTION_PROBLEMS } from './protection-problems';
@@ -14,7 +14,7 @@ export interface ProtectedUploadOptions {
   idempotent?: boolean;
   /** The 400 VALIDATION_FAILED of the route's body, for a request that provokes it (validationProblem). */
   invalid?: ProblemExample;
-  /** What the provider's failures answer on this route (aliyunProblems, tencentProblems): required when the kind calls upstream. */
+  /** What the provider's failures answer on this route (its client's problems): required when the kind calls upstream. */
   upstream?: ProblemExample[];
   /** Answers only this route gives (404 for an id it does not know...). */
   problems?: ProblemExample[];
@@ -22,9 +22,9 @@ export interface ProtectedUploadOptions {
   quotaExempt?: (body: unknown) => boolean;
 }
 
-/** Every answer the protection of `kind` gives, by the kind's registry entry and the route's options. */
-function protectionProblems(kind: UploadKind, options: ProtectedUploadOptions): ProblemExample[] {
-  const spec = uploadKind(kind);
+/** Every answer the protection of a kind gives, by the kind's spec and the route's options. */
+function protectionProblems(spec: KindSpec, options: ProtectedUploadOptions): ProblemExample[] {
+  const kind = spec.id;
   if (spec.callsUpstream !== (options.upstream !== undefined)) {
     throw new Error(`the route of ${kind} must declare its upstream problems if and only if the kind calls upstream`);
   }
@@ -36,7 +36,7 @@ function protectionProblems(kind: UploadKind, options: ProtectedUploadOptions): 
     PROTECTION_PROBLEMS.rateLimited(kind),
     ...(spec.quota !== undefined ? [PROTECTION_PROBLEMS.quotaExceeded(kind, spec.quota)] : []),
     ...(options.idempotent ? [PROTECTION_PROBLEMS.idempotencyInFlight, PROTECTION_PROBLEMS.idempotencyKeyReused] : []),
-    PROTECTION_PROBLEMS.notOffered(spec.provider),
+    PROTECTION_PROBLEMS.notOffered(spec.product.name),
     STORE_UNAVAILABLE_PROBLEM,
     ...(options.upstream ?? []),
     ...(options.problems ?? []),
@@ -50,18 +50,17 @@ function protectionProblems(kind: UploadKind, options: ProtectedUploadOptions): 
  * quota of kinds that issue credentials; with their OpenAPI documentation, every answer a named
  * example of its status. Body validation comes after all of them.
  */
-export function ProtectedUpload(kind: UploadKind, options: ProtectedUploadOptions = {}): MethodDecorator {
-  const spec = uploadKind(kind);
+export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions = {}): MethodDecorator {
   const interceptors = [];
   if (options.idempotent) interceptors.push(IdempotencyInterceptor);
   if (spec.quota !== undefined) interceptors.push(DailyQuotaInterceptor);
 
   const decorators = [
-    SetMetadata(UPLOAD_KIND, kind),
+    SetMetadata(UPLOAD_KIND, spec.id),
     ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
-    GateRoute({ rateLimit: kind, offered: spec.provider }),
-    ApiProblems(...protectionProblems(kind, options)),
+    GateRoute({ rateLimit: spec.id, offered: spec.product.id }),
+    ApiProblems(...protectionProblems(spec, options)),
   ];
   if (interceptors.length > 0) decorators.push(UseInterceptors(...interceptors));
   if (options.idempotent) {

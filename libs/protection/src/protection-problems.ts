@@ -1,6 +1,6 @@
 import { ApiError, ErrorCode, problemExample } from '@app/common';
 import { notOffered, quotaVariable, rateLimitVariable } from '@app/config';
-import type { RateLimitScope, UploadKind, UploadProvider } from '@app/registry';
+import type { RateLimitScope, UploadKind } from '@app/registry';
 
 /**
  * The answers of the protection layer as documented: the same status, code and detail as the guard
@@ -31,6 +31,6 @@ export const PROTECTION_PROBLEMS = {
     new ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request; use a new key.'),
     'This Idempotency-Key was used with another body.',
   ),
-  notOffered: (provider: UploadProvider) =>
-    problemExample(notOffered(provider), 'This deployment has not configured the provider (see the README, Configuration).'),
+  notOffered: (productName: string) =>
+    problemExample(notOffered(productName), 'This deployment has not configured the provider (see the README, Configuration).'),
 };

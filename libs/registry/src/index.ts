@@ -1,8 +1,6 @@
-// What the service knows rather than what a deployment configures: each provider's documented facts
-// and the registries built on them. Imports nothing, so every other library can read it.
-export * from './aliyun.facts';
+// What the platform knows of the providers: the shape of their catalogs and the merged catalog.
+// Imports nothing, so every library can read it; the providers (libs/providers) fill it in.
+export * from './catalog';
+export * from './catalog.types';
 export * from './records';
-export * from './tencent.facts';
-export * from './upload-kinds';
-export * from './upstream';
 export * from './webhook-events';

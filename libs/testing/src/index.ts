@@ -4,3 +4,4 @@ export * from './sealed-records';
 export * from './validate-dto';
 export * from './fake-client';
 export * from './rejections';
+export * from './test-upload-records';

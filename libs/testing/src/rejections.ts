@@ -1,5 +1,5 @@
 import { ApiError } from '@app/common';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, loadConfig, NO_PROVIDERS, type ProviderConfigs } from '@app/config';
 
 /** The ApiError `call` rejects with; the test fails when it resolves, or rejects with anything else. */
 export async function rejection(call: Promise<unknown>): Promise<ApiError> {
@@ -11,10 +11,10 @@ export async function rejection(call: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-/** The message of the ConfigError `env` is refused with; the test fails when it loads. */
-export function configProblems(env: Record<string, string | undefined>): string {
+/** The message of the ConfigError `env` is refused with (with these providers registered); the test fails when it loads. */
+export function configProblems(env: Record<string, string | undefined>, providers: ProviderConfigs = NO_PROVIDERS): string {
   try {
-    loadConfig(env);
+    loadConfig(env, providers);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).message;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@app/common';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig } from '../../../apps/upload-api/src/providers';
 import { type KeyPair, type RunningEmulator, startEmulator } from '@app/emulator';
 import { createApp } from '../../../apps/upload-api/src/bootstrap/create-app';
 import { prepareSandbox, type Sandbox } from '../../../apps/upload-api/src/sandbox/prepare-sandbox';
@@ -46,7 +46,7 @@ export async function startEmulatedReplica(emulatorService: EmulatorService, env
   let sandbox: Sandbox | undefined;
   let app: NestFastifyApplication | undefined;
   try {
-    sandbox = await prepareSandbox(replicaEnv, loadConfig(replicaEnv), logger);
+    sandbox = await prepareSandbox(replicaEnv, loadServiceConfig(replicaEnv), logger);
     app = await createApp(sandbox.config, { logger, sandbox: sandbox.services });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {

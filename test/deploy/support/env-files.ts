@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { KNOWN_VARIABLES } from '@app/config';
+import { knownVariables } from '@app/config';
+import { PROVIDER_CONFIGS } from '../../../apps/upload-api/src/providers';
+
+const KNOWN_VARIABLES = knownVariables(PROVIDER_CONFIGS);
 
 /** A dotenv file as Compose and kustomize read it (comments, KEY=value lines). */
 export const readEnvFile = (path: string): Record<string, string> => parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;

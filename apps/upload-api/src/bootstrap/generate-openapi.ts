@@ -1,5 +1,5 @@
 import { createLogger } from '@app/common';
-import { loadConfig } from '@app/config';
+import { loadServiceConfig } from '../providers';
 import { createApp } from './create-app';
 import { buildOpenApiDocument } from './openapi';
 
@@ -13,7 +13,7 @@ const CANONICAL_ENV = {
 
 /** The OpenAPI document as committed in openapi.json: pretty-printed, trailing newline. */
 export async function generateOpenApiJson(): Promise<string> {
-  const config = loadConfig(CANONICAL_ENV);
+  const config = loadServiceConfig(CANONICAL_ENV);
   const app = await createApp(config, { logger: createLogger({ level: 'silent' }) });
   try {
     return `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;

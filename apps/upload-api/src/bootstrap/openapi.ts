@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER_SCHEME } from '@app/auth';
 import { FieldErrorDto, ProblemDto } from '@app/common';
+import { CATALOG } from '../providers';
 import { WebhookEventDto } from '../webhooks/webhook-event.dto';
 import { version } from '../../../../package.json';
 import { webhookOperations } from './openapi-webhooks';
@@ -10,17 +11,8 @@ import { webhookOperations } from './openapi-webhooks';
 const TAGS: [name: string, description: string][] = [
   ['health', 'Probes for the orchestrator and load balancer: no token, no rate limit.'],
   ['auth', 'Who the bearer token stands for.'],
-  [
-    'aliyun-vod',
-    'Alibaba Cloud ApsaraVideo VOD: upload address and credential for a video or audio file (refreshable), ' +
-      'an image or an attached media file (watermark, subtitle, material; not refreshable).',
-  ],
-  ['aliyun-ims', 'Alibaba Cloud Intelligent Media Services (ICE): upload address and credential for a media asset (refreshable).'],
-  [
-    'tencent-vod',
-    'Tencent Cloud VOD: apply for an upload, upload to COS with the temporary certificate, then commit; ' +
-      'or a client upload signature for vod-js-sdk-v6 and TXUGCPublish.',
-  ],
+  // Each product's credential routes, as its provider describes them.
+  ...CATALOG.products.map((product): [string, string] => [product.id, product.description]),
   ['uploads', 'Your uploads: their status from credential to completion (the provider event), listing, and revoking.'],
   [
     'events',
@@ -39,11 +31,16 @@ const TAGS: [name: string, description: string][] = [
 ];
 
 const DESCRIPTION = [
-  'Issues short-lived upload credentials for Alibaba Cloud VOD and IMS and Tencent Cloud VOD to signed-in users.',
+  `Issues short-lived upload credentials for ${productList(CATALOG.products.map((product) => product.name))} to signed-in users.`,
   'Send the bearer JWT of the signed-in user; the service holds the cloud keys and returns only what the provider upload SDK needs.',
   'Create routes accept an `Idempotency-Key`, so a retry returns the first answer instead of a second upload.',
   'Errors are application/problem+json (RFC 9457) with a stable `code` and the `requestId`; 429 and 503 answers carry `Retry-After`.',
 ].join('\n\n');
+
+/** "A, B and C". */
+function productList(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? 'no cloud product') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
-import { Permission } from '@app/registry';
-import { type AppConfig, loadConfig } from '@app/config';
-import { aliyunServiceEnv, type RunningEmulator, startEmulator, tencentServiceEnv, type UploadEventsOptions } from '@app/emulator';
+import type { AppConfig } from '@app/config';
+import { type RunningEmulator, startSandboxCloud } from '@app/emulator';
+import { loadServiceConfig } from '../providers';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
 import type { SandboxServices } from './sandbox-services';
@@ -21,34 +21,13 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** The task flow and category the OpenAPI examples choose, allowed so that every documented request works here. */
-const DOCUMENTED_CHOICES = { TENCENTCLOUD_VOD_PROCEDURES: 'transcode-hd', TENCENTCLOUD_VOD_CLASS_IDS: '0' };
-
 /** Sandbox tokens (the banner's and the demo page's) last a working day. */
 const DEV_TOKEN_SECONDS = 12 * 3600;
 
-const keyPair = (prefix: string) => ({ id: `${prefix}${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
-
-/** Callback secrets made up at start, handed to the emulator (which signs) and the service (which checks). */
-function sandboxEvents(host: string, port: number): { emulator: UploadEventsOptions; service: Record<string, string> } {
+/** Where the service's event receivers are, as the emulator on this machine reaches them. */
+function eventsUrl(host: string, port: number): string {
   const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const base = `http://${loopback}:${port}/v1/events`;
-  const secret = (length: number) => randomBytes(length).toString('hex').slice(0, length);
-  const [vodKey, imsKey, tencentToken] = [secret(24), secret(24), secret(40)];
-  return {
-    emulator: {
-      aliyunVodCallbackAuthKey: vodKey,
-      aliyunImsCallbackAuthKey: imsKey,
-      tencentEventUrl: `${base}/tencent-vod/${tencentToken}`,
-    },
-    service: {
-      ALIBABA_CLOUD_VOD_CALLBACK_URL: `${base}/aliyun-vod`,
-      ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: vodKey,
-      ALIBABA_CLOUD_IMS_CALLBACK_URL: `${base}/aliyun-ims`,
-      ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: imsKey,
-      TENCENTCLOUD_VOD_EVENT_TOKEN: tencentToken,
-    },
-  };
+  return `http://${loopback}:${port}/v1/events`;
 }
 
 /** A port nobody listens on right now, for a service asked to pick one (PORT=0). */
@@ -85,25 +64,15 @@ export async function prepareSandbox(
   }
 
   let emulator: RunningEmulator | undefined;
-  const noCloud = !loaded.aliyun.vod && !loaded.aliyun.ims && !loaded.tencent.enabled;
+  const noCloud = loaded.offered.size === 0;
   if (noCloud) {
-    const aliyunKey = keyPair('sandbox-ak-');
-    const tencentKey = keyPair('sandbox-sid-');
     // The emulator's completion events come back here, so the port must be known before listening.
     const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
-    const events = sandboxEvents(loaded.http.host, port);
-    // storage: UploadAddress.Endpoint and the COS/UGC stand-ins are the emulator, so the SDKs upload into it.
-    emulator = await startEmulator({ aliyunKeys: [aliyunKey], tencentKeys: [tencentKey], events: events.emulator, storage: true });
-    Object.assign(
-      extra,
-      { PORT: String(port) },
-      aliyunServiceEnv(emulator.url, aliyunKey),
-      tencentServiceEnv(emulator.url, tencentKey),
-      DOCUMENTED_CHOICES,
-      events.service,
-    );
+    const cloud = await startSandboxCloud(eventsUrl(loaded.http.host, port));
+    emulator = cloud.emulator;
+    Object.assign(extra, { PORT: String(port) }, cloud.serviceEnv);
     parts.push(
-      `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      cloud.description,
       "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
       'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
     );
@@ -125,13 +94,13 @@ export async function prepareSandbox(
   }
   if (loaded.store.kind === 'memory') parts.push('the in-process store (one instance only; limits and records vanish on restart)');
 
-  const config = Object.keys(extra).length > 0 ? loadConfig({ ...env, ...extra }) : loaded;
+  const config = Object.keys(extra).length > 0 ? loadServiceConfig({ ...env, ...extra }) : loaded;
   if (parts.length > 0) logger.warn({ sandbox: parts }, 'SANDBOX MODE: not for production');
 
   const endpoints = emulator?.storage.endpoints();
   const secret = devSecret;
   const tokenFor = secret
-    ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: Object.values(Permission) })
+    ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: config.catalog.permissions })
     : undefined;
   const running = emulator;
   const services: SandboxServices = {

@@ -3,17 +3,17 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import { Authenticated, CurrentUser, type Principal } from '@app/auth';
 import { ApiProblems, type ProblemExample, validationProblem } from '@app/common';
 import { RateLimited } from '@app/protection';
+import { RECORDS_SCOPE } from '@app/registry';
 import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { ListUploadsQuery } from './dto/list-uploads.query';
 import { UPLOAD_LIST_EXAMPLE, UploadListDto } from './dto/upload-list.dto';
 import { UPLOAD_EXAMPLE, UploadDto } from './dto/upload.dto';
-import { UPLOAD_PROBLEMS } from './upload-problems';
+import { UPLOAD_PROBLEMS, UploadRecords } from '@app/uploads';
 import { toUploadDto } from './upload-view';
-import { UploadRecords } from './upload-records';
 
 /** Bearer authentication, the upload-records rate limit, and what every record route may answer. */
 const RecordRoute = (...problems: ProblemExample[]) =>
-  applyDecorators(Authenticated(), RateLimited('upload-records'), ApiProblems(...problems, STORE_UNAVAILABLE_PROBLEM));
+  applyDecorators(Authenticated(), RateLimited(RECORDS_SCOPE), ApiProblems(...problems, STORE_UNAVAILABLE_PROBLEM));
 
 const UploadIdParam = () =>
   ApiParam({ name: 'uploadId', description: 'The `uploadId` of a credential answer.', example: UPLOAD_EXAMPLE.uploadId });

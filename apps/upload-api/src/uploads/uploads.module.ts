@@ -1,9 +1,6 @@
-import { Global, Module } from '@nestjs/common';
-import { UploadRecords } from './upload-records';
-import { UploadRecordsRepository } from './upload-records.repository';
+import { Module } from '@nestjs/common';
 import { UploadsController } from './uploads.controller';
 
-/** Upload records: what every provider's feature writes, what the owner reads and revokes. */
-@Global()
-@Module({ controllers: [UploadsController], providers: [UploadRecords, UploadRecordsRepository], exports: [UploadRecords] })
-export class UploadsModule {}
+/** The owner's routes over the upload records (@app/uploads keeps them): list, read, revoke. */
+@Module({ controllers: [UploadsController] })
+export class UploadRoutesModule {}

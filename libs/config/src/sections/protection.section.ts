@@ -1,38 +1,28 @@
 import { createHash } from 'node:crypto';
-import {
-  defaultUpstreamBudget,
-  RATE_LIMIT_SCOPE_NAMES,
-  type RateLimitScope,
-  rateLimitFactor,
-  recordOf,
-  UPLOAD_KIND_NAMES,
-  uploadKind,
-  type UploadKind,
-  UPSTREAM_PROVIDERS,
-  type UpstreamProvider,
-} from '@app/registry';
+import { type KindSpec, type ProviderCatalog, recordOf } from '@app/registry';
 import { int, list, optionalStr } from '../env';
 import type { BuildContext, EnvOf } from '../build-context';
-import type { aliyunEnv } from './aliyun.section';
 import type { storeEnv } from './store.section';
 
-/** `RATE_LIMIT_ALIYUN_VOD_VIDEO` for `aliyun-vod-video`. */
-export const rateLimitVariable = (scope: RateLimitScope) => `RATE_LIMIT_${constantCase(scope)}`;
-export const quotaVariable = (kind: UploadKind) => `DAILY_QUOTA_${constantCase(kind)}`;
-export const budgetVariable = (provider: UpstreamProvider) => `UPSTREAM_BUDGET_${constantCase(provider)}_PER_SECOND`;
+/** `RATE_LIMIT_ACME_MEDIA_VIDEO` for the kind `acme-media-video`. */
+export const rateLimitVariable = (scope: string) => `RATE_LIMIT_${constantCase(scope)}`;
+export const quotaVariable = (kind: string) => `DAILY_QUOTA_${constantCase(kind)}`;
+export const budgetVariable = (upstreamApi: string) => `UPSTREAM_BUDGET_${constantCase(upstreamApi)}_PER_SECOND`;
 
 function constantCase(name: string): string {
   return name.toUpperCase().replace(/-/g, '_');
 }
 
-const QUOTA_KINDS = UPLOAD_KIND_NAMES.filter((kind) => uploadKind(kind).quota !== undefined);
+const quotaKinds = (catalog: ProviderCatalog): KindSpec[] => catalog.kinds.filter((kind) => kind.quota !== undefined);
 
-/** Variables named after a registry entry: one per upload kind or upstream provider. */
-export const protectionRegistryVariables: readonly string[] = [
-  ...RATE_LIMIT_SCOPE_NAMES.map(rateLimitVariable),
-  ...QUOTA_KINDS.map(quotaVariable),
-  ...UPSTREAM_PROVIDERS.map(budgetVariable),
-];
+/** Variables named after a catalog entry: one per upload kind (and the records) or upstream API. */
+export function protectionRegistryVariables(catalog: ProviderCatalog): string[] {
+  return [
+    ...catalog.rateLimitScopes.map(rateLimitVariable),
+    ...quotaKinds(catalog).map((kind) => quotaVariable(kind.id)),
+    ...catalog.upstreamApis.map((api) => budgetVariable(api.id)),
+  ];
+}
 
 export const protectionEnv = {
   RATE_LIMIT_DEFAULT: optionalStr().default('user:30/1m,ip:300/1m'),
@@ -44,9 +34,7 @@ export const protectionEnv = {
 };
 
 type Context = BuildContext<
-  EnvOf<typeof protectionEnv> &
-    Pick<EnvOf<typeof storeEnv>, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_CLUSTER_NODES'> &
-    Pick<EnvOf<typeof aliyunEnv>, 'ALIBABA_CLOUD_VOD_REGION'>
+  EnvOf<typeof protectionEnv> & Pick<EnvOf<typeof storeEnv>, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_CLUSTER_NODES'>
 >;
 
 export const protectionSecrets = ['CACHE_ENCRYPTION_KEY'];
@@ -64,11 +52,12 @@ export interface EncryptionKey {
 }
 
 export interface ProtectionConfig {
-  rateLimits: Record<RateLimitScope, RateLimitPolicy>;
+  /** By rate-limit scope: each upload kind, and the upload records. */
+  rateLimits: Readonly<Record<string, RateLimitPolicy>>;
   /** Credentials a user may obtain per kind per UTC day; absent for kinds that issue none. */
-  dailyQuotas: Partial<Record<UploadKind, number>>;
-  /** Calls per second per provider operation, shared by all replicas. */
-  upstreamBudgets: Record<UpstreamProvider, number>;
+  dailyQuotas: Readonly<Record<string, number>>;
+  /** Calls per second per operation of each upstream API, shared by all replicas. */
+  upstreamBudgets: Readonly<Record<string, number>>;
   upstreamMaxWaitMs: number;
   idempotency: { lockTtlSeconds: number; replayMarginSeconds: number };
   /** The current key first; previous keys only decrypt. Empty: the in-process store makes one up. */
@@ -113,12 +102,12 @@ function scaled(policy: RateLimitPolicy, factor: number): RateLimitPolicy {
 }
 
 /** Each scope's own variable, its parts falling back to RATE_LIMIT_DEFAULT times the scope's factor. */
-function rateLimits(ctx: Context): Record<RateLimitScope, RateLimitPolicy> {
+function rateLimits(ctx: Context, catalog: ProviderCatalog): Record<string, RateLimitPolicy> {
   const parsed = parsePolicy(ctx.env.RATE_LIMIT_DEFAULT);
   if (!parsed) ctx.problem('RATE_LIMIT_DEFAULT', POLICY_RULE);
   const fallback = parsed ?? FALLBACK_POLICY;
-  return recordOf(RATE_LIMIT_SCOPE_NAMES, (scope) => {
-    const base = scaled(fallback, rateLimitFactor(scope));
+  return recordOf(catalog.rateLimitScopes, (scope) => {
+    const base = scaled(fallback, catalog.rateLimitFactor(scope));
     const raw = ctx.read(rateLimitVariable(scope), optionalStr());
     const policy = raw === undefined ? base : parsePolicy(raw, base);
     if (!policy) ctx.problem(rateLimitVariable(scope), POLICY_RULE);
@@ -126,18 +115,24 @@ function rateLimits(ctx: Context): Record<RateLimitScope, RateLimitPolicy> {
   });
 }
 
-function dailyQuotas(ctx: Context): Partial<Record<UploadKind, number>> {
-  const quotas: Partial<Record<UploadKind, number>> = {};
-  for (const kind of QUOTA_KINDS) quotas[kind] = ctx.read(quotaVariable(kind), int(uploadKind(kind).quota ?? 0, 0, 1_000_000));
+function dailyQuotas(ctx: Context, catalog: ProviderCatalog): Record<string, number> {
+  const quotas: Record<string, number> = {};
+  for (const kind of quotaKinds(catalog)) quotas[kind.id] = ctx.read(quotaVariable(kind.id), int(kind.quota ?? 0, 0, 1_000_000));
   return quotas;
 }
 
-function upstreamBudgets(ctx: Context): Record<UpstreamProvider, number> {
-  return recordOf(UPSTREAM_PROVIDERS, (provider) => {
-    const raw = ctx.read(budgetVariable(provider), optionalStr());
-    const value = raw === undefined ? defaultUpstreamBudget(provider, ctx.env.ALIBABA_CLOUD_VOD_REGION) : Number(raw);
+/** `env`: the raw variables, for the defaults that depend on a provider's settings (its region's QPS cap). */
+function upstreamBudgets(
+  ctx: Context,
+  catalog: ProviderCatalog,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, number> {
+  const apis = new Map(catalog.upstreamApis.map((api) => [api.id, api]));
+  return recordOf([...apis.keys()], (id) => {
+    const raw = ctx.read(budgetVariable(id), optionalStr());
+    const value = raw === undefined ? apis.get(id)!.defaultBudget(env) : Number(raw);
     if (!Number.isFinite(value) || value <= 0 || value > 100_000) {
-      ctx.problem(budgetVariable(provider), 'must be a number of calls per second above 0');
+      ctx.problem(budgetVariable(id), 'must be a number of calls per second above 0');
     }
     return value;
   });
@@ -163,11 +158,15 @@ function encryptionKeys(ctx: Context): EncryptionKey[] {
   return keys;
 }
 
-export function buildProtection(ctx: Context): ProtectionConfig {
+export function buildProtection(
+  ctx: Context,
+  catalog: ProviderCatalog,
+  env: Readonly<Record<string, string | undefined>>,
+): ProtectionConfig {
   return {
-    rateLimits: rateLimits(ctx),
-    dailyQuotas: dailyQuotas(ctx),
-    upstreamBudgets: upstreamBudgets(ctx),
+    rateLimits: rateLimits(ctx, catalog),
+    dailyQuotas: dailyQuotas(ctx, catalog),
+    upstreamBudgets: upstreamBudgets(ctx, catalog, env),
     upstreamMaxWaitMs: ctx.env.UPSTREAM_BUDGET_MAX_WAIT_MS,
     idempotency: {
       lockTtlSeconds: ctx.env.IDEMPOTENCY_LOCK_TTL_SECONDS,

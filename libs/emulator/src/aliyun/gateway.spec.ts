@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { VOD_API_VERSION } from '@app/registry';
+import { VOD_API_VERSION } from './aliyun.facts';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { AliyunGateway } from './gateway';
 import { captureSignedRequest, type CapturedRequest, failure, openApiCaller, replay } from './testing/openapi-caller';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ALIYUN } from '@app/registry';
+import { ALIYUN } from './aliyun.facts';
 import type { EmulatorRequest, EmulatorResponse } from '../core/provider';
 import type { KeyPair } from '../core/options';
 import { rawQueryPairs } from '../core/query';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ICE_API_VERSION } from '@app/registry';
+import { ICE_API_VERSION } from './aliyun.facts';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { type Caller, decodeBase64Json, failure, openApiCaller } from './testing/openapi-caller';
 

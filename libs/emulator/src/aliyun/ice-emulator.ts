@@ -10,7 +10,7 @@ import {
   ICE_PROCESS_TYPE,
   ICE_STORAGE_TYPE,
   type IceFileType,
-} from '@app/registry';
+} from './aliyun.facts';
 import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';

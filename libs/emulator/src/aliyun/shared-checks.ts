@@ -1,4 +1,4 @@
-import { ALIYUN } from '@app/registry';
+import { ALIYUN } from './aliyun.facts';
 import { AliyunFault } from './errors';
 import { checkUrl, type Params, parseJsonObject } from './param-checks';
 import { isStorageLocation } from './upload-credentials';

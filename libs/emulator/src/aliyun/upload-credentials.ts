@@ -1,5 +1,6 @@
+import { isoSeconds } from '@app/common';
 import { randomBytes } from 'node:crypto';
-import { ALIYUN } from '@app/registry';
+import { ALIYUN } from './aliyun.facts';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import type { AliyunUploadTarget } from '../storage/temporary-keys';
 
@@ -52,7 +53,7 @@ export function uploadAuth(storage: EmulatedStorage, grant: UploadGrant): string
   return base64Json({
     SecurityToken: key.token,
     AccessKeyId: key.id,
-    ExpireUTCTime: new Date(key.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ExpireUTCTime: isoSeconds(key.expiresAtMs),
     AccessKeySecret: key.secret,
     Expiration: String(ttl),
     Region: grant.target.region,

@@ -10,7 +10,7 @@ import {
   VOD_VIDEO,
   VOD_VIDEO_FILE_EXTENSIONS,
   type VodAttachedMediaBusinessType,
-} from '@app/registry';
+} from './aliyun.facts';
 import { fileExtension } from '@app/common';
 import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';

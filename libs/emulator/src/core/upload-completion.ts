@@ -1,4 +1,4 @@
-import type { IceFileType } from '@app/registry';
+import type { IceFileType } from '../aliyun/aliyun.facts';
 
 /**
  * An upload the emulator saw complete, with what the provider's event about it needs. Alibaba:

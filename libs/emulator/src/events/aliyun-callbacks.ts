@@ -1,3 +1,4 @@
+import { isoSeconds } from '@app/common';
 import { createHash } from 'node:crypto';
 import type { SendOptions } from './callback-sender';
 
@@ -28,7 +29,7 @@ export const VOD_EVENTS = {
 
 export type VodMediaKind = keyof typeof VOD_EVENTS;
 
-const eventTime = (nowMs: number) => new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const eventTime = (nowMs: number) => isoSeconds(nowMs);
 
 /**
  * A VOD event body as documented: FileUploadComplete carries Extend (a JSON string); the image and

@@ -1,3 +1,4 @@
+import { isoSeconds } from '@app/common';
 import { ALIYUN_CALLBACK_SENDING, aliyunCallbackHeaders, iceEventBody, type VodMediaKind, vodEventBody } from './aliyun-callbacks';
 import { type Delivery, sendCallback, type SendOptions } from './callback-sender';
 import type { UploadCompletion } from '../core/upload-completion';
@@ -129,7 +130,7 @@ function parseObject(value: unknown): Json | undefined {
 
 /** NewFileUpload as a PUSH body (EventContent without EventHandle), per tencent-vod.md §5. */
 function newFileUpload(fileId: string, mediaUrl: string, sourceContext: string, size: number | undefined, nowMs: number): Json {
-  const time = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const time = isoSeconds(nowMs);
   return {
     EventType: 'NewFileUpload',
     FileUploadEvent: {

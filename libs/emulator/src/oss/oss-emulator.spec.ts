@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ICE_API_VERSION, VOD_API_VERSION } from '@app/registry';
+import { ICE_API_VERSION, VOD_API_VERSION } from '../aliyun/aliyun.facts';
 import { openApiCaller } from '../aliyun/testing/openapi-caller';
 import { caught } from '../core/testing/caught';
 import type { UploadCompletion } from '../core/upload-completion';

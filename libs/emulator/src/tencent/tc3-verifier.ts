@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { TC3_MAX_CLOCK_SKEW_SECONDS } from '@app/registry';
+import { TC3_MAX_CLOCK_SKEW_SECONDS } from './tencent.facts';
 import type { KeyPair } from '../core/options';
 import { tc3Date, tc3Signature } from './tc3';
 

@@ -1,6 +1,6 @@
 import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
 import type { KeyPair } from '../core/options';
-import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from '@app/registry';
+import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from './tencent.facts';
 import type { UploadEvents } from '../events/upload-events';
 import { EmulatedStorage } from '../storage/emulated-storage';
 import { verifyTc3 } from './tc3-verifier';

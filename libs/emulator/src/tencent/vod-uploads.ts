@@ -4,7 +4,7 @@ import {
   TENCENT_VOD_MEDIA_TYPES,
   TENCENT_VOD_SESSION_CONTEXT_MAX_CHARS,
   TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS,
-} from '@app/registry';
+} from './tencent.facts';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import { invalid, missing } from './vod-responses';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenVerifier } from '@app/auth';
 import { ApiError, ErrorCode, gateSpecOf, type GateSpec, type ProblemWriter, type Refusal } from '@app/common';
 import { ConfigService, notOffered } from '@app/config';
-import type { RateLimitScope, UploadProvider } from '@app/registry';
+import type { RateLimitScope } from '@app/registry';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
 import { rateLimitHeader, rateLimitPolicyHeader } from '../rate-limit/rate-limit-headers';
@@ -60,8 +60,8 @@ export class RequestGate {
       const limited = await this.rateLimit(request, reply, spec.rateLimit as RateLimitScope, principal.id);
       if (limited) return limited;
     }
-    if (spec.offered !== undefined && !this.config.offers(spec.offered as UploadProvider))
-      return notOffered(spec.offered as UploadProvider);
+    if (spec.offered !== undefined && !this.config.offers(spec.offered))
+      return notOffered(this.config.catalog.product(spec.offered)?.name ?? spec.offered);
     return undefined;
   }
 

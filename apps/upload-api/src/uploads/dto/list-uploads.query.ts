@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { UPLOAD_PROVIDERS, type UploadProvider } from '@app/registry';
-import { UPLOAD_STATUSES, type UploadStatus } from '../upload-record';
+import type { UploadProvider } from '@app/registry';
+import { UPLOAD_STATUSES, type UploadStatus } from '@app/uploads';
+import { CATALOG } from '../../providers';
+import { SAMPLE } from './provider-fields';
 
-const PROVIDERS = Object.keys(UPLOAD_PROVIDERS);
+const PRODUCTS = CATALOG.productIds;
 
 /** GET /v1/uploads: filters, page size and where to go on. */
 export class ListUploadsQuery {
@@ -13,9 +15,9 @@ export class ListUploadsQuery {
   @IsIn(UPLOAD_STATUSES, { message: `status must be one of ${UPLOAD_STATUSES.join(', ')}` })
   status?: UploadStatus;
 
-  @ApiPropertyOptional({ description: 'Only uploads to this provider.', enum: PROVIDERS, example: 'aliyun-vod' })
+  @ApiPropertyOptional({ description: 'Only uploads to this provider.', enum: PRODUCTS, example: SAMPLE.product })
   @IsOptional()
-  @IsIn(PROVIDERS, { message: `provider must be one of ${PROVIDERS.join(', ')}` })
+  @IsIn(PRODUCTS, { message: `provider must be one of ${PRODUCTS.join(', ')}` })
   provider?: UploadProvider;
 
   @ApiPropertyOptional({ description: 'At most this many items.', type: 'integer', minimum: 1, maximum: 100, default: 20, example: 20 })

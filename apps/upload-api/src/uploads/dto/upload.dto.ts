@@ -1,21 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { UPLOAD_KIND_NAMES, UPLOAD_PROVIDERS, type UploadKind, type UploadProvider } from '@app/registry';
-import { UPLOAD_STATUSES, type UploadStatus } from '../upload-record';
+import { ApiProperty } from '@nestjs/swagger';
+import type { UploadKind, UploadProvider } from '@app/registry';
+import { type ProviderIds, UPLOAD_STATUSES, type UploadStatus } from '@app/uploads';
+import { documentProviderFields, KindProperty, ProductProperty, SAMPLE } from './provider-fields';
 
 /** An upload as its owner sees it: where it stands and the provider's ids. Never a credential. */
-export class UploadDto {
+export class UploadDto implements ProviderIds {
   @ApiProperty({ description: 'Our id for the upload (the `uploadId` of the credential answer).', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
   uploadId: string;
 
-  @ApiProperty({ enum: Object.keys(UPLOAD_PROVIDERS), example: 'aliyun-vod' })
+  @ProductProperty()
   provider: UploadProvider;
 
-  @ApiProperty({ description: 'The upload kind of the route that issued it.', enum: UPLOAD_KIND_NAMES, example: 'aliyun-vod-video' })
+  @KindProperty('The upload kind of the route that issued it.')
   kind: UploadKind;
 
   @ApiProperty({
     description:
-      'issued: the credential was handed out; uploaded: the provider reported the file (or a Tencent commit did); ' +
+      'issued: the credential was handed out; uploaded: the provider reported the file (or a commit through this service did); ' +
       'failed: the provider reported a failed upload; revoked: you revoked it and nothing more is issued for it.',
     enum: UPLOAD_STATUSES,
     example: 'uploaded',
@@ -32,36 +33,27 @@ export class UploadDto {
   })
   updatedAt: string;
 
-  @ApiPropertyOptional({ description: 'Alibaba VOD video (or audio) id.', example: '93ab850b4f6f54b6e91d24d81d44****' })
   videoId?: string;
-
-  @ApiPropertyOptional({ description: 'Alibaba VOD image id.', example: '93ab850b4f6f4*****6e91d24d81d4' })
   imageId?: string;
-
-  @ApiPropertyOptional({ description: 'Alibaba VOD attached media or IMS media id.', example: '****20b48fb04483915d4f2cd8ac****' })
   mediaId?: string;
-
-  @ApiPropertyOptional({ description: 'Tencent Cloud VOD file id.', example: '5285890784273533167' })
   fileId?: string;
-
-  @ApiPropertyOptional({ description: 'Size of the uploaded file in bytes, once the provider reported it.', example: 1439213 })
   size?: number;
-
-  @ApiPropertyOptional({
-    description: "The file's URL at the provider, once it reported it.",
-    example: 'https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4',
-  })
   fileUrl?: string;
 }
 
-export const UPLOAD_EXAMPLE = {
+documentProviderFields(UploadDto, 'upload', {
+  size: 'Size of the uploaded file in bytes, once the provider reported it.',
+  fileUrl: "The file's URL at the provider, once it reported it.",
+});
+
+export const UPLOAD_EXAMPLE: UploadDto = {
   uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A',
-  provider: 'aliyun-vod',
-  kind: 'aliyun-vod-video',
+  provider: SAMPLE.product,
+  kind: SAMPLE.kind,
   status: 'uploaded',
   createdAt: '2026-03-31T09:00:00.000Z',
   updatedAt: '2026-03-31T09:04:12.532Z',
-  videoId: '93ab850b4f6f54b6e91d24d81d44****',
+  ...SAMPLE.ids.upload,
   size: 1439213,
-  fileUrl: 'https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4',
-} satisfies UploadDto;
+  fileUrl: SAMPLE.fileUrl,
+};

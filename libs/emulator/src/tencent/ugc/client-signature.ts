@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS } from '@app/registry';
+import { TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS } from '../tencent.facts';
 import type { KeyPair } from '../../core/options';
 import { UGC_CODES, UgcRefusal } from './ugc-answers';
 

@@ -1,11 +1,15 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { signUploadSignature, type UploadSignatureFields } from '@app/tencent';
+import { tencent } from '@app/providers';
 import { cosClientFor } from '../../cos/testing/cos-client';
 import type { UploadCompletion } from '../../core/upload-completion';
 import { type RunningEmulator, startEmulator } from '../../emulator';
 import { EMULATED_SUB_APP_ID } from '../vod-emulator';
 import { UGC_CODES } from './ugc-answers';
 import { UgcEmulator } from './ugc-emulator';
+
+// The service's own signer: the emulator's verifier must accept what the service signs.
+const { signUploadSignature } = tencent;
+type UploadSignatureFields = tencent.UploadSignatureFields;
 
 const KEY = { id: `AKID${randomBytes(8).toString('hex')}`, secret: randomBytes(16).toString('hex') };
 

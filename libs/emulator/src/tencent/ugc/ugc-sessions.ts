@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { TENCENT_VOD_COVER_TYPES, TENCENT_VOD_MEDIA_TYPES } from '@app/registry';
+import { TENCENT_VOD_COVER_TYPES, TENCENT_VOD_MEDIA_TYPES } from '../tencent.facts';
 import type { EmulatedStorage } from '../../storage/emulated-storage';
 import type { VerifiedSignature } from './client-signature';
 import { UGC_CODES, UgcRefusal } from './ugc-answers';

@@ -1,0 +1,17 @@
+import { type AppConfig, loadConfig } from '@app/config';
+import { PROVIDERS } from '@app/providers';
+import { catalogOf, configsOf } from '@app/uploads';
+
+// The one place the service meets its providers: everything else is given what it needs from here.
+export { PROVIDERS };
+
+/** What the registered providers declare, merged. */
+export const CATALOG = catalogOf(PROVIDERS);
+
+/** What the configuration needs of them. */
+export const PROVIDER_CONFIGS = configsOf(PROVIDERS);
+
+/** The whole configuration, the providers' sections included. */
+export function loadServiceConfig(env: Record<string, string | undefined>): AppConfig {
+  return loadConfig(env, PROVIDER_CONFIGS);
+}

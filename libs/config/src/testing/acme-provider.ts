@@ -1,0 +1,36 @@
+import { ProviderCatalog } from '@app/registry';
+import type { ProviderConfigs } from '../provider-section';
+import { int, optionalStr } from '../env';
+import { defineConfigSection } from '../provider-section';
+
+/**
+ * A made-up provider for the platform's own tests: one product with a create kind, a refresh kind and
+ * one upstream API whose default budget depends on a variable, as a real provider's may.
+ */
+const ACME = { id: 'acme-media', name: 'Acme Media', description: 'A cloud for tests.' };
+
+const section = defineConfigSection({
+  name: 'acme',
+  env: { ACME_REGION: optionalStr(), ACME_TIMEOUT_MS: int(8_000, 100, 120_000) },
+  secrets: [],
+  enabledBy: 'ACME_REGION',
+  build: (ctx) => ({ region: ctx.env.ACME_REGION, timeoutMs: ctx.env.ACME_TIMEOUT_MS }),
+  offered: (settings) => (settings.region ? [ACME.id] : []),
+  longestCallMs: (settings) => settings.timeoutMs,
+});
+
+export const ACME_CONFIGS: ProviderConfigs = {
+  catalog: new ProviderCatalog([
+    {
+      products: [ACME],
+      kinds: [
+        { id: 'acme-media-video', product: ACME, permission: 'upload:video', quota: 50, callsUpstream: true },
+        { id: 'acme-media-video-refresh', product: ACME, permission: 'upload:video', callsUpstream: true },
+      ],
+      upstreamApis: [{ id: 'acme-api', defaultBudget: (env) => (env.ACME_REGION === 'far-away' ? 10 : 60) }],
+      eventTypes: [],
+      idFields: [],
+    },
+  ]),
+  sections: [section],
+};

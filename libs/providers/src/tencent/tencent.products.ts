@@ -1,0 +1,19 @@
+import type { ProductSpec, UpstreamApiSpec } from '@app/registry';
+import { TENCENT_VOD_QPS_LIMITS } from './tencent.facts';
+
+/** Our default share of a provider's documented QPS cap: a burst from our users never becomes provider throttling. */
+const BUDGET_SHARE = 0.75;
+
+export const TENCENT_VOD: ProductSpec = {
+  id: 'tencent-vod',
+  name: 'Tencent Cloud VOD',
+  description:
+    'Tencent Cloud VOD: apply for an upload, upload to COS with the temporary certificate, then commit; ' +
+    'or a client upload signature for vod-js-sdk-v6 and TXUGCPublish.',
+};
+
+/** Its operations share the lower of their caps. */
+export const TENCENT_VOD_API: UpstreamApiSpec = {
+  id: 'tencent-vod',
+  defaultBudget: () => BUDGET_SHARE * Math.min(TENCENT_VOD_QPS_LIMITS.ApplyUpload, TENCENT_VOD_QPS_LIMITS.CommitUpload),
+};

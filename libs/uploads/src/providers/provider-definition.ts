@@ -1,0 +1,36 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { ProviderConfigs, ProviderConfigSection } from '@app/config';
+import { type CatalogEntry, ProviderCatalog } from '@app/registry';
+import type { KindDefinition } from '../routes/kind-definition';
+
+/**
+ * Everything one cloud brings, in one object its folder exports (libs/providers/src/<cloud>): its
+ * catalog, its configuration, its kinds and what serves them. The platform registers a list of these
+ * and names none.
+ */
+export interface ProviderDefinition {
+  /** The cloud's id: its folder's name. */
+  id: string;
+  /** Products, upstream APIs, event types, ids; the kinds' specs come from `kinds`. */
+  catalog: Omit<CatalogEntry, 'kinds'>;
+  // Each provider's section has its own shape and settings: used only through its own methods.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  config: ProviderConfigSection<any, any>;
+  // Each kind has its own issuer, body and answer: the platform only hands them on.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  kinds: readonly KindDefinition<any, any, any>[];
+  /** Its injectables (client, repositories, loops); each kind's issuer is added. */
+  providers: readonly Provider[];
+  /** The controllers of its event receivers (the cloud calls them), after every provider's credential routes. */
+  receivers: readonly Type<unknown>[];
+}
+
+/** The catalog of the registered providers, in their order. */
+export function catalogOf(providers: readonly ProviderDefinition[]): ProviderCatalog {
+  return new ProviderCatalog(providers.map((provider) => ({ ...provider.catalog, kinds: provider.kinds.map((kind) => kind.spec) })));
+}
+
+/** What loadConfig needs of the registered providers. */
+export function configsOf(providers: readonly ProviderDefinition[]): ProviderConfigs {
+  return { catalog: catalogOf(providers), sections: providers.map((provider) => provider.config) };
+}

@@ -1,0 +1,294 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
+import { WebhookPublisher } from '@app/webhooks';
+import { decodeCursor, encodeCursor } from './upload-cursor';
+import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord, UploadStatus } from './upload-record';
+import { UploadRecordsRepository } from './upload-records.repository';
+import { UPLOAD_ERRORS } from './upload-problems';
+
+/** Anything else cannot be a provider id we issued; such a lookup answers "no such upload" at once. */
+const PROVIDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Index entries a listing reads at most before it answers with what it has and a cursor. */
+const MAX_SCANNED = 500;
+/**
+ * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
+ * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
+ */
+const ATTACH_PATIENCE_MS = 3_000;
+const ATTACH_RETRY_PAUSE_MS = 50;
+
+const notFound = UPLOAD_ERRORS.notFound;
+
+export interface UploadFilter {
+  status?: UploadStatus;
+  provider?: UploadProvider;
+}
+
+export interface UploadPage {
+  items: UploadRecord[];
+  nextCursor: string | null;
+}
+
+/** What applying a provider's event (or a commit) did to the record. */
+export type CompletionOutcome = 'applied' | 'duplicate' | 'unknown' | 'mismatch' | 'revoked';
+
+const now = () => new Date().toISOString();
+
+/**
+ * The lifecycle of every upload: issued with its credential, uploaded or failed by the provider's
+ * event (or a Tencent commit), revoked by its owner. Only the owner sees a record; anyone else, and
+ * any id we never issued, meets the same 404.
+ */
+@Injectable()
+export class UploadRecords {
+  private readonly logger = new Logger(UploadRecords.name);
+  private readonly orphans;
+
+  constructor(
+    private readonly repository: UploadRecordsRepository,
+    private readonly webhooks: WebhookPublisher,
+    private readonly config: ConfigService,
+    metrics: MetricsService,
+  ) {
+    this.orphans = metrics.counter(
+      'upload_bff_orphaned_uploads_total',
+      'Uploads the provider created whose record could not be completed (left issued without a provider id).',
+      ['provider'],
+    );
+    // Rare: each provider starts at 0, so an alert's increase() sees the first one.
+    for (const provider of config.catalog.productIds) this.orphans.inc({ provider }, 0);
+  }
+
+  /**
+   * Opens the record, then asks the provider for the credential (`issueCredential` gets our upload
+   * id for UserData/SourceContext), then notes the provider's ids. An event that comes back before
+   * the answer finds the record. A failed call leaves no record behind. A session kind's record
+   * counts its first credential.
+   */
+  async issue<Result>(
+    user: Principal,
+    kind: KindSpec,
+    issueCredential: (uploadId: string) => Promise<Result>,
+    providerIds: (result: Result) => ProviderIds = () => ({}),
+  ): Promise<{ uploadId: string; result: Result }> {
+    const at = now();
+    const record: UploadRecord = {
+      uploadId: newUploadId(),
+      ownerId: user.id,
+      provider: kind.product.id,
+      kind: kind.id,
+      status: 'issued',
+      createdAt: at,
+      updatedAt: at,
+      ...(kind.session ? { signatures: 1 } : {}),
+    };
+    await this.repository.create(record);
+    let result: Result;
+    try {
+      result = await issueCredential(record.uploadId);
+    } catch (error) {
+      await this.repository.remove(record).catch(() => undefined);
+      throw error;
+    }
+    const ids = providerIds(result);
+    try {
+      await this.attachPatiently(record, ids);
+    } catch (error) {
+      // The provider holds an upload nobody can refresh or complete: say which, and count it.
+      this.orphans.inc({ provider: record.provider });
+      this.logger.warn({ event: 'upload created but its record was not completed', uploadId: record.uploadId, ...ids });
+      throw error;
+    }
+    await this.announce('upload.created', { ...record, ...definedOnly(ids) });
+    return { uploadId: record.uploadId, result };
+  }
+
+  /** The caller's upload, or 404. */
+  async findOwned(user: Principal, uploadId: string): Promise<UploadRecord> {
+    const record = UPLOAD_ID_PATTERN.test(uploadId) ? await this.repository.find(uploadId) : undefined;
+    if (!record || record.ownerId !== user.id) throw notFound();
+    return record;
+  }
+
+  /**
+   * The caller's upload named by the provider's id (a refresh names the video or media), or 404; with
+   * `kind`, only an upload of that kind (an audio refresh does not refresh a video).
+   */
+  async findOwnedByProviderId(
+    user: Principal,
+    provider: UploadProvider,
+    field: ProviderIdField,
+    id: string,
+    kind?: string,
+  ): Promise<UploadRecord> {
+    const uploadId = PROVIDER_ID.test(id) ? await this.repository.findLinked(provider, field, id) : undefined;
+    if (!uploadId) throw notFound();
+    const record = await this.findOwned(user, uploadId);
+    if (kind !== undefined && record.kind !== kind) throw notFound();
+    return record;
+  }
+
+  /** The record if the service may still issue for it: not revoked (410). */
+  requireOpen(record: UploadRecord): UploadRecord {
+    if (record.status === 'revoked') throw UPLOAD_ERRORS.revoked();
+    return record;
+  }
+
+  /** The caller's uploads, newest first, filtered, `limit` at most, and where to go on. */
+  async list(user: Principal, filter: UploadFilter, limit: number, cursor?: string): Promise<UploadPage> {
+    const start = cursor === undefined ? undefined : decodeCursor(cursor);
+    const items: UploadRecord[] = [];
+    let maxScore = start?.score ?? Number.MAX_SAFE_INTEGER;
+    let after = start;
+    let scanned = 0;
+    for (;;) {
+      const batch = Math.min(MAX_SCANNED - scanned, Math.max(limit * 2, 20));
+      const entries = (await this.repository.ownerPage(user.id, maxScore, batch + 1)).filter(
+        // Entries at the cursor's own time were on the last page up to and including its id.
+        (entry) => !(after && entry.score === after.score && entry.member >= after.uploadId),
+      );
+      const page = entries.slice(0, batch);
+      const records = await Promise.all(page.map((entry) => this.repository.find(entry.member)));
+      const expired = page.filter((_entry, i) => records[i] === undefined).map((entry) => entry.member);
+      if (expired.length > 0) await this.repository.forget(user.id, expired);
+      for (let i = 0; i < page.length; i++) {
+        scanned++;
+        const record = records[i];
+        after = { score: page[i].score, uploadId: page[i].member };
+        if (record && record.ownerId === user.id && matches(record, filter)) items.push(record);
+        if (items.length === limit) {
+          const more = i < page.length - 1 || entries.length > batch;
+          return { items, nextCursor: more ? encodeCursor(after) : null };
+        }
+      }
+      if (entries.length <= batch) return { items, nextCursor: null };
+      if (scanned >= MAX_SCANNED) return { items, nextCursor: after ? encodeCursor(after) : null };
+      maxScore = after!.score;
+    }
+  }
+
+  /** Nothing more is issued for it; an upload the provider already has cannot be revoked (409). */
+  async revoke(user: Principal, uploadId: string): Promise<void> {
+    await this.findOwned(user, uploadId);
+    const changed = await this.repository.update(uploadId, (record) => {
+      if (record.status === 'revoked') return undefined;
+      if (record.status === 'uploaded') throw UPLOAD_ERRORS.completedNotRevocable();
+      return { ...record, status: 'revoked', updatedAt: now() };
+    });
+    // A repeat announces again: a first announcement that failed to queue (503) is made good by the retry.
+    if (changed) await this.announce('upload.revoked', changed.after, changed.before !== changed.after);
+  }
+
+  /**
+   * Applies a provider's verdict on an upload: its status, size and URL, and its id where the record
+   * has none yet. The id (and the provider, when given) must agree with the record. Repeats change nothing.
+   */
+  async complete(uploadId: string, outcome: UploadOutcome, provider?: UploadProvider): Promise<CompletionOutcome> {
+    let verdict: CompletionOutcome = 'applied';
+    const changed = await this.repository.update(uploadId, (record) => {
+      verdict = provider !== undefined && record.provider !== provider ? 'mismatch' : judge(record, outcome);
+      return verdict === 'applied' ? { ...record, ...definedOnly(outcome), updatedAt: now() } : undefined;
+    });
+    if (!changed) return 'unknown';
+    if (verdict === 'applied') await this.linkAll(changed.after, outcome);
+    // A duplicate announces again too: if the first announcement failed to queue, the provider's retry
+    // (after our 503) is what delivers it; a receiver deduplicates on webhook-id.
+    if (verdict === 'applied' || verdict === 'duplicate') {
+      const { status } = changed.after;
+      if (status === 'uploaded' || status === 'failed') {
+        await this.announce(status === 'uploaded' ? 'upload.completed' : 'upload.failed', changed.after, verdict === 'applied');
+      }
+    }
+    return verdict;
+  }
+
+  /** The upload id a provider id was issued under, for events that carry only the provider's id. */
+  findUploadIdByProviderId(provider: UploadProvider, field: ProviderIdField, id: string): Promise<string | undefined> {
+    return PROVIDER_ID.test(id) ? this.repository.findLinked(provider, field, id) : Promise.resolve(undefined);
+  }
+
+  /**
+   * One more credential for an open session of the caller's (a kind that declares `session`): 404 for
+   * anyone else's and for any other kind's upload, 410 once revoked, 409 once uploaded or when the
+   * session has had `max` credentials.
+   */
+  async continueSession(user: Principal, uploadId: string, max: number): Promise<UploadRecord> {
+    const record = await this.findOwned(user, uploadId);
+    if (!this.config.catalog.kind(record.kind)?.session) throw notFound();
+    const changed = await this.repository.update(uploadId, (current) => {
+      this.requireOpen(current);
+      if (current.status === 'uploaded') throw UPLOAD_ERRORS.sessionCompleted();
+      const used = current.signatures ?? 0;
+      if (used >= max) throw UPLOAD_ERRORS.sessionUsedUp(max);
+      return { ...current, signatures: used + 1, updatedAt: now() };
+    });
+    if (!changed) throw notFound();
+    return changed.after;
+  }
+
+  /** Attaches the ids, retrying while the store is unavailable, up to ATTACH_PATIENCE_MS. */
+  private async attachPatiently(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    const deadline = Date.now() + ATTACH_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await this.attach(record, ids);
+      } catch (error) {
+        const left = deadline - Date.now();
+        if (!(error instanceof ApiError && error.code === ErrorCode.STORE_UNAVAILABLE) || left <= 0) throw error;
+        await this.repository.waitForStore(left);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(ATTACH_RETRY_PAUSE_MS, left)));
+      }
+    }
+  }
+
+  private async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    if (Object.values(ids).every((id) => id === undefined)) return;
+    await this.repository.update(record.uploadId, (current) => ({ ...current, ...definedOnly(ids), updatedAt: now() }));
+    await this.linkAll(record, ids);
+  }
+
+  private async linkAll(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    for (const field of ['videoId', 'imageId', 'mediaId', 'fileId'] as const) {
+      const id = ids[field];
+      if (id !== undefined) await this.repository.link(record.provider, field, id, record.uploadId);
+    }
+  }
+
+  /**
+   * One log line per change of status, for operators, and the app's webhook (queued durably; a
+   * failure to queue rejects with 503, so the caller or the provider tries again). A new upload is
+   * logged at debug only: its request's access line (201, route, user, request id) says it at info.
+   */
+  private async announce(type: WebhookEventType, record: UploadRecord, changed = true): Promise<void> {
+    if (changed) {
+      const line = { event: type, uploadId: record.uploadId, provider: record.provider, kind: record.kind, status: record.status };
+      if (type === 'upload.created') this.logger.debug(line);
+      else this.logger.log(line);
+    }
+    await this.webhooks.publish(type, { ...record, userId: record.ownerId });
+  }
+}
+
+/** What an event may do to a record: fill it in, or nothing (a repeat, a foreign id, a revoked upload). */
+function judge(record: UploadRecord, outcome: UploadOutcome): CompletionOutcome {
+  const ids: ProviderIdField[] = ['videoId', 'imageId', 'mediaId', 'fileId'];
+  if (ids.some((field) => record[field] !== undefined && outcome[field] !== undefined && record[field] !== outcome[field]))
+    return 'mismatch';
+  if (record.status === 'revoked') return 'revoked';
+  if (record.status === 'uploaded' || (record.status === 'failed' && outcome.status === 'failed')) return 'duplicate';
+  return 'applied';
+}
+
+function matches(record: UploadRecord, filter: UploadFilter): boolean {
+  return (
+    (filter.status === undefined || record.status === filter.status) &&
+    (filter.provider === undefined || record.provider === filter.provider)
+  );
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
