@@ -12,10 +12,12 @@ const LAYERS = {
   auth: ['registry', 'config', 'common'],
   upstream: ['store', 'registry', 'config', 'common'],
   protection: ['auth', 'store', 'registry', 'config', 'common'],
-  aliyun: ['upstream', 'registry', 'config', 'common'],
-  tencent: ['upstream', 'registry', 'config', 'common'],
-  emulator: ['registry', 'common'],
   webhooks: ['store', 'registry', 'config', 'common'],
+  uploads: ['protection', 'auth', 'store', 'upstream', 'webhooks', 'registry', 'config', 'common'],
+  // The clouds: each may use the whole platform, and nothing of another cloud (the rule below).
+  providers: ['uploads', 'protection', 'auth', 'store', 'upstream', 'webhooks', 'registry', 'config', 'common'],
+  // The independent oracle: its own copy of each cloud's facts, nothing of the service's.
+  emulator: ['common'],
 };
 const LIBRARIES = Object.keys(LAYERS);
 const TEST_FILE = '\\.(spec|e2e-spec)\\.ts$|/testing/';
@@ -36,6 +38,22 @@ module.exports = {
       from: { path: `^libs/${library}/`, pathNot: TEST_FILE },
       to: { path: '^libs/([^/]+)/', pathNot: [`^libs/(${[library, ...LAYERS[library]].join('|')})/`] },
     })),
+    {
+      name: 'platform-never-imports-a-provider',
+      severity: 'error',
+      comment:
+        'The platform iterates over the registered providers and names none: only the composition root ' +
+        '(apps/upload-api/src/providers.ts) imports the provider list, and nothing imports a cloud folder directly.',
+      from: { path: '^(apps|libs)/', pathNot: ['^libs/providers/', '^apps/upload-api/src/providers\\.ts$', TEST_FILE] },
+      to: { path: '^libs/providers/' },
+    },
+    {
+      name: 'no-cloud-imports-another',
+      severity: 'error',
+      comment: 'A cloud folder (libs/providers/src/<cloud>/) imports only itself and the platform, never another cloud or the list.',
+      from: { path: '^libs/providers/src/([^/]+)/' },
+      to: { path: '^libs/providers/src/', pathNot: '^libs/providers/src/$1/' },
+    },
     {
       name: 'libs-never-import-apps',
       severity: 'error',

@@ -8,6 +8,7 @@ import { aliyun, tencent } from '@app/providers';
 import type { UploadKind } from '@app/registry';
 import { startRedisServer, type RedisServer } from '@app/testing';
 import { Store } from '@app/store';
+import { UploadRecords } from '@app/uploads';
 import { upstreamBudgetKey } from '@app/upstream';
 import { CATALOG } from '../apps/upload-api/src/providers';
 import { aliyunTestEnv } from './support/aliyun-test-env';
@@ -61,6 +62,14 @@ const ROUTES: Record<string, { kind?: UploadKind; upstream?: { cloud: 'aliyun' |
     kind: 'aliyun-vod-video-refresh',
     upstream: { cloud: 'aliyun', provider: 'aliyun-vod', action: 'RefreshUploadVideo' },
   },
+  createAliyunVodAudioUpload: {
+    kind: 'aliyun-vod-audio',
+    upstream: { cloud: 'aliyun', provider: 'aliyun-vod', action: 'CreateUploadVideo' },
+  },
+  refreshAliyunVodAudioUpload: {
+    kind: 'aliyun-vod-audio-refresh',
+    upstream: { cloud: 'aliyun', provider: 'aliyun-vod', action: 'RefreshUploadVideo' },
+  },
   createAliyunVodImageUpload: {
     kind: 'aliyun-vod-image',
     upstream: { cloud: 'aliyun', provider: 'aliyun-vod', action: 'CreateUploadImage' },
@@ -82,9 +91,10 @@ const ROUTES: Record<string, { kind?: UploadKind; upstream?: { cloud: 'aliyun' |
   createTencentVodUploadSignature: { kind: 'tencent-vod-signature' },
 };
 
-const ALL_SCOPES = 'upload:video upload:image upload:attached-media upload:media';
+const ALL_SCOPES = CATALOG.permissions.join(' ');
 const CREATE_BODIES: Record<string, unknown> = {
   createAliyunVodVideoUpload: { title: 'UploadTest', fileName: 'clip.mp4' },
+  createAliyunVodAudioUpload: { title: 'Interview', fileName: 'interview.mp3' },
   createAliyunVodImageUpload: { imageType: 'default' },
   createAliyunVodAttachedMediaUpload: { businessType: 'watermark', mediaExt: 'png' },
   createAliyunImsMediaUpload: {
@@ -194,6 +204,15 @@ describe('OpenAPI problem examples', () => {
     for (const operationId of ['refreshAliyunVodVideoUpload', 'refreshAliyunImsMediaUpload', 'commitTencentVodUpload']) {
       busyUploads[operationId] = (await upload(operationId, 'busy-user', busy)).id;
     }
+    // An audio file is created by the operation the video above spent its one unit on: recorded without a call.
+    const audioId = randomBytes(16).toString('hex');
+    await busy.app.get(UploadRecords).issue(
+      { id: 'busy-user', permissions: [] },
+      aliyun.VOD_AUDIO.spec,
+      async () => ({ videoId: audioId }),
+      (answer) => answer,
+    );
+    busyUploads.refreshAliyunVodAudioUpload = audioId;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     rsaToken = signJwt(claims('alice', { scope: ALL_SCOPES }), { alg: 'RS256', key: privateKey }, { kid: 'k1' });
   }, 30_000);
@@ -213,6 +232,7 @@ describe('OpenAPI problem examples', () => {
   async function upload(operationId: string, user: string, app = main): Promise<{ uploadId: string; id: string }> {
     const create: Record<string, [string, unknown, string]> = {
       refreshAliyunVodVideoUpload: ['/v1/uploads/aliyun-vod/videos', CREATE_BODIES.createAliyunVodVideoUpload, 'videoId'],
+      refreshAliyunVodAudioUpload: ['/v1/uploads/aliyun-vod/audios', CREATE_BODIES.createAliyunVodAudioUpload, 'videoId'],
       refreshAliyunImsMediaUpload: ['/v1/uploads/aliyun-ims/media', CREATE_BODIES.createAliyunImsMediaUpload, 'mediaId'],
       commitTencentVodUpload: ['/v1/uploads/tencent-vod/media', CREATE_BODIES.applyTencentVodUpload, 'uploadId'],
       createTencentVodUploadSignature: ['/v1/uploads/tencent-vod/signatures', undefined, 'uploadId'],

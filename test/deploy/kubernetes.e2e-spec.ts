@@ -257,18 +257,20 @@ describe('deploy/kubernetes (kustomize)', () => {
         for (const key of keys) writeFileSync(join(local, key), `${SECRET_SAMPLES[key]}\n`);
         expect(loadServiceConfig(remapSecretFiles(env, SECRET_MOUNT, local))).toMatchObject({
           isProduction: true,
-          aliyun: {
-            credentials: { kind: 'defaultChain' },
-            vod: {
-              callbackUrl: overlay.ALIBABA_CLOUD_VOD_CALLBACK_URL,
-              callbackAuthKeys: [SECRET_SAMPLES['alibaba-vod-callback-auth-key']],
+          providers: {
+            aliyun: {
+              credentials: { kind: 'defaultChain' },
+              vod: {
+                callbackUrl: overlay.ALIBABA_CLOUD_VOD_CALLBACK_URL,
+                callbackAuthKeys: [SECRET_SAMPLES['alibaba-vod-callback-auth-key']],
+              },
+              ims: {
+                callbackUrl: overlay.ALIBABA_CLOUD_IMS_CALLBACK_URL,
+                callbackAuthKeys: [SECRET_SAMPLES['alibaba-ims-callback-auth-key']],
+              },
             },
-            ims: {
-              callbackUrl: overlay.ALIBABA_CLOUD_IMS_CALLBACK_URL,
-              callbackAuthKeys: [SECRET_SAMPLES['alibaba-ims-callback-auth-key']],
-            },
+            tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
           },
-          tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
           webhooks: { url: overlay.WEBHOOK_URL, secrets: [SECRET_SAMPLES['webhook-secret'], SECRET_SAMPLES['webhook-previous-secrets']] },
         });
       } finally {

@@ -4,7 +4,7 @@ import { type AppConfig, ConfigModule } from '@app/config';
 import { ProtectionModule } from '@app/protection';
 import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
-import { ProvidersModule, UploadsModule } from '@app/uploads';
+import { providerModules, UploadsModule } from '@app/uploads';
 import { WebhooksModule } from '@app/webhooks';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
@@ -31,7 +31,7 @@ export class AppModule {
         UploadRoutesModule,
         HealthModule,
         MeModule,
-        ProvidersModule.forRoot(PROVIDERS),
+        ...providerModules(PROVIDERS),
         SandboxModule.forRoot(sandbox),
         ...extra,
       ],

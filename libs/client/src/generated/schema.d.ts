@@ -121,6 +121,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/uploads/aliyun-vod/audios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload address and credential for a new audio file (VOD CreateUploadVideo). */
+        post: operations["createAliyunVodAudioUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/aliyun-vod/audios/{videoId}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fresh upload credential for your audio file (VOD RefreshUploadVideo). No body. */
+        post: operations["refreshAliyunVodAudioUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/uploads/aliyun-vod/images": {
         parameters: {
             query?: never;
@@ -351,9 +385,9 @@ export interface components {
              * @example aliyun-vod-video
              * @enum {string}
              */
-            kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
+            kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-audio" | "aliyun-vod-audio-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
             /**
-             * @description issued: the credential was handed out; uploaded: the provider reported the file (or a Tencent commit did); failed: the provider reported a failed upload; revoked: you revoked it and nothing more is issued for it.
+             * @description issued: the credential was handed out; uploaded: the provider reported the file (or a commit through this service did); failed: the provider reported a failed upload; revoked: you revoked it and nothing more is issued for it.
              * @example uploaded
              * @enum {string}
              */
@@ -489,6 +523,89 @@ export interface components {
             workflowId?: string;
         };
         VideoUploadDto: {
+            /**
+             * @description Our id of this upload (also in the callback's Extend).
+             * @example upl_3q2mD4v1Qb6xY0aZ9kLw8A
+             */
+            uploadId: string;
+            /**
+             * @description Base64, exactly as Alibaba Cloud returned it.
+             * @example eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****
+             */
+            uploadAddress: string;
+            /**
+             * @description Base64 short-lived upload credential, exactly as Alibaba Cloud returned it.
+             * @example eyJFbmRwb2ludCI6Imm****
+             */
+            uploadAuth: string;
+            /**
+             * Format: date-time
+             * @description When uploadAuth expires (RFC 3339, UTC).
+             * @example 2026-03-31T10:50:00Z
+             */
+            expiresAt: string;
+            /**
+             * @description Alibaba Cloud's RequestId of the call.
+             * @example 25818875-5F78-4AF6-04D5-D7393642****
+             */
+            requestId: string;
+            /**
+             * @description The VOD video id; refresh with it.
+             * @example 93ab850b4f6f54b6e91d24d81d44****
+             */
+            videoId: string;
+        };
+        CreateUploadAudioDto: {
+            /**
+             * @description Title shown in the VOD console: 1-128 characters, no emoji or control characters.
+             * @example UploadTest
+             */
+            title: string;
+            /**
+             * @description Size of the source file in bytes, up to the maximum this service allows.
+             * @example 123
+             */
+            fileSize?: number;
+            /**
+             * @description At most 1024 characters; line breaks allowed, no emoji or other control characters.
+             * @example UploadTest
+             */
+            description?: string;
+            /**
+             * @description http(s) URL of a custom cover image.
+             * @example https://example.aliyundoc.com/image/D22F553TEST.jpeg
+             */
+            coverUrl?: string;
+            /**
+             * @description Category id, one of those this service offers.
+             * @example 1000036
+             */
+            cateId?: number;
+            /**
+             * @description At most 16 tags of at most 32 characters each, without commas, emoji or control characters.
+             * @example [
+             *       "tag1",
+             *       "tag2"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Transcoding template group, one of those this service offers; default: the service's.
+             * @example 405477f9e214d19ea2c7c8541a2b3c4d
+             */
+            templateGroupId?: string;
+            /**
+             * @description Workflow, one of those this service offers; takes precedence over the template group.
+             * @example 613efff3887ec34af685714cc4615e6f
+             */
+            workflowId?: string;
+            /**
+             * @description Name or path of the audio file. Its extension (any case) must be one of: mp3, wma, wav, aac, ra, m4a, flac, ape, ac3, amr, caf, acm.
+             * @example interview.mp3
+             */
+            fileName: string;
+        };
+        AudioUploadDto: {
             /**
              * @description Our id of this upload (also in the callback's Extend).
              * @example upl_3q2mD4v1Qb6xY0aZ9kLw8A
@@ -1054,7 +1171,7 @@ export interface components {
              * @example aliyun-vod-video
              * @enum {string}
              */
-            kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
+            kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-audio" | "aliyun-vod-audio-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
             /**
              * @description The upload status after this event.
              * @example uploaded
@@ -1089,7 +1206,7 @@ export interface components {
              */
             mediaId?: string;
             /**
-             * @description Tencent Cloud VOD FileId, once known.
+             * @description Tencent Cloud VOD file id, once known.
              * @example 24820810452266399
              */
             fileId?: string;
@@ -1810,6 +1927,320 @@ export interface operations {
                 };
             };
             /** @description Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO_REFRESH) for your account or your network address; see the RateLimit headers. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The provider did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createAliyunVodAudioUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within the credential lifetime returns the first response (with `Idempotent-Replayed: true`) instead of issuing a new upload. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUploadAudioDto"];
+            };
+        };
+        responses: {
+            /** @description The audio is created (VOD calls its id videoId); upload with uploadAddress and uploadAuth. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploadId": "upl_3q2mD4v1Qb6xY0aZ9kLw8A",
+                     *       "videoId": "93ab850b4f6f54b6e91d24d81d44****",
+                     *       "uploadAddress": "eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****",
+                     *       "uploadAuth": "eyJFbmRwb2ludCI6Imm****",
+                     *       "expiresAt": "2026-03-31T10:50:00Z",
+                     *       "requestId": "25818875-5F78-4AF6-04D5-D7393642****"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AudioUploadDto"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not valid JSON.
+             *     - `VALIDATION_FAILED`: A field is invalid; `errors` names each one and its rule.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_AUDIO) for your account or your network address; see the RateLimit headers.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_AUDIO, 50 by default) is used up until 00:00 UTC.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This deployment has not configured the provider (see the README, Configuration). */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The provider refused our request: our keys, permissions or configuration, not your input. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description - `SIGNING_KEYS_UNAVAILABLE`: The token issuer's signing keys (AUTH_JWKS_URL) cannot be fetched.
+             *     - `STORE_UNAVAILABLE`: Our store (Redis) is not answering.
+             *     - `UPSTREAM_BUSY`: Our shared budget of calls to the provider is used up for the moment.
+             *     - `UPSTREAM_THROTTLED`: The provider is throttling our requests.
+             *     - `UPSTREAM_UNAVAILABLE`: The provider is unavailable.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The provider did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    refreshAliyunVodAudioUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The videoId of an audio upload this service issued to you. */
+                videoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same uploadAddress with a fresh uploadAuth. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploadId": "upl_3q2mD4v1Qb6xY0aZ9kLw8A",
+                     *       "videoId": "93ab850b4f6f54b6e91d24d81d44****",
+                     *       "uploadAddress": "eyJTZWN1cml0a2VuIjoiQ0FJU3p3TjF****",
+                     *       "uploadAuth": "eyJBY2Nlc3NLZXlJZCI6IlNUUy4****",
+                     *       "expiresAt": "2026-03-31T11:40:00Z",
+                     *       "requestId": "4B5A8D4B-7C3E-4F1A-9B2D-1E0F6A7C****"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AudioUploadDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No upload of yours has this id (another user’s looks the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The upload was revoked; nothing more is issued for it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Over the rate limit (RATE_LIMIT_ALIYUN_VOD_AUDIO_REFRESH) for your account or your network address; see the RateLimit headers. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

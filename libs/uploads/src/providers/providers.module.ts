@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { kindController } from '../routes/kind-controller';
 import type { ProviderDefinition } from './provider-definition';
 
@@ -8,28 +8,23 @@ const moduleClass = (name: string): Type<unknown> => ({ [name]: class {} })[name
 const tokenOf = (provider: Provider) => (typeof provider === 'function' ? provider : provider.provide);
 
 /**
- * Every registered provider's services, credential routes and event receivers. The routes of all
- * providers come first, then the receivers, so the OpenAPI document groups them that way.
+ * Every registered provider's services, credential routes and event receivers, as modules for the
+ * application's imports: the routes of all providers first, then the receivers, so the OpenAPI
+ * document lists them that way (Nest documents the application's own imports in their order).
  */
-@Module({})
-export class ProvidersModule {
-  static forRoot(providers: readonly ProviderDefinition[]): DynamicModule {
-    const cores = providers.map((provider): DynamicModule => {
-      const injectables = [...provider.providers, ...new Set(provider.kinds.map((kind) => kind.issuer))];
-      return { module: moduleClass(`${provider.id}ProviderModule`), providers: injectables, exports: injectables.map(tokenOf) };
-    });
-    const part = (suffix: string, controllers: (provider: ProviderDefinition) => Type<unknown>[]) =>
-      providers.map((provider, index): DynamicModule => ({
-        module: moduleClass(`${provider.id}${suffix}`),
-        imports: [cores[index]],
-        controllers: controllers(provider),
-      }));
-    return {
-      module: ProvidersModule,
-      imports: [
-        ...part('RoutesModule', (provider) => provider.kinds.map((kind) => kindController(kind))),
-        ...part('ReceiversModule', (provider) => [...provider.receivers]),
-      ],
-    };
-  }
+export function providerModules(providers: readonly ProviderDefinition[]): DynamicModule[] {
+  const cores = providers.map((provider): DynamicModule => {
+    const injectables = [...provider.providers, ...new Set(provider.kinds.map((kind) => kind.issuer))];
+    return { module: moduleClass(`${provider.id}ProviderModule`), providers: injectables, exports: injectables.map(tokenOf) };
+  });
+  const part = (suffix: string, controllers: (provider: ProviderDefinition) => Type<unknown>[]) =>
+    providers.map((provider, index): DynamicModule => ({
+      module: moduleClass(`${provider.id}${suffix}`),
+      imports: [cores[index]],
+      controllers: controllers(provider),
+    }));
+  return [
+    ...part('RoutesModule', (provider) => provider.kinds.map((kind) => kindController(kind))),
+    ...part('ReceiversModule', (provider) => [...provider.receivers]),
+  ];
 }

@@ -9,16 +9,17 @@ export type RecordView = 'upload' | 'webhook';
 /**
  * The fields a record takes from its provider, documented from the catalog in this order: the
  * provider's ids (videoId, fileId...), then the size and the URL. After the class's own fields, so
- * every provider's ids sit where the document has always shown them.
+ * every provider's ids sit where the document has always shown them. Applied here, the decorators
+ * have no property types to read: each names its own.
  */
 export function documentProviderFields(target: Type<unknown>, view: RecordView, after: { size: string; fileUrl: string }): void {
   const prototype = target.prototype as object;
   for (const field of CATALOG.idFields) {
     const description = view === 'upload' ? `${field.description}.` : `${field.description}, once known.`;
-    ApiPropertyOptional({ description, example: field.examples[view] })(prototype, field.name);
+    ApiPropertyOptional({ type: String, description, example: field.examples[view] })(prototype, field.name);
   }
-  ApiPropertyOptional({ description: after.size, example: view === 'upload' ? 1439213 : 10485760 })(prototype, 'size');
-  ApiPropertyOptional({ description: after.fileUrl, example: SAMPLE.fileUrl })(prototype, 'fileUrl');
+  ApiPropertyOptional({ type: Number, description: after.size, example: view === 'upload' ? 1439213 : 10485760 })(prototype, 'size');
+  ApiPropertyOptional({ type: String, description: after.fileUrl, example: SAMPLE.fileUrl })(prototype, 'fileUrl');
 }
 
 /** The upload every example shows: the first registered provider's sample. */
