@@ -105,6 +105,14 @@ describe('The packed client package', () => {
     expect(paths).toContain('dist/esm/index.js');
     expect(paths).toContain('dist/cjs/index.js');
     expect(paths).toContain('dist/types/generated/schema.d.ts');
+    // The table the methods are built from is code: compiled into both module formats, with its types.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'dist/esm/generated/operations.js',
+        'dist/cjs/generated/operations.js',
+        'dist/types/generated/operations.d.ts',
+      ]),
+    );
     expect(paths.filter((path) => !/^dist\/(esm|cjs|types)\//.test(path))).toEqual(['README.md', 'package.json']);
     // npm itself takes seconds to start on a busy machine.
   }, 30_000);

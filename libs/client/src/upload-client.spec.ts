@@ -1,4 +1,4 @@
-import { createUploadClient, type Problem, type UploadClientOptions } from './upload-client';
+import { createUploadClient, type CallOptions, type Problem, type UploadClientOptions } from './upload-client';
 
 const PROBLEM: Problem = {
   type: 'urn:upload-bff:problem:not-found',
@@ -97,6 +97,8 @@ describe(createUploadClient.name, () => {
 
     await sut.createTencentVodUploadSignature();
     await sut.createTencentVodUploadSignature({ uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' });
+    // From JavaScript, where no type stops it: the operation declares no Idempotency-Key, so none is sent.
+    await sut.createTencentVodUploadSignature(undefined, { idempotencyKey: 'key-1' } as CallOptions);
 
     expect(requests[0].body).toBeNull();
     expect(await requests[1].json()).toEqual({ uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' });

@@ -1,5 +1,6 @@
 import createClient, { type FetchResponse, type Middleware } from 'openapi-fetch';
-import type { components, operations, paths } from './generated/schema.js';
+import { OPERATIONS, type ClientOperation, type PathArguments } from './generated/operations.js';
+import type { components, operations } from './generated/schema.js';
 
 export type Schemas = components['schemas'];
 /** The body of every error response (application/problem+json); switch on `code`. */
@@ -17,6 +18,7 @@ export type ApiResult<Operation extends keyof operations> = Promise<
 >;
 
 type JsonBody<Operation extends keyof operations> = NonNullable<operations[Operation]['requestBody']>['content']['application/json'];
+type Query<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
 
 export interface UploadClientOptions {
   /** Where the service listens, e.g. `https://uploads.example.com`. */
@@ -43,63 +45,32 @@ export interface CreateCallOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
-/** The service's routes, one method per operation (named by its operationId). */
-export interface UploadClient {
-  getLiveness(call?: CallOptions): ApiResult<'getLiveness'>;
-  getReadiness(call?: CallOptions): ApiResult<'getReadiness'>;
-  getMe(call?: CallOptions): ApiResult<'getMe'>;
-  /** Sandbox only (404 elsewhere): the ali-oss endpoint, COS Domain and vod-js-sdk-v6 API origin of the emulator. */
-  getSandbox(call?: CallOptions): ApiResult<'getSandbox'>;
+type Operations = typeof OPERATIONS;
+/** An operation an app calls: the name of its method. */
+export type OperationId = keyof Operations;
 
-  /** Alibaba VOD video or audio: then `setUploadAuthAndAddress(uploadInfo, uploadAuth, uploadAddress, videoId)`. */
-  createAliyunVodVideoUpload(
-    body: JsonBody<'createAliyunVodVideoUpload'>,
-    call?: CreateCallOptions,
-  ): ApiResult<'createAliyunVodVideoUpload'>;
-  /** On `onUploadTokenExpired`: then `resumeUploadWithAuth(uploadAuth)`. */
-  refreshAliyunVodVideoUpload(videoId: string, call?: CallOptions): ApiResult<'refreshAliyunVodVideoUpload'>;
-  /** Not refreshable: ask for a new one when it expires. */
-  createAliyunVodImageUpload(
-    body: JsonBody<'createAliyunVodImageUpload'>,
-    call?: CreateCallOptions,
-  ): ApiResult<'createAliyunVodImageUpload'>;
-  /** Watermark, subtitle or material; not refreshable. */
-  createAliyunVodAttachedMediaUpload(
-    body: JsonBody<'createAliyunVodAttachedMediaUpload'>,
-    call?: CreateCallOptions,
-  ): ApiResult<'createAliyunVodAttachedMediaUpload'>;
+/** No argument, an optional one or a required one, as the operation's table entry says. */
+type Argument<Presence extends ClientOperation['body'], Required extends [unknown]> = {
+  none: [];
+  optional: Partial<Required>;
+  required: Required;
+}[Presence];
 
-  createAliyunImsMediaUpload(
-    body: JsonBody<'createAliyunImsMediaUpload'>,
-    call?: CreateCallOptions,
-  ): ApiResult<'createAliyunImsMediaUpload'>;
-  refreshAliyunImsMediaUpload(mediaId: string, call?: CallOptions): ApiResult<'refreshAliyunImsMediaUpload'>;
+/** A method's arguments: path parameters in path order, the JSON body, the query, the call options. */
+type Arguments<Id extends OperationId> = [
+  ...PathArguments[Id],
+  ...Argument<Operations[Id]['body'], [body: JsonBody<Id>]>,
+  ...Argument<Operations[Id]['query'], [query: Query<Id>]>,
+  call?: Operations[Id]['idempotencyKey'] extends true ? CreateCallOptions : CallOptions,
+];
 
-  /** Upload to COS with the answer (bucket, region, keys, temporary certificate), then commit. */
-  applyTencentVodUpload(body: JsonBody<'applyTencentVodUpload'>, call?: CreateCallOptions): ApiResult<'applyTencentVodUpload'>;
-  /** Exactly once: a repeat answers the first result. */
-  commitTencentVodUpload(uploadId: string, call?: CallOptions): ApiResult<'commitTencentVodUpload'>;
-  /**
-   * For vod-js-sdk-v6's `getSignature` and TXUGCPublish; no body means a new upload with the deployment's
-   * defaults, `{ uploadId }` the next signature of that upload.
-   */
-  createTencentVodUploadSignature(
-    body?: JsonBody<'createTencentVodUploadSignature'>,
-    call?: CallOptions,
-  ): ApiResult<'createTencentVodUploadSignature'>;
+/**
+ * The service's routes, one method per operation, named by its operationId and documented by its
+ * summary (hover a method), e.g. `getUpload(uploadId, call?)` or `listUploads(query?, call?)`.
+ */
+export type UploadClient = { -readonly [Id in keyof Operations]: (...args: Arguments<Id>) => ApiResult<Id> };
 
-  /** Your uploads, newest first; pass `nextCursor` back as `cursor` for the next page. */
-  listUploads(query?: UploadQuery, call?: CallOptions): ApiResult<'listUploads'>;
-  /** One upload's status and provider ids. */
-  getUpload(uploadId: string, call?: CallOptions): ApiResult<'getUpload'>;
-  /** Nothing more is issued for it (refresh and commit answer 410); 409 once it is complete. */
-  revokeUpload(uploadId: string, call?: CallOptions): ApiResult<'revokeUpload'>;
-
-  /** Sandbox only (404 elsewhere): the webhook deliveries the built-in sink received. */
-  listSandboxWebhooks(call?: CallOptions): ApiResult<'listSandboxWebhooks'>;
-}
-
-export type UploadQuery = NonNullable<operations['listUploads']['parameters']['query']>;
+export type UploadQuery = Query<'listUploads'>;
 
 /** Sets `Authorization: Bearer <token>` from the provider, per request. */
 function bearerToken(getToken: UploadClientOptions['getToken']): Middleware {
@@ -112,44 +83,34 @@ function bearerToken(getToken: UploadClientOptions['getToken']): Middleware {
   };
 }
 
-const idempotent = ({ idempotencyKey, signal }: CreateCallOptions = {}) => ({
-  params: { header: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey } },
-  signal,
-});
+/** openapi-fetch's `request` as the table calls it; each method's type above says what it takes and answers. */
+interface Sender {
+  request(method: ClientOperation['method'], path: string, init: object): Promise<unknown>;
+}
 
-/** A typed client of the upload credentials BFF for web apps, over openapi-fetch and the generated `paths`. */
+/** One call: the method's positional arguments read as the operation's entry says. */
+function send(sender: Sender, operation: ClientOperation, args: unknown[]): Promise<unknown> {
+  const path = Object.fromEntries(operation.pathParams.map((name, index) => [name, args[index]]));
+  const rest = args.slice(operation.pathParams.length);
+  const body = operation.body === 'none' ? undefined : rest.shift();
+  const query = operation.query === 'none' ? undefined : rest.shift();
+  const { signal, idempotencyKey } = (rest.shift() ?? {}) as CreateCallOptions;
+  const header = operation.idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+  return sender.request(operation.method, operation.path, { params: { path, query, header }, body, signal });
+}
+
+/** A typed client of the upload credentials BFF for web apps, over openapi-fetch, with a method per operation of openapi.json. */
 export function createUploadClient(options: UploadClientOptions): UploadClient {
   const base = { baseUrl: options.baseUrl, fetch: options.fetch };
-  // The probes and the sandbox endpoints are public (`security: []`): they never ask for a token.
-  const probes = createClient<paths>(base);
-  const api = createClient<paths>(base);
-  api.use(bearerToken(options.getToken));
+  // Public operations (`security: []`: the probes and the sandbox endpoints) never ask for a token.
+  const anonymous = createClient(base);
+  const authenticated = createClient(base);
+  authenticated.use(bearerToken(options.getToken));
 
-  return {
-    getLiveness: ({ signal } = {}) => probes.GET('/healthz', { signal }),
-    getReadiness: ({ signal } = {}) => probes.GET('/readyz', { signal }),
-    getMe: ({ signal } = {}) => api.GET('/v1/me', { signal }),
-    getSandbox: ({ signal } = {}) => probes.GET('/v1/sandbox', { signal }),
-
-    createAliyunVodVideoUpload: (body, call) => api.POST('/v1/uploads/aliyun-vod/videos', { body, ...idempotent(call) }),
-    refreshAliyunVodVideoUpload: (videoId, { signal } = {}) =>
-      api.POST('/v1/uploads/aliyun-vod/videos/{videoId}/refresh', { params: { path: { videoId } }, signal }),
-    createAliyunVodImageUpload: (body, call) => api.POST('/v1/uploads/aliyun-vod/images', { body, ...idempotent(call) }),
-    createAliyunVodAttachedMediaUpload: (body, call) => api.POST('/v1/uploads/aliyun-vod/attached-media', { body, ...idempotent(call) }),
-
-    createAliyunImsMediaUpload: (body, call) => api.POST('/v1/uploads/aliyun-ims/media', { body, ...idempotent(call) }),
-    refreshAliyunImsMediaUpload: (mediaId, { signal } = {}) =>
-      api.POST('/v1/uploads/aliyun-ims/media/{mediaId}/refresh', { params: { path: { mediaId } }, signal }),
-
-    applyTencentVodUpload: (body, call) => api.POST('/v1/uploads/tencent-vod/media', { body, ...idempotent(call) }),
-    commitTencentVodUpload: (uploadId, { signal } = {}) =>
-      api.POST('/v1/uploads/tencent-vod/media/{uploadId}/commit', { params: { path: { uploadId } }, signal }),
-    createTencentVodUploadSignature: (body, { signal } = {}) => api.POST('/v1/uploads/tencent-vod/signatures', { body, signal }),
-
-    listUploads: (query = {}, { signal } = {}) => api.GET('/v1/uploads', { params: { query }, signal }),
-    getUpload: (uploadId, { signal } = {}) => api.GET('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
-    revokeUpload: (uploadId, { signal } = {}) => api.DELETE('/v1/uploads/{uploadId}', { params: { path: { uploadId } }, signal }),
-
-    listSandboxWebhooks: ({ signal } = {}) => probes.GET('/v1/sandbox/webhooks', { signal }),
-  };
+  const table: Record<string, ClientOperation> = OPERATIONS;
+  const methods = Object.entries(table).map(([id, operation]) => {
+    const sender = (operation.public ? anonymous : authenticated) as unknown as Sender;
+    return [id, (...args: unknown[]) => send(sender, operation, args)];
+  });
+  return Object.fromEntries(methods) as UploadClient;
 }
