@@ -150,6 +150,39 @@ export const OPERATIONS = {
         public: false,
     },
     /**
+     * Upload address and credential for a new audio file (VOD CreateUploadVideo).
+     *
+     * 201: The audio is created (VOD calls its id videoId); upload with uploadAddress and uploadAuth.
+     *
+     * `POST /v1/uploads/aliyun-vod/audios`
+     */
+    createAliyunVodAudioUpload: {
+        method: "post",
+        path: "/v1/uploads/aliyun-vod/audios",
+        pathParams: [],
+        query: "none",
+        body: "required",
+        idempotencyKey: true,
+        public: false,
+    },
+    /**
+     * A fresh upload credential for your audio file (VOD RefreshUploadVideo). No body.
+     *
+     * 200: The same uploadAddress with a fresh uploadAuth.
+     *
+     * `POST /v1/uploads/aliyun-vod/audios/{videoId}/refresh`
+     * @param videoId The videoId of an audio upload this service issued to you.
+     */
+    refreshAliyunVodAudioUpload: {
+        method: "post",
+        path: "/v1/uploads/aliyun-vod/audios/{videoId}/refresh",
+        pathParams: ["videoId"],
+        query: "none",
+        body: "none",
+        idempotencyKey: false,
+        public: false,
+    },
+    /**
      * Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.
      *
      * 201: The image is created; upload with uploadAddress and uploadAuth.
@@ -311,6 +344,8 @@ export interface PathArguments {
     getMe: [];
     createAliyunVodVideoUpload: [];
     refreshAliyunVodVideoUpload: [videoId: string];
+    createAliyunVodAudioUpload: [];
+    refreshAliyunVodAudioUpload: [videoId: string];
     createAliyunVodImageUpload: [];
     createAliyunVodAttachedMediaUpload: [];
     createAliyunImsMediaUpload: [];
