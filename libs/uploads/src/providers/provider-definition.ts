@@ -23,6 +23,26 @@ export interface ProviderDefinition {
   providers: readonly Provider[];
   /** The controllers of its event receivers (the cloud calls them), after every provider's credential routes. */
   receivers: readonly Type<unknown>[];
+  /** What the sandbox's demo page loads to upload this provider's kinds with its own browser SDKs. */
+  demo?: ProviderDemo;
+}
+
+/** A file the demo page may load, served from disk under /demo/<name>. */
+export interface DemoAsset {
+  /** Absolute path, resolved when first served (a dev dependency may be absent outside the sandbox). */
+  path(): string;
+  contentType: string;
+}
+
+/**
+ * A provider's part of the demo page: its SDKs' browser builds (unchanged from npm) and its uploader
+ * script, which registers an uploader per kind with the page (see the page's script for the contract).
+ */
+export interface ProviderDemo {
+  /** By the name in their URL (`/demo/<name>`), each unique across providers. */
+  assets: Readonly<Record<string, DemoAsset>>;
+  /** The assets the page loads as scripts, in order: the SDKs first, then the uploader script. */
+  scripts: readonly string[];
 }
 
 /** The catalog of the registered providers, in their order. */
