@@ -10,8 +10,8 @@ export interface SandboxCloud {
   emulator: RunningEmulator;
   /** The service's settings for every cloud the emulator plays: endpoints, key pairs, callback secrets. */
   serviceEnv: Record<string, string>;
-  /** For the sandbox banner: what runs where. */
-  description: string;
+  /** For the sandbox banner: what runs where, one part a line. */
+  description: string[];
 }
 
 const keyPair = (prefix: string): KeyPair => ({
@@ -52,6 +52,10 @@ export async function startSandboxCloud(eventsUrl: string): Promise<SandboxCloud
       ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: imsKey,
       TENCENTCLOUD_VOD_EVENT_TOKEN: tencentToken,
     },
-    description: `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+    description: [
+      `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
+      'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
+    ],
   };
 }

@@ -16,8 +16,8 @@ const TAGS: [name: string, description: string][] = [
   ['uploads', 'Your uploads: their status from credential to completion (the provider event), listing, and revoking.'],
   [
     'events',
-    "The providers' completion events, called by the clouds, not by apps: signed callbacks of Alibaba VOD and IMS, " +
-      "Tencent's PUSH callbacks to a secret URL. Each receiver is off (404) until its secret is configured.",
+    "The providers' completion events, called by the clouds, not by apps: callbacks signed by the provider, or PUSH " +
+      'callbacks to a secret URL. Each receiver is off (404) until its secret is configured.',
   ],
   [
     'webhooks',

@@ -1,4 +1,4 @@
-import type { SandboxDto } from './dto/sandbox.dto';
+import { type SandboxDto, sandboxEndpointLines } from '@app/emulator';
 
 export interface BannerExtras {
   token?: string;
@@ -8,27 +8,35 @@ export interface BannerExtras {
   webhooks?: boolean;
   /** The sink's secret, when it was made up (shown so a receiver of one's own can verify too). */
   webhookSecret?: string;
+  /** A credential route to try, with a body it accepts. */
+  example?: { path: string; body: unknown };
 }
 
 /** What a developer sees after `npm start` with no configuration: what is fake, and how to try it. */
-export function sandboxBanner(baseUrl: string, parts: string[], { token, endpoints, webhooks, webhookSecret }: BannerExtras = {}): string {
+export function sandboxBanner(
+  baseUrl: string,
+  parts: string[],
+  { token, endpoints, webhooks, webhookSecret, example }: BannerExtras = {},
+): string {
   const lines = ['', '  SANDBOX MODE - not for production. Running with:', ...parts.map((part) => `    - ${part}`), ''];
   if (token) {
     lines.push(
       '  Try it (this token is valid for 12 hours; mint more with `npm run token -- --sub alice`):',
       `    export TOKEN='${token}'`,
       `    curl -s ${baseUrl}/v1/me -H "authorization: Bearer $TOKEN"`,
-      `    curl -s -X POST ${baseUrl}/v1/uploads/aliyun-vod/videos -H "authorization: Bearer $TOKEN" \\`,
-      `      -H 'content-type: application/json' -d '{"title":"My first video","fileName":"clip.mp4"}'`,
+      ...(example
+        ? [
+            `    curl -s -X POST ${baseUrl}${example.path} -H "authorization: Bearer $TOKEN" \\`,
+            `      -H 'content-type: application/json' -d '${JSON.stringify(example.body)}'`,
+          ]
+        : []),
       '',
     );
   }
   if (endpoints) {
     lines.push(
       `  Upload SDKs reach the storage stand-ins here (also GET ${baseUrl}/v1/sandbox):`,
-      `    ali-oss endpoint: ${endpoints.oss.endpoint} (already the UploadAddress Endpoint)`,
-      `    COS SDK Domain:   ${endpoints.cos.domain}`,
-      `    vod-js-sdk-v6:    send its https://vod2.qcloud.com requests to ${endpoints.vodUgc.origin}`,
+      ...sandboxEndpointLines(endpoints),
       '',
       `  Upload a file from your browser with the providers' own SDKs: ${baseUrl}/demo`,
       '',

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
 import type { AppConfig } from '@app/config';
 import { type RunningEmulator, startSandboxCloud } from '@app/emulator';
-import { loadServiceConfig } from '../providers';
+import { loadServiceConfig, PROVIDERS } from '../providers';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
 import type { SandboxServices } from './sandbox-services';
@@ -28,6 +28,14 @@ const DEV_TOKEN_SECONDS = 12 * 3600;
 function eventsUrl(host: string, port: number): string {
   const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return `http://${loopback}:${port}/v1/events`;
+}
+
+/** The first registered credential route and its shortest documented body: what the banner's curl tries. */
+function firstCreate(): { path: string; body: unknown } | undefined {
+  const route = PROVIDERS.flatMap((provider) => provider.kinds).find((kind) => kind.route.body)?.route;
+  const bodies = Object.values(route?.body?.examples ?? {}).map((example) => example.value as object);
+  const body = bodies.sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[0];
+  return route && body ? { path: `/v1/uploads/${route.path}`, body } : undefined;
 }
 
 /** A port nobody listens on right now, for a service asked to pick one (PORT=0). */
@@ -71,11 +79,7 @@ export async function prepareSandbox(
     const cloud = await startSandboxCloud(eventsUrl(loaded.http.host, port));
     emulator = cloud.emulator;
     Object.assign(extra, { PORT: String(port) }, cloud.serviceEnv);
-    parts.push(
-      cloud.description,
-      "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
-      'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
-    );
+    parts.push(...cloud.description);
   }
   let webhookSink: WebhookSink | undefined;
   let webhookSecret: string | undefined;
@@ -120,7 +124,9 @@ export async function prepareSandbox(
     announce(baseUrl) {
       if (parts.length === 0) return;
       const token = tokenFor?.('sandbox-user');
-      process.stderr.write(sandboxBanner(baseUrl, parts, { token, endpoints, webhooks: webhookSink !== undefined, webhookSecret }));
+      process.stderr.write(
+        sandboxBanner(baseUrl, parts, { token, endpoints, webhooks: webhookSink !== undefined, webhookSecret, example: firstCreate() }),
+      );
     },
     close: async () => {
       await emulator?.close();

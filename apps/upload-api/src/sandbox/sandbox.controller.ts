@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiProblems, problemExample } from '@app/common';
-import { SandboxDto } from './dto/sandbox.dto';
+import { SANDBOX_EXAMPLE, SandboxDto } from '@app/emulator';
 import type { SandboxServices } from './sandbox-services';
 import { SANDBOX_SERVICES } from './sandbox.tokens';
 
@@ -23,11 +23,7 @@ export class SandboxController {
   @ApiOkResponse({
     type: SandboxDto,
     description: 'The emulator origin for each SDK option.',
-    example: {
-      oss: { endpoint: 'http://127.0.0.1:41235' },
-      cos: { domain: 'http://127.0.0.1:41235' },
-      vodUgc: { origin: 'http://127.0.0.1:41235' },
-    } satisfies SandboxDto,
+    example: SANDBOX_EXAMPLE,
   })
   @ApiProblems(problemExample(notASandbox(), 'Not in sandbox mode.'))
   sandbox(): SandboxDto {

@@ -24,7 +24,10 @@ export class SandboxVodUgcDto {
   origin: string;
 }
 
-/** What an upload SDK needs in the sandbox that no credential carries: where the storage stand-ins listen. */
+/**
+ * What an upload SDK needs in the sandbox that no credential carries: where the storage stand-ins listen
+ * (GET /v1/sandbox). Here, beside the stand-ins, because only they know which SDK needs what.
+ */
 export class SandboxDto {
   @ApiProperty({ type: SandboxOssDto })
   oss: SandboxOssDto;
@@ -34,4 +37,20 @@ export class SandboxDto {
 
   @ApiProperty({ type: SandboxVodUgcDto })
   vodUgc: SandboxVodUgcDto;
+}
+
+/** What GET /v1/sandbox answers, as documented. */
+export const SANDBOX_EXAMPLE = {
+  oss: { endpoint: 'http://127.0.0.1:41235' },
+  cos: { domain: 'http://127.0.0.1:41235' },
+  vodUgc: { origin: 'http://127.0.0.1:41235' },
+} satisfies SandboxDto;
+
+/** The sandbox banner's lines on where each upload SDK reaches its stand-in. */
+export function sandboxEndpointLines(endpoints: SandboxDto): string[] {
+  return [
+    `    ali-oss endpoint: ${endpoints.oss.endpoint} (already the UploadAddress Endpoint)`,
+    `    COS SDK Domain:   ${endpoints.cos.domain}`,
+    `    vod-js-sdk-v6:    send its https://vod2.qcloud.com requests to ${endpoints.vodUgc.origin}`,
+  ];
 }
