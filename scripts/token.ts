@@ -4,8 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { mintDevToken } from '@app/auth';
-import { ConfigError, readEnvironment } from '@app/config';
-import { loadServiceConfig } from '../apps/upload-api/src/providers';
+import { ConfigError, loadConfig, readEnvironment } from '@app/config';
 import { readDevSecret } from '../apps/upload-api/src/sandbox/dev-secret';
 
 const USAGE = `usage: npm run -s token -- --sub <user id> [--ttl <seconds>] [--scope <permission,...>]
@@ -68,7 +67,8 @@ function main(): void {
     process.stdout.write(USAGE);
     return;
   }
-  const config = loadServiceConfig(readEnvironment());
+  // The platform's settings only: a token needs the auth section, not the clouds' (nor their code loaded).
+  const config = loadConfig(readEnvironment());
   const source = config.auth.source;
   const secret = source.kind === 'secret' ? source.secret : source.kind === 'none' ? readDevSecret() : undefined;
   if (!secret) {
