@@ -38,9 +38,7 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // A timeout catches a hang, it does not measure speed: an e2e test starts processes and servers, which take
-      // seconds on a busy machine (the suite must pass beside a full load; performance is the benchmark's business).
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
