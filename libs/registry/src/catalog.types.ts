@@ -34,6 +34,9 @@ export interface KindSpec {
   session?: boolean;
 }
 
+/** Our default share of a provider's documented QPS cap: a burst from our users never becomes provider throttling. */
+export const UPSTREAM_BUDGET_SHARE = 0.75;
+
 /** A provider API we call, with its own upstream budget (UPSTREAM_BUDGET_<ID>_PER_SECOND). */
 export interface UpstreamApiSpec {
   id: string;

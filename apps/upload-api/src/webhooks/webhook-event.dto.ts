@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type UploadKind, type UploadProvider, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@app/registry';
 import type { WebhookPayload, WebhookUpload } from '@app/webhooks';
-import { documentProviderFields, KindProperty, ProductProperty, SAMPLE } from '../uploads/dto/provider-fields';
+import { documentProviderFields, KindProperty, ProductProperty, SAMPLE, WithProviderFields } from '../uploads/dto/provider-fields';
 
 /** The `data` of a webhook event. Declared against the library's type, so the document cannot drift from what is sent. */
-export class WebhookUploadDto implements WebhookUpload {
+export class WebhookUploadDto extends WithProviderFields implements WebhookUpload {
   @ApiProperty({ description: 'Our id of the upload (as returned by the create route).', example: 'upl_Qm3x8ZkP2vR7tYw1nB5cJg' })
   uploadId: string;
 
@@ -29,13 +29,6 @@ export class WebhookUploadDto implements WebhookUpload {
 
   @ApiProperty({ description: 'When the upload last changed (RFC 3339, UTC).', format: 'date-time', example: '2026-11-23T08:17:02.455Z' })
   updatedAt: string;
-
-  videoId?: string;
-  imageId?: string;
-  mediaId?: string;
-  fileId?: string;
-  size?: number;
-  fileUrl?: string;
 }
 
 documentProviderFields(WebhookUploadDto, 'webhook', {

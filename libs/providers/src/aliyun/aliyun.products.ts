@@ -1,8 +1,5 @@
-import type { ProductSpec, UpstreamApiSpec } from '@app/registry';
+import { type ProductSpec, UPSTREAM_BUDGET_SHARE as BUDGET_SHARE, type UpstreamApiSpec } from '@app/registry';
 import { ICE_UPLOAD_QPS_ASSUMED, VOD_UPLOAD_QPS } from './aliyun.facts';
-
-/** Our default share of a provider's documented QPS cap: a burst from our users never becomes provider throttling. */
-const BUDGET_SHARE = 0.75;
 
 export const VOD: ProductSpec = {
   id: 'aliyun-vod',

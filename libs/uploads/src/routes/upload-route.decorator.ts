@@ -18,6 +18,22 @@ export interface KindRoute<Body, Answer> extends ProtectedUploadOptions {
   answer: { status: 200 | 201; type: Type<Answer>; description: string; example: Answer };
 }
 
+/** A create's answer: 201 with the DTO, its description and example. */
+export const created = <Answer>(type: Type<Answer>, description: string, example: Answer): KindRoute<unknown, Answer>['answer'] => ({
+  status: 201,
+  type,
+  description,
+  example,
+});
+
+/** A refresh's or commit's answer: 200 with the DTO, its description and example. */
+export const ok = <Answer>(type: Type<Answer>, description: string, example: Answer): KindRoute<unknown, Answer>['answer'] => ({
+  status: 200,
+  type,
+  description,
+  example,
+});
+
 export function UploadRoute<Body, Answer>(kind: KindSpec, route: KindRoute<Body, Answer>): MethodDecorator {
   const { path, operationId, summary, description, param, body, answer, ...protection } = route;
   const response = { type: answer.type, description: answer.description, example: answer.example };

@@ -1,7 +1,17 @@
 import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SampleUpload } from '@app/registry';
+import type { UploadRecord } from '@app/uploads';
 import { CATALOG } from '../../providers';
+
+/** What a record takes from its provider: its ids, size and URL, once known. */
+export type ProviderFields = Omit<
+  UploadRecord,
+  'uploadId' | 'ownerId' | 'provider' | 'kind' | 'status' | 'createdAt' | 'updatedAt' | 'signatures'
+>;
+
+/** The base of a record's DTO: typed with the provider's fields, which documentProviderFields documents. */
+export const WithProviderFields = class {} as abstract new () => ProviderFields;
 
 /** Where an upload record's provider-given fields are shown: to its owner, or in a webhook payload. */
 export type RecordView = 'upload' | 'webhook';

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UploadKind, UploadProvider } from '@app/registry';
-import { type ProviderIds, UPLOAD_STATUSES, type UploadStatus } from '@app/uploads';
-import { documentProviderFields, KindProperty, ProductProperty, SAMPLE } from './provider-fields';
+import { UPLOAD_STATUSES, type UploadStatus } from '@app/uploads';
+import { documentProviderFields, KindProperty, ProductProperty, SAMPLE, WithProviderFields } from './provider-fields';
 
 /** An upload as its owner sees it: where it stands and the provider's ids. Never a credential. */
-export class UploadDto implements ProviderIds {
+export class UploadDto extends WithProviderFields {
   @ApiProperty({ description: 'Our id for the upload (the `uploadId` of the credential answer).', example: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A' })
   uploadId: string;
 
@@ -32,13 +32,6 @@ export class UploadDto implements ProviderIds {
     example: '2026-03-31T09:04:12.532Z',
   })
   updatedAt: string;
-
-  videoId?: string;
-  imageId?: string;
-  mediaId?: string;
-  fileId?: string;
-  size?: number;
-  fileUrl?: string;
 }
 
 documentProviderFields(UploadDto, 'upload', {

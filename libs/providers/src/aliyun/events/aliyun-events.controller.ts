@@ -10,10 +10,26 @@ import { IMS_EVENT_EXAMPLE, VOD_EVENT_EXAMPLE } from './aliyun-event-examples';
 import { readImsEvent, readVodEvent } from './aliyun-events';
 import { verifyCallback } from './callback-signature';
 
-/** The two receivers: each product's callback path, header prefix and reader. */
+/** The two receivers: each product's callback path, header prefix, reader and documentation. */
 const RECEIVERS = {
-  vod: { path: '/v1/events/aliyun-vod', product: VOD.id, read: readVodEvent },
-  ice: { path: '/v1/events/aliyun-ims', product: IMS.id, read: readImsEvent },
+  vod: {
+    path: '/v1/events/aliyun-vod',
+    header: 'VOD',
+    product: VOD.id,
+    read: readVodEvent,
+    operationId: 'receiveAliyunVodEvent',
+    summary: 'VOD HTTP callbacks: FileUploadComplete, ImageUploadComplete, AttachedMediaUploadComplete.',
+    example: VOD_EVENT_EXAMPLE,
+  },
+  ice: {
+    path: '/v1/events/aliyun-ims',
+    header: 'ICE',
+    product: IMS.id,
+    read: readImsEvent,
+    operationId: 'receiveAliyunImsEvent',
+    summary: 'IMS (ICE) callbacks: FileUploadComplete.',
+    example: IMS_EVENT_EXAMPLE,
+  },
 } as const;
 
 /** A receiver's refusals: unsigned (401), or off until its AuthKey is configured (404). */
@@ -26,6 +42,15 @@ function refusals(header: 'VOD' | 'ICE', path: string) {
     receiverOff(path, `The receiver is off: its callback URL or AuthKey is not configured.`),
   ];
 }
+
+/** A receiver's route: its path, documentation and refusals, and Alibaba's callback authentication headers. */
+const Receiver = (product: keyof typeof RECEIVERS) => {
+  const { path, header, operationId, summary, example } = RECEIVERS[product];
+  return applyDecorators(
+    EventRoute({ path: path.replace('/v1/events/', ''), operationId, summary, example, problems: refusals(header, path) }),
+    SignedBy(header),
+  );
+};
 
 /** Alibaba's callback authentication headers. */
 const SignedBy = (header: 'VOD' | 'ICE') =>
@@ -42,26 +67,12 @@ export class AliyunEventsController {
     private readonly events: ProviderEvents,
   ) {}
 
-  @EventRoute({
-    path: 'aliyun-vod',
-    operationId: 'receiveAliyunVodEvent',
-    summary: 'VOD HTTP callbacks: FileUploadComplete, ImageUploadComplete, AttachedMediaUploadComplete.',
-    example: VOD_EVENT_EXAMPLE,
-    problems: refusals('VOD', RECEIVERS.vod.path),
-  })
-  @SignedBy('VOD')
+  @Receiver('vod')
   aliyunVod(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
     return this.receive('vod', headers, body);
   }
 
-  @EventRoute({
-    path: 'aliyun-ims',
-    operationId: 'receiveAliyunImsEvent',
-    summary: 'IMS (ICE) callbacks: FileUploadComplete.',
-    example: IMS_EVENT_EXAMPLE,
-    problems: refusals('ICE', RECEIVERS.ice.path),
-  })
-  @SignedBy('ICE')
+  @Receiver('ice')
   aliyunIms(@Headers() headers: IncomingHttpHeaders, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
     return this.receive('ice', headers, body);
   }

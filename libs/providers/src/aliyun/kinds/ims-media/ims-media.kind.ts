@@ -1,6 +1,6 @@
 import { validationProblem } from '@app/common';
 import type { KindSpec } from '@app/registry';
-import { defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
+import { created, defineKind, ok, UPLOAD_PROBLEMS } from '@app/uploads';
 import { IMS } from '../../aliyun.products';
 import { aliyunProblems, CREATE_UPLOAD_MEDIA, REFRESH_UPLOAD_MEDIA } from '../../client';
 import { CREATE_UPLOAD_MEDIA_EXAMPLES, CreateUploadMediaDto } from './dto/create-upload-media.dto';
@@ -26,12 +26,7 @@ export const IMS_MEDIA = defineKind({
     operationId: 'createAliyunImsMediaUpload',
     summary: 'Upload address and credential for a new media asset (IMS CreateUploadMedia).',
     body: { type: CreateUploadMediaDto, examples: CREATE_UPLOAD_MEDIA_EXAMPLES },
-    answer: {
-      status: 201,
-      type: ImsMediaUploadDto,
-      description: 'The media asset is created; upload with uploadAddress and uploadAuth.',
-      example: IMS_MEDIA_UPLOAD_EXAMPLE,
-    },
+    answer: created(ImsMediaUploadDto, 'The media asset is created; upload with uploadAddress and uploadAuth.', IMS_MEDIA_UPLOAD_EXAMPLE),
   },
 });
 
@@ -47,11 +42,6 @@ export const IMS_MEDIA_REFRESH = defineKind({
     operationId: 'refreshAliyunImsMediaUpload',
     summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.',
     param: { name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' },
-    answer: {
-      status: 200,
-      type: ImsMediaRefreshDto,
-      description: 'The same uploadAddress with a fresh uploadAuth.',
-      example: IMS_MEDIA_REFRESH_EXAMPLE,
-    },
+    answer: ok(ImsMediaRefreshDto, 'The same uploadAddress with a fresh uploadAuth.', IMS_MEDIA_REFRESH_EXAMPLE),
   },
 });

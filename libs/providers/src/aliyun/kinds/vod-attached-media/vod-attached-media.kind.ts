@@ -1,6 +1,6 @@
 import { validationProblem } from '@app/common';
 import type { KindSpec } from '@app/registry';
-import { defineKind } from '@app/uploads';
+import { created, defineKind } from '@app/uploads';
 import { VOD } from '../../aliyun.products';
 import { aliyunProblems, CREATE_UPLOAD_ATTACHED_MEDIA } from '../../client';
 import { AttachedMediaService } from './attached-media.service';
@@ -30,11 +30,10 @@ export const VOD_ATTACHED_MEDIA = defineKind({
     operationId: 'createAliyunVodAttachedMediaUpload',
     summary: 'Upload address and credential for a watermark, subtitle or material file (VOD CreateUploadAttachedMedia). Not refreshable.',
     body: { type: CreateUploadAttachedMediaDto, examples: CREATE_UPLOAD_ATTACHED_MEDIA_EXAMPLES },
-    answer: {
-      status: 201,
-      type: AttachedMediaUploadDto,
-      description: 'The media is created; upload with uploadAddress and uploadAuth.',
-      example: ATTACHED_MEDIA_UPLOAD_EXAMPLE,
-    },
+    answer: created(
+      AttachedMediaUploadDto,
+      'The media is created; upload with uploadAddress and uploadAuth.',
+      ATTACHED_MEDIA_UPLOAD_EXAMPLE,
+    ),
   },
 });

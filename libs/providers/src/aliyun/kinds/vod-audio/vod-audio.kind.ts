@@ -1,7 +1,7 @@
 import { validationProblem } from '@app/common';
 import { referenceIdFor } from '@app/protection';
 import type { KindSpec } from '@app/registry';
-import { defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
+import { created, defineKind, ok, UPLOAD_PROBLEMS } from '@app/uploads';
 import { VOD } from '../../aliyun.products';
 import { aliyunProblems, CREATE_UPLOAD_VIDEO, REFRESH_UPLOAD_VIDEO } from '../../client';
 import { VideosService } from '../vod-video/videos.service';
@@ -36,12 +36,11 @@ export const VOD_AUDIO = defineKind({
     operationId: 'createAliyunVodAudioUpload',
     summary: 'Upload address and credential for a new audio file (VOD CreateUploadVideo).',
     body: { type: CreateUploadAudioDto, examples: CREATE_UPLOAD_AUDIO_EXAMPLES },
-    answer: {
-      status: 201,
-      type: AudioUploadDto,
-      description: 'The audio is created (VOD calls its id videoId); upload with uploadAddress and uploadAuth.',
-      example: AUDIO_UPLOAD_EXAMPLE,
-    },
+    answer: created(
+      AudioUploadDto,
+      'The audio is created (VOD calls its id videoId); upload with uploadAddress and uploadAuth.',
+      AUDIO_UPLOAD_EXAMPLE,
+    ),
   },
 });
 
@@ -61,11 +60,6 @@ export const VOD_AUDIO_REFRESH = defineKind({
       description: 'The videoId of an audio upload this service issued to you.',
       example: '93ab850b4f6f54b6e91d24d81d44****',
     },
-    answer: {
-      status: 200,
-      type: AudioUploadDto,
-      description: 'The same uploadAddress with a fresh uploadAuth.',
-      example: AUDIO_REFRESH_EXAMPLE,
-    },
+    answer: ok(AudioUploadDto, 'The same uploadAddress with a fresh uploadAuth.', AUDIO_REFRESH_EXAMPLE),
   },
 });

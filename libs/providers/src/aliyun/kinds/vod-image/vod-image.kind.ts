@@ -1,6 +1,6 @@
 import { validationProblem } from '@app/common';
 import type { KindSpec } from '@app/registry';
-import { defineKind } from '@app/uploads';
+import { created, defineKind } from '@app/uploads';
 import { VOD } from '../../aliyun.products';
 import { aliyunProblems, CREATE_UPLOAD_IMAGE } from '../../client';
 import { CREATE_UPLOAD_IMAGE_EXAMPLES, CreateUploadImageDto } from './dto/create-upload-image.dto';
@@ -24,11 +24,6 @@ export const VOD_IMAGE = defineKind({
     operationId: 'createAliyunVodImageUpload',
     summary: 'Upload address and credential for an image (VOD CreateUploadImage). Not refreshable.',
     body: { type: CreateUploadImageDto, examples: CREATE_UPLOAD_IMAGE_EXAMPLES },
-    answer: {
-      status: 201,
-      type: ImageUploadDto,
-      description: 'The image is created; upload with uploadAddress and uploadAuth.',
-      example: IMAGE_UPLOAD_EXAMPLE,
-    },
+    answer: created(ImageUploadDto, 'The image is created; upload with uploadAddress and uploadAuth.', IMAGE_UPLOAD_EXAMPLE),
   },
 });

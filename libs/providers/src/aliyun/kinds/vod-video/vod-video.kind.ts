@@ -1,7 +1,7 @@
 import { validationProblem } from '@app/common';
 import { referenceIdFor } from '@app/protection';
 import type { KindSpec } from '@app/registry';
-import { defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
+import { created, defineKind, ok, UPLOAD_PROBLEMS } from '@app/uploads';
 import { VOD } from '../../aliyun.products';
 import { aliyunProblems, CREATE_UPLOAD_VIDEO, REFRESH_UPLOAD_VIDEO } from '../../client';
 import { CREATE_UPLOAD_VIDEO_EXAMPLES, CreateUploadVideoDto } from './dto/create-upload-video.dto';
@@ -28,12 +28,7 @@ export const VOD_VIDEO = defineKind({
     operationId: 'createAliyunVodVideoUpload',
     summary: 'Upload address and credential for a new video or audio file (VOD CreateUploadVideo).',
     body: { type: CreateUploadVideoDto, examples: CREATE_UPLOAD_VIDEO_EXAMPLES },
-    answer: {
-      status: 201,
-      type: VideoUploadDto,
-      description: 'The video is created; upload with uploadAddress and uploadAuth.',
-      example: VIDEO_UPLOAD_EXAMPLE,
-    },
+    answer: created(VideoUploadDto, 'The video is created; upload with uploadAddress and uploadAuth.', VIDEO_UPLOAD_EXAMPLE),
   },
 });
 
@@ -49,11 +44,6 @@ export const VOD_VIDEO_REFRESH = defineKind({
     operationId: 'refreshAliyunVodVideoUpload',
     summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.',
     param: { name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' },
-    answer: {
-      status: 200,
-      type: VideoUploadDto,
-      description: 'The same uploadAddress with a fresh uploadAuth.',
-      example: VIDEO_REFRESH_EXAMPLE,
-    },
+    answer: ok(VideoUploadDto, 'The same uploadAddress with a fresh uploadAuth.', VIDEO_REFRESH_EXAMPLE),
   },
 });

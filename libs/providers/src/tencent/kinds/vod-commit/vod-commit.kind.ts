@@ -1,5 +1,5 @@
 import type { KindSpec } from '@app/registry';
-import { defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
+import { defineKind, ok, UPLOAD_PROBLEMS } from '@app/uploads';
 import { COMMIT_UPLOAD, tencentProblems } from '../../client';
 import { TENCENT_VOD } from '../../tencent.products';
 import { TENCENT_VOD_PROBLEMS } from '../../vod/tencent-vod.problems';
@@ -21,6 +21,6 @@ export const VOD_COMMIT = defineKind({
     operationId: 'commitTencentVodUpload',
     summary: 'Confirm an uploaded media file (CommitUpload). Exactly once: repeats return the first result. No body.',
     param: { name: 'uploadId', description: 'The `uploadId` from applyTencentVodUpload.', example: 'upl_3q2-7wAbQ0mHk1x9ZcVn4A' },
-    answer: { status: 200, type: TencentVodCommitDto, description: 'The media is stored in VOD.', example: TENCENT_VOD_COMMIT_EXAMPLE },
+    answer: ok(TencentVodCommitDto, 'The media is stored in VOD.', TENCENT_VOD_COMMIT_EXAMPLE),
   },
 });

@@ -1,6 +1,6 @@
 import { validationProblem } from '@app/common';
 import type { KindSpec } from '@app/registry';
-import { defineKind } from '@app/uploads';
+import { created, defineKind } from '@app/uploads';
 import { APPLY_UPLOAD, tencentProblems } from '../../client';
 import { TENCENT_VOD } from '../../tencent.products';
 import { ApplyUploadService } from './apply-upload.service';
@@ -31,11 +31,6 @@ export const VOD_MEDIA = defineKind({
     operationId: 'applyTencentVodUpload',
     summary: 'Start a media upload to Tencent Cloud VOD (ApplyUpload): COS bucket, object keys and a temporary certificate.',
     body: { type: ApplyTencentVodUploadDto, examples: APPLY_TENCENT_VOD_UPLOAD_EXAMPLES },
-    answer: {
-      status: 201,
-      type: TencentVodUploadDto,
-      description: 'Upload to COS with these, then commit with `uploadId`.',
-      example: TENCENT_VOD_UPLOAD_EXAMPLE,
-    },
+    answer: created(TencentVodUploadDto, 'Upload to COS with these, then commit with `uploadId`.', TENCENT_VOD_UPLOAD_EXAMPLE),
   },
 });

@@ -1,6 +1,6 @@
 import { validationProblem } from '@app/common';
 import type { KindSpec } from '@app/registry';
-import { defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
+import { created, defineKind, UPLOAD_PROBLEMS } from '@app/uploads';
 import { TENCENT_VOD } from '../../tencent.products';
 import { TENCENT_VOD_PROBLEMS } from '../../vod/tencent-vod.problems';
 import {
@@ -41,11 +41,6 @@ export const VOD_SIGNATURE = defineKind({
       'the next signature of the same upload, free, up to TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD. An `Idempotency-Key` is ' +
       'ignored here: a one-time signature must never be handed out twice.',
     body: { type: CreateTencentVodUploadSignatureDto, examples: CREATE_TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLES, required: false },
-    answer: {
-      status: 201,
-      type: TencentVodUploadSignatureDto,
-      description: 'Hand `signature` to the upload SDK.',
-      example: TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE,
-    },
+    answer: created(TencentVodUploadSignatureDto, 'Hand `signature` to the upload SDK.', TENCENT_VOD_UPLOAD_SIGNATURE_EXAMPLE),
   },
 });
