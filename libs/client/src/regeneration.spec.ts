@@ -10,20 +10,20 @@ const OPENAPI_JSON = join(SRC, '..', '..', '..', 'openapi.json');
 const PROVIDER_WORDS = ['aliyun', 'alibaba', 'tencent', 'vod', 'ims'];
 
 /** openapi.json with the next upload kind's two operations, as the server would document them. */
-function documentWithAudio(): string {
+function documentWithPodcast(): string {
   const document = JSON.parse(readFileSync(OPENAPI_JSON, 'utf8'));
   const like = (path: string, operationId: string, summary: string) => ({
     post: { ...structuredClone(document.paths[path].post), operationId, summary },
   });
-  document.paths['/v1/uploads/aliyun-vod/audios'] = like(
+  document.paths['/v1/uploads/aliyun-vod/podcasts'] = like(
     '/v1/uploads/aliyun-vod/videos',
-    'createAliyunVodAudioUpload',
-    'Upload address and credential for a new audio file.',
+    'createAliyunVodPodcastUpload',
+    'Upload address and credential for a new podcast episode.',
   );
-  document.paths['/v1/uploads/aliyun-vod/audios/{videoId}/refresh'] = like(
+  document.paths['/v1/uploads/aliyun-vod/podcasts/{videoId}/refresh'] = like(
     '/v1/uploads/aliyun-vod/videos/{videoId}/refresh',
-    'refreshAliyunVodAudioUpload',
-    'A fresh upload credential for your audio file.',
+    'refreshAliyunVodPodcastUpload',
+    'A fresh upload credential for your podcast episode.',
   );
   return JSON.stringify(document);
 }
@@ -93,43 +93,43 @@ function namesIn(source: string): Set<string> {
 const CONSUMER = `import { createUploadClient } from './upload-client.js';
 const client = createUploadClient({ baseUrl: 'https://uploads.example.com', getToken: () => 'token' });
 export async function upload(): Promise<string | undefined> {
-  const created = await client.createAliyunVodAudioUpload({ title: 'Podcast', fileName: 'episode.mp3' }, { idempotencyKey: 'key-1' });
-  const refreshed = await client.refreshAliyunVodAudioUpload(created.data!.videoId, { signal: AbortSignal.timeout(1_000) });
+  const created = await client.createAliyunVodPodcastUpload({ title: 'Podcast', fileName: 'episode.mp3' }, { idempotencyKey: 'key-1' });
+  const refreshed = await client.refreshAliyunVodPodcastUpload(created.data!.videoId, { signal: AbortSignal.timeout(1_000) });
   // @ts-expect-error fileName is required
-  await client.createAliyunVodAudioUpload({ title: 'Podcast' });
+  await client.createAliyunVodPodcastUpload({ title: 'Podcast' });
   // @ts-expect-error the refresh takes the videoId
-  await client.refreshAliyunVodAudioUpload();
+  await client.refreshAliyunVodPodcastUpload();
   // @ts-expect-error a refresh takes no Idempotency-Key
-  await client.refreshAliyunVodAudioUpload('video-1', { idempotencyKey: 'key-2' });
+  await client.refreshAliyunVodPodcastUpload('video-1', { idempotencyKey: 'key-2' });
   return refreshed.data?.uploadAuth;
 }
 `;
 
 describe('The client, regenerated from openapi.json with a new upload kind', () => {
-  const withAudio = documentWithAudio();
+  const withPodcast = documentWithPodcast();
 
   it('has a table entry for each new operation, read from the document alone', () => {
-    const source = generateClientOperations(withAudio);
+    const source = generateClientOperations(withPodcast);
     const { OPERATIONS } = load(source) as { OPERATIONS: Record<string, unknown> };
 
-    expect(OPERATIONS.createAliyunVodAudioUpload).toEqual({
+    expect(OPERATIONS.createAliyunVodPodcastUpload).toEqual({
       method: 'post',
-      path: '/v1/uploads/aliyun-vod/audios',
+      path: '/v1/uploads/aliyun-vod/podcasts',
       pathParams: [],
       query: 'none',
       body: 'required',
       idempotencyKey: true,
       public: false,
     });
-    expect(OPERATIONS.refreshAliyunVodAudioUpload).toMatchObject({ pathParams: ['videoId'], body: 'none', idempotencyKey: false });
-    expect(source).toContain('     * Upload address and credential for a new audio file.\n');
+    expect(OPERATIONS.refreshAliyunVodPodcastUpload).toMatchObject({ pathParams: ['videoId'], body: 'none', idempotencyKey: false });
+    expect(source).toContain('     * Upload address and credential for a new podcast episode.\n');
   });
 
   it('gives each new operation a typed method, with the facade unchanged (checked by the TypeScript compiler)', async () => {
-    expect(await typeCheck(withAudio, CONSUMER)).toEqual([]);
+    expect(await typeCheck(withPodcast, CONSUMER)).toEqual([]);
     // The same code against the committed document: the methods come from the regenerated files.
     expect(await typeCheck(readFileSync(OPENAPI_JSON, 'utf8'), CONSUMER)).toContainEqual(
-      expect.stringContaining("Property 'createAliyunVodAudioUpload' does not exist"),
+      expect.stringContaining("Property 'createAliyunVodPodcastUpload' does not exist"),
     );
   }, 30_000);
 
@@ -139,7 +139,7 @@ describe('The client, regenerated from openapi.json with a new upload kind', () 
       requests.push(request);
       return Response.json({}, { status: 201 });
     };
-    const createClient = facadeWith(generateClientOperations(withAudio));
+    const createClient = facadeWith(generateClientOperations(withPodcast));
     const sut = createClient({
       baseUrl: 'https://uploads.example.com',
       getToken: () => 'token-1',
@@ -147,8 +147,8 @@ describe('The client, regenerated from openapi.json with a new upload kind', () 
     });
     const methods = sut as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
 
-    await methods.createAliyunVodAudioUpload({ title: 'Podcast', fileName: 'episode.mp3' }, { idempotencyKey: 'key-1' });
-    await methods.refreshAliyunVodAudioUpload('video/1');
+    await methods.createAliyunVodPodcastUpload({ title: 'Podcast', fileName: 'episode.mp3' }, { idempotencyKey: 'key-1' });
+    await methods.refreshAliyunVodPodcastUpload('video/1');
 
     expect(
       requests.map((request) => [
@@ -158,8 +158,8 @@ describe('The client, regenerated from openapi.json with a new upload kind', () 
         request.headers.get('authorization'),
       ]),
     ).toEqual([
-      ['POST', 'https://uploads.example.com/v1/uploads/aliyun-vod/audios', 'key-1', 'Bearer token-1'],
-      ['POST', 'https://uploads.example.com/v1/uploads/aliyun-vod/audios/video%2F1/refresh', null, 'Bearer token-1'],
+      ['POST', 'https://uploads.example.com/v1/uploads/aliyun-vod/podcasts', 'key-1', 'Bearer token-1'],
+      ['POST', 'https://uploads.example.com/v1/uploads/aliyun-vod/podcasts/video%2F1/refresh', null, 'Bearer token-1'],
     ]);
     expect(await requests[0].json()).toEqual({ title: 'Podcast', fileName: 'episode.mp3' });
   });
