@@ -16,7 +16,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
-      '!apps/upload-api/src/sandbox/demo/page/*.js',
+      '!apps/upload-api/src/sandbox/demo/page/*.mjs',
+      '!libs/providers/src/*/demo/*.mjs',
     ],
   },
   eslint.configs.recommended,
@@ -45,10 +46,11 @@ export default tseslint.config(
     },
   },
   {
-    // The demo page's script runs in browsers, as written: plain JavaScript with the SDKs' globals.
-    files: ['apps/upload-api/src/sandbox/demo/page/*.js'],
+    // The demo page's script and the providers' uploader scripts run in browsers, as written: plain JavaScript
+    // modules. Each uploader script declares its SDK's globals itself (/* global */).
+    files: ['apps/upload-api/src/sandbox/demo/page/*.mjs', 'libs/providers/src/*/demo/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, OSS: 'readonly', COS: 'readonly', TcVod: 'readonly' } },
+    languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   prettier,
   {

@@ -23,6 +23,10 @@ const CASES: [string, Case][] = [
     { kind: 'aliyun-vod-video', name: 'clip.mp4', mimeType: 'video/mp4', size: 2.5 * MiB, store: 'oss', expire: true },
   ],
   [
+    'an Alibaba VOD audio file with ali-oss, its credential expiring after the first part, refreshed and resumed',
+    { kind: 'aliyun-vod-audio', name: 'clip.mp3', mimeType: 'audio/mpeg', size: 1.5 * MiB, store: 'oss', expire: true },
+  ],
+  [
     'an Alibaba VOD image with ali-oss',
     { kind: 'aliyun-vod-image', name: 'cover.png', mimeType: 'image/png', size: 180 * KiB, store: 'oss' },
   ],
@@ -121,6 +125,18 @@ describe('The demo page (sandbox, Chromium, the providers’ browser SDKs)', () 
     60_000,
   );
 
+  it('offers the kinds the providers’ scripts registered, each one above, and the expiry only where there is a refresh', async () => {
+    const { page, problems } = await openDemo('picker');
+    const offered = await page.locator('#kind option').evaluateAll((options: HTMLOptionElement[]) => options.map((option) => option.value));
+    expect([...offered].sort()).toEqual(CASES.map(([, spec]) => spec.kind).sort());
+    await page.getByLabel('Upload kind').selectOption(CASES.find(([, spec]) => !spec.expire)![1].kind);
+    expect(await page.getByLabel(/Expire the upload credential/).isDisabled()).toBe(true);
+    await page.getByLabel('Upload kind').selectOption(CASES.find(([, spec]) => spec.expire)![1].kind);
+    expect(await page.getByLabel(/Expire the upload credential/).isEnabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('shows the problem the service answers, in the page, when the file is not acceptable', async () => {
     const { page } = await openDemo('picky');
     await page.getByLabel('Upload kind').selectOption('aliyun-vod-image');
@@ -163,7 +179,7 @@ describe('Outside the sandbox', () => {
     try {
       for (const [method, path] of [
         ['GET', '/demo'],
-        ['GET', '/demo/demo.js'],
+        ['GET', '/demo/demo.mjs'],
         ['POST', '/demo/api/token'],
         ['POST', '/demo/api/expire-credentials'],
       ]) {

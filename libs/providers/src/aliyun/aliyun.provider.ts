@@ -2,6 +2,7 @@ import type { ProviderDefinition } from '@app/uploads';
 import { ICE_API, IMS, VOD, VOD_API } from './aliyun.products';
 import { AliyunClient } from './client';
 import { ALIYUN_CONFIG } from './config/aliyun.section';
+import { ALIYUN_DEMO } from './demo/aliyun.demo';
 import { AliyunEventsController } from './events/aliyun-events.controller';
 import { IMS_MEDIA, IMS_MEDIA_REFRESH } from './kinds/ims-media/ims-media.kind';
 import { VOD_ATTACHED_MEDIA } from './kinds/vod-attached-media/vod-attached-media.kind';
@@ -19,6 +20,7 @@ export const ALIYUN_PROVIDER: ProviderDefinition = {
   kinds: [VOD_VIDEO, VOD_VIDEO_REFRESH, VOD_AUDIO, VOD_AUDIO_REFRESH, VOD_IMAGE, VOD_ATTACHED_MEDIA, IMS_MEDIA, IMS_MEDIA_REFRESH],
   providers: [AliyunClient],
   receivers: [AliyunEventsController],
+  demo: ALIYUN_DEMO,
   catalog: {
     products: [VOD, IMS],
     upstreamApis: [VOD_API, ICE_API],

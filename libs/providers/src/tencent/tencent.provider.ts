@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '@app/uploads';
 import { TencentClient, TencentUploadSigner } from './client';
 import { TENCENT_CONFIG } from './config/tencent.section';
+import { TENCENT_DEMO } from './demo/tencent.demo';
 import { TencentEventPuller } from './events/tencent-event-puller';
 import { TencentEventsController } from './events/tencent-events.controller';
 import { VOD_COMMIT } from './kinds/vod-commit/vod-commit.kind';
@@ -16,6 +17,7 @@ export const TENCENT_PROVIDER: ProviderDefinition = {
   kinds: [VOD_MEDIA, VOD_COMMIT, VOD_SIGNATURE],
   providers: [TencentClient, TencentUploadSigner, TencentVodUploadRepository, TencentEventPuller],
   receivers: [TencentEventsController],
+  demo: TENCENT_DEMO,
   catalog: {
     products: [TENCENT_VOD],
     upstreamApis: [TENCENT_VOD_API],

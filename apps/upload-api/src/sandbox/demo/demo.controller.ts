@@ -2,40 +2,28 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '@app/common';
+import { CATALOG, PROVIDERS } from '../../providers';
 import { SANDBOX_SERVICES } from '../sandbox.tokens';
 import type { SandboxServices } from '../sandbox-services';
 import { DemoAssets } from './demo-assets';
+import { demoPolicy } from './demo-policy';
 import { DemoTokenDto } from './demo-token.dto';
 
 /**
- * The page may talk to this service and to the emulator's stand-ins, and load nothing from anywhere
- * else: the SDKs come from this service, and an SDK that tries a real cloud host is stopped here.
- */
-function demoPolicy(emulatorOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ${emulatorOrigin}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/**
  * GET /demo: a page that uploads a file with the providers' own browser SDKs into the sandbox's
- * stand-ins, and its two helpers (a token for any user name, expiring credentials to show a
- * refresh). Registered only in the sandbox, so production has no such route at all.
+ * stand-ins (each registered provider brings its SDKs and uploader script), and its two helpers (a
+ * token for any user name, expiring credentials to show a refresh). Registered only in the sandbox,
+ * so production has no such route at all.
  */
 @ApiExcludeController()
 @Controller('demo')
 export class DemoController {
-  private readonly assets = new DemoAssets();
+  private readonly assets = new DemoAssets(PROVIDERS, CATALOG);
+  private readonly policy: string;
 
-  constructor(@Inject(SANDBOX_SERVICES) private readonly sandbox: SandboxServices) {}
+  constructor(@Inject(SANDBOX_SERVICES) private readonly sandbox: SandboxServices) {
+    this.policy = demoPolicy(sandbox.endpoints);
+  }
 
   @Get()
   page(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
@@ -70,10 +58,7 @@ export class DemoController {
   private async asset(name: string, reply: FastifyReply): Promise<Buffer> {
     const asset = await this.assets.get(name);
     if (!asset) throw ApiError.notFound(`The demo has no file ${name}.`);
-    reply
-      .header('content-type', asset.contentType)
-      .header('cache-control', 'no-cache')
-      .header('content-security-policy', demoPolicy(this.sandbox.endpoints?.oss.endpoint ?? "'self'"));
+    reply.header('content-type', asset.contentType).header('cache-control', 'no-cache').header('content-security-policy', this.policy);
     return asset.body;
   }
 }

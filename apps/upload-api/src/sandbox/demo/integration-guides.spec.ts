@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../../..');
-const demo = readFileSync(join(__dirname, 'page/demo.js'), 'utf8');
+/** The demo's code: the page's script and every provider's uploader script. */
+const DEMO_SCRIPTS = ['apps/upload-api/src/sandbox/demo/page/demo.mjs', ...globSync('libs/providers/src/*/demo/*.mjs', { cwd: ROOT })];
+const demo = DEMO_SCRIPTS.map((path) => readFileSync(join(ROOT, path), 'utf8'));
 
-/** The ```js blocks a guide marks `<!-- from the demo -->`: each must still be in the demo, verbatim. */
+/** The ```js blocks a guide marks `<!-- from the demo -->`: each must still be in one of the demo's scripts, verbatim. */
 function quotedBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/<!-- from the demo -->\n```js\n([\s\S]*?)\n```/g)].map((match) => match[1]);
 }
@@ -15,7 +17,12 @@ describe('the web integration guide', () => {
   it('quotes the tested demo code, not a copy that drifted from it', () => {
     const blocks = quotedBlocks(guide);
     expect(blocks.length).toBeGreaterThanOrEqual(8);
-    expect(blocks.filter((block) => !demo.includes(block))).toEqual([]);
+    expect(blocks.filter((block) => !demo.some((script) => script.includes(block)))).toEqual([]);
+  });
+
+  it('links the scripts it quotes', () => {
+    expect(DEMO_SCRIPTS.length).toBeGreaterThan(1);
+    for (const path of DEMO_SCRIPTS) expect(guide).toContain(`(../../${path})`);
   });
 
   it('quotes every upload function of the demo', () => {
