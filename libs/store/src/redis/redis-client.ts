@@ -63,14 +63,16 @@ export function createRedisClient(config: RedisConfig): RedisClient {
  * same settings as the store's: no key prefix, no scripts of ours. `fail-fast` behaves like the
  * store's connection (no offline queue, a command timeout): for calls made while a request waits.
  * `background` waits out an outage instead (offline queue, no command timeout, no retry limit),
- * as a blocking queue consumer needs.
+ * as a blocking queue consumer needs; a command cut by a dropped connection (a stall past the
+ * socket timeout) is sent again after the reconnect, since dropping it would leave BullMQ's worker
+ * waiting for its reply forever (no more deliveries, and a close that never ends).
  */
 export function createPlainRedisConnection(config: RedisConfig, behaviour: 'fail-fast' | 'background'): Redis | Cluster {
   const base = connectionOptions(config);
   const options: RedisOptions =
     behaviour === 'fail-fast'
       ? { ...base, enableOfflineQueue: false }
-      : { ...base, commandTimeout: undefined, maxRetriesPerRequest: null, enableOfflineQueue: true };
+      : { ...base, commandTimeout: undefined, maxRetriesPerRequest: null, enableOfflineQueue: true, autoResendUnfulfilledCommands: true };
   switch (config.mode) {
     case 'cluster':
       return new Cluster(config.nodes, {

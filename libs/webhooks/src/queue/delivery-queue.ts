@@ -13,18 +13,34 @@ export interface DeadLetter {
   reason: string;
 }
 
-/** Runs one attempt at an event and says where that leaves it. */
+/** How a queue retries and keeps dead letters, whichever implementation it is. */
+export interface QueueSettings {
+  /** The wait before each retry (jittered); one attempt more than it has entries. */
+  retryScheduleMs: number[];
+  deadLetterTtlSeconds: number;
+  /** Attempts this process runs at once. */
+  concurrency: number;
+}
+
+/**
+ * Runs one attempt at an event and says where that leaves it: `retry` waits for the schedule (a
+ * dead letter after the last attempt), `dead-letter` ends it at once; a rejection counts as `retry`.
+ */
 export type AttemptRunner = (event: WebhookEvent, attempt: Attempt, shutdown: AbortSignal) => Promise<AttemptResult>;
 
 /**
  * Where events wait for delivery: Redis (durable, shared by every replica) or the process (the
- * sandbox without Redis). Either retries on the schedule and keeps dead letters.
+ * sandbox without Redis). Either retries on the schedule and keeps dead letters; both pass
+ * delivery-queue.contract.spec.ts.
  */
 export abstract class DeliveryQueue {
   /** Resolves true once the queue can take events, or false after `timeoutMs`. Never rejects. */
   abstract waitUntilReady(timeoutMs: number): Promise<boolean>;
 
-  /** Queues an event durably; rejects only when it could not be queued. */
+  /**
+   * Queues an event durably; rejects only when it could not be queued (or the queue is closed). An
+   * event whose id is pending or a dead letter is ignored: one delivery per id.
+   */
   abstract enqueue(event: WebhookEvent): Promise<void>;
 
   /** Starts delivering with `run`. */
@@ -36,13 +52,15 @@ export abstract class DeliveryQueue {
   /** Releases connections and timers. */
   abstract close(): Promise<void>;
 
+  /** Newest first. */
   abstract deadLetters(limit: number): Promise<DeadLetter[]>;
 
   /** Puts a dead letter back with a fresh retry schedule; false when there is no such dead letter. */
   abstract redeliver(id: string): Promise<boolean>;
 
-  /** Every dead letter back in the queue; returns how many. */
+  /** Every dead letter back in the queue, each once; returns how many. */
   abstract redeliverAll(): Promise<number>;
 
+  /** A redelivered event counts as pending since its redelivery. */
   abstract stats(): Promise<QueueStats>;
 }

@@ -1,16 +1,12 @@
 import type { QueueStats } from '../metrics/webhook-metrics';
 import type { WebhookEvent } from '../webhook-event';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue } from './delivery-queue';
+import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
-
-export interface QueueSettings {
-  retryScheduleMs: number[];
-  deadLetterTtlSeconds: number;
-  concurrency: number;
-}
 
 interface Pending {
   event: WebhookEvent;
+  /** Epoch ms: when it was queued, or redelivered (the age the gauge reports). */
+  since: number;
   attempts: number;
   state: 'waiting' | 'delayed' | 'active';
 }
@@ -28,6 +24,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   private readonly shutdown = new AbortController();
   private runner: AttemptRunner | undefined;
   private stopped = false;
+  private closed = false;
 
   constructor(
     private readonly settings: QueueSettings,
@@ -41,11 +38,13 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(event: WebhookEvent): Promise<void> {
-    // The same event published again while it is pending: one delivery (as BullMQ does with a job id).
-    if (this.pending.has(event.id)) return;
-    this.pending.set(event.id, { event, attempts: 0, state: 'waiting' });
-    this.ready.push(event.id);
-    this.pump();
+    // Nothing would ever deliver it (the Redis queue's connection is closed too).
+    if (this.closed) throw new Error('the webhook queue is closed');
+    // The same event published again while it is pending or a dead letter is ignored, as BullMQ
+    // ignores a job id that still exists: one delivery, and a dead letter goes back by redelivery.
+    this.forgetExpired();
+    if (this.pending.has(event.id) || this.dead.some((letter) => letter.id === event.id)) return;
+    this.add(event, event.queuedAt);
   }
 
   start(run: AttemptRunner): void {
@@ -66,6 +65,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (!this.stopped) await this.stop(0);
   }
 
@@ -82,7 +82,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     const letter = this.dead.find((entry) => entry.id === id);
     if (!letter) return false;
     this.dead = this.dead.filter((entry) => entry !== letter);
-    await this.enqueue(letter.event);
+    this.add(letter.event, this.now());
     return true;
   }
 
@@ -90,7 +90,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     this.forgetExpired();
     const letters = this.dead;
     this.dead = [];
-    for (const letter of letters) await this.enqueue(letter.event);
+    for (const letter of letters) this.add(letter.event, this.now());
     return letters.length;
   }
 
@@ -98,7 +98,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     this.forgetExpired();
     const entries = [...this.pending.values()];
     const count = (state: Pending['state']) => entries.filter((entry) => entry.state === state).length;
-    const oldest = entries.reduce<number | undefined>((min, entry) => Math.min(min ?? Infinity, entry.event.queuedAt), undefined);
+    const oldest = entries.reduce<number | undefined>((min, entry) => Math.min(min ?? Infinity, entry.since), undefined);
     return {
       waiting: count('waiting'),
       delayed: count('delayed'),
@@ -106,6 +106,12 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
       deadLetters: this.dead.length,
       oldestPendingSince: oldest,
     };
+  }
+
+  private add(event: WebhookEvent, since: number): void {
+    this.pending.set(event.id, { event, since, attempts: 0, state: 'waiting' });
+    this.ready.push(event.id);
+    this.pump();
   }
 
   private pump(): void {
@@ -124,25 +130,30 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     entry.state = 'active';
     entry.attempts += 1;
     const last = entry.attempts > this.settings.retryScheduleMs.length;
-    const { verdict, reason } = await run(entry.event, { number: entry.attempts, last }, this.shutdown.signal).catch((error: unknown) => ({
-      verdict: last ? ('dead-letter' as const) : ('retry' as const),
-      reason: String(error),
+    const result = await run(entry.event, { number: entry.attempts, last }, this.shutdown.signal).catch((error: unknown) => ({
+      verdict: 'retry' as const,
+      reason: error instanceof Error ? error.message : String(error),
     }));
+    // As with BullMQ: no retry follows the last attempt, whatever the runner says.
+    const verdict = result.verdict === 'retry' && last ? 'dead-letter' : result.verdict;
     if (verdict === 'done' || verdict === 'dead-letter') this.pending.delete(entry.event.id);
-    if (verdict === 'dead-letter') {
-      const { event } = entry;
-      this.dead.push({
-        id: event.id,
-        type: event.type,
-        queuedAt: event.queuedAt,
-        failedAt: this.now(),
-        attempts: entry.attempts,
-        reason,
-        event,
-      });
+    if (verdict === 'dead-letter') this.bury(entry, result.reason);
+    if (verdict === 'retry') this.retryLater(entry);
+    if (verdict === 'interrupted') {
+      // Cut by a shutdown: not a try, and still queued (until the process ends: nothing here is durable).
+      entry.attempts -= 1;
+      entry.state = 'waiting';
+      this.ready.push(entry.event.id);
     }
-    if (verdict !== 'retry' || this.stopped) return;
+  }
+
+  private bury({ event, attempts }: Pending, reason: string): void {
+    this.dead.push({ id: event.id, type: event.type, queuedAt: event.queuedAt, failedAt: this.now(), attempts, reason, event });
+  }
+
+  private retryLater(entry: Pending): void {
     entry.state = 'delayed';
+    if (this.stopped) return;
     const timer = setTimeout(
       () => {
         this.timers.delete(timer);
@@ -158,6 +169,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
 
   private forgetExpired(): void {
     const cutoff = this.now() - this.settings.deadLetterTtlSeconds * 1000;
-    this.dead = this.dead.filter((letter) => letter.failedAt >= cutoff);
+    // Gone at exactly the TTL, as BullMQ's clean() counts it.
+    this.dead = this.dead.filter((letter) => letter.failedAt > cutoff);
   }
 }

@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
 import type { WebhookEventType } from '@app/registry';
 import { createPlainRedisConnection } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
 import type { WebhookEvent } from '../webhook-event';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue } from './delivery-queue';
-import type { QueueSettings } from './memory-delivery-queue';
+import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
 
 // BullMQ rather than hand-written Streams + XAUTOCLAIM: it already has delayed retries with our own
@@ -29,7 +28,6 @@ const QUEUE_NAME = 'deliveries';
 const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 /** A restart or a deploy may cut the same delivery a few times; only a poison job stalls this often. */
 const MAX_STALLED_COUNT = 10;
-const PAGE = 100;
 
 /** How long cut attempts get to hand their jobs back. */
 const INTERRUPT_WAIT_MS = 1_000;
@@ -129,8 +127,8 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     });
     this.worker.on('error', (error) => this.reportOutage(error));
     this.worker.on('completed', (job) => void this.unindex(job.id));
-    this.worker.on('failed', (job) => {
-      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void this.unindex(job.id);
+    this.worker.on('failed', (job, error) => {
+      if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) void this.unindex(job.id);
     });
     // BullMQ drops expired failed jobs only when another job fails; this keeps the TTL without one.
     const cleanEveryMs = Math.min(this.settings.deadLetterTtlSeconds * 1000, 10 * 60_000);
@@ -176,6 +174,8 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   async redeliver(id: string): Promise<boolean> {
     const job = await this.queue.getJob(id);
     if (!job || (await job.getState()) !== 'failed') return false;
+    // Past its TTL a dead letter is gone, whether or not BullMQ has cleaned it yet (as clean() counts age).
+    if ((job.finishedOn ?? job.timestamp) <= Date.now() - this.settings.deadLetterTtlSeconds * 1000) return false;
     await this.producer.zadd(this.pendingKey, Date.now(), id);
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     return true;
@@ -183,12 +183,11 @@ export class RedisDeliveryQueue extends DeliveryQueue {
 
   async redeliverAll(): Promise<number> {
     await this.forgetExpired();
+    // The ids first (ids only: cheap even for many): one that fails again meanwhile is not taken twice.
+    const ids = await this.queue.getRanges(['failed'], 0, -1, true);
     let count = 0;
-    for (;;) {
-      const jobs = await this.queue.getFailed(0, PAGE - 1);
-      if (jobs.length === 0) return count;
-      for (const job of jobs) if (await this.redeliver(job.id ?? '')) count += 1;
-    }
+    for (const id of ids) if (await this.redeliver(id)) count += 1;
+    return count;
   }
 
   async stats(): Promise<QueueStats> {
@@ -210,7 +209,8 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     const { verdict, reason } = await run(event, { number, last: number >= (job.opts.attempts ?? 1) }, this.shutdown.signal);
     if (verdict === 'done') return;
     if (verdict === 'interrupted') return this.handBack(job, token);
-    // BullMQ retries on our schedule until the attempts are spent, then keeps it as failed: a dead letter.
+    // Failed jobs are the dead letters: at once when the runner says so, else once BullMQ has spent our schedule.
+    if (verdict === 'dead-letter') throw new UnrecoverableError(reason);
     throw new Error(reason);
   }
 
