@@ -385,7 +385,7 @@ describe('OpenAPI problem examples', () => {
         throw new Error(`${operationId}: never rate limited`);
       }
       case '429 QUOTA_EXCEEDED': {
-        const limit = main.config.protection.dailyQuotas[kind!]!;
+        const limit = main.config.protection.dailyQuotas[kind!];
         const { day, msUntilReset } = utcDay(Date.now());
         const key = ProtectionKeys.quota(kind!, user, day);
         for (let used = 0; used < limit; used++) await main.app.get(Store).reserveQuota(key, limit, msUntilReset);

@@ -37,7 +37,7 @@ export function secretVariables(providers: ProviderConfigs): string[] {
 export function knownVariables(providers: ProviderConfigs): string[] {
   return [
     ...Object.keys(envSchema.shape),
-    ...providers.sections.flatMap((section) => Object.keys(section.env)),
+    ...providers.sections.flatMap((section) => Object.keys(section.env as object)),
     ...protectionRegistryVariables(providers.catalog),
   ];
 }

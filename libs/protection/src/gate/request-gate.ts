@@ -57,7 +57,7 @@ export class RequestGate {
       return { status: 403, code: ErrorCode.FORBIDDEN, detail: `The token lacks the permission ${permission}.` };
     }
     if (spec.rateLimit !== undefined) {
-      const limited = await this.rateLimit(request, reply, spec.rateLimit as RateLimitScope, principal.id);
+      const limited = await this.rateLimit(request, reply, spec.rateLimit, principal.id);
       if (limited) return limited;
     }
     if (spec.offered !== undefined && !this.config.offers(spec.offered))
