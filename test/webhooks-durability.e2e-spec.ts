@@ -48,7 +48,19 @@ describe('Webhook delivery across replicas (real Redis, real receiver)', () => {
     const replicas: TestApp[] = [await startTestApp({ env }), await startTestApp({ env })];
     try {
       const uploads = Array.from({ length: 20 }, () => testUpload());
-      await Promise.all(uploads.map((upload, i) => replicas[i % 2].app.get(WebhookPublisher).publish('upload.completed', upload)));
+      // A publish answers 503 while a replica's queue connection is (re)connecting, as right after a boot on a busy
+      // machine: its caller retries, as the service's clients and the providers do.
+      const publish = async (upload: (typeof uploads)[number], replica: TestApp) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await replica.app.get(WebhookPublisher).publish('upload.completed', upload);
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'STORE_UNAVAILABLE' || attempt === 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      };
+      await Promise.all(uploads.map((upload, i) => publish(upload, replicas[i % 2])));
       await receiver.until(() => uploads.every((upload) => deliveriesOf(receiver.deliveries, upload.uploadId).length > 0));
       expectOneEventPerUpload(
         receiver,
