@@ -18,7 +18,7 @@ describe('Alibaba Cloud VOD audio (end to end)', () => {
     await cloud.close();
   });
 
-  const audioToken = (user: string) => sut.bearer(user, { scope: 'upload:audio' });
+  const audioToken = (user: string) => sut.bearer(user, { scope: 'upload:audio uploads:read' });
 
   it('creates an audio file by CreateUploadVideo and lets only its owner refresh it', async () => {
     const calls = () => cloud.emulator.server.calls('aliyun-vod', 'CreateUploadVideo');

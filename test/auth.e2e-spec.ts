@@ -3,6 +3,7 @@ import { aliyun } from '@app/providers';
 import { JwksServer } from './support/jwks-server';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 import { claims, now, signJwt } from './support/tokens';
+import { until } from './support/until';
 
 const me = (app: TestApp, token?: string) =>
   fetch(`${app.url}/v1/me`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
@@ -184,6 +185,7 @@ describe('Authentication with a JWKS URL', () => {
 
 describe('JWKS refetch after the interval, and a hanging JWKS endpoint', () => {
   const jwks = new JwksServer();
+  const jwks2 = new JwksServer();
   let sut: TestApp;
   const rotated = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 
@@ -213,8 +215,58 @@ describe('JWKS refetch after the interval, and a hanging JWKS endpoint', () => {
 
     jwks.hang = false;
     jwks.keys = [{ ...rotated.publicKey.export({ format: 'jwk' }), kid: 'r1', alg: 'ES256', use: 'sig' }];
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await me(sut, token)).status).toBe(200);
+    // The next request after the refetch interval fetches the set again.
+    await until(async () => (await me(sut, token)).status === 200, 5_000, 'the rotated key to be admitted after the refetch interval');
+  });
+  it('refuses a withdrawn key at once: the request whose refetch no longer finds it gets 401, not a last admission', async () => {
+    const withdrawn = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const sut2 = await startTestApp({
+      env: {
+        AUTH_JWT_SECRET: undefined,
+        AUTH_JWKS_URL: await jwks2.start(),
+        AUTH_JWKS_REFETCH_INTERVAL_MS: '1000',
+        AUTH_JWKS_CACHE_MAX_AGE_MS: '1000',
+      },
+    });
+    try {
+      jwks2.keys = [{ ...withdrawn.publicKey.export({ format: 'jwk' }), kid: 'w1', alg: 'ES256', use: 'sig' }];
+      const token = signJwt(claims('ivan'), { alg: 'ES256', key: withdrawn.privateKey }, { kid: 'w1' });
+      expect((await me(sut2, token)).status).toBe(200);
+      jwks2.keys = [{ ...rotated.publicKey.export({ format: 'jwk' }), kid: 'r1', alg: 'ES256', use: 'sig' }];
+      // Once the cached set is older than its max age and the refetch interval has passed, a request refetches:
+      // that very request is refused, as is every later one.
+      let refused = 0;
+      await until(
+        async () => {
+          const before = jwks2.fetches;
+          const status = (await me(sut2, token)).status;
+          if (jwks2.fetches === before) expect(status).toBe(200);
+          else refused = status;
+          return refused !== 0;
+        },
+        5_000,
+        'a refetch of the key set',
+      );
+      expect(refused).toBe(401);
+      expect((await me(sut2, token)).status).toBe(401);
+      // A set with no key at all is an answer too (jwks-rsa calls it an error): still refused, not "try later".
+      jwks2.keys = [];
+      const fetched = jwks2.fetches;
+      await until(
+        async () => {
+          const status = (await me(sut2, token)).status;
+          expect(status).toBe(401);
+          return jwks2.fetches > fetched;
+        },
+        5_000,
+        'a refetch of the empty key set',
+      );
+      const empty = await me(sut2, token);
+      expect(empty.status).toBe(401);
+    } finally {
+      await sut2.close();
+      await jwks2.stop();
+    }
   });
 });
 
@@ -225,6 +277,25 @@ describe('Per-kind permissions', () => {
     try {
       const response = await fetch(`${sut.url}/v1/me`, { headers: sut.bearer('grace', { perms: ['upload:image'] }) });
       expect(await response.json()).toEqual({ id: 'grace', permissions: ['upload:image'] });
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('guard the upload records too: uploads:read to list and read, uploads:manage to revoke', async () => {
+    const sut = await startTestApp({ env: { AUTH_PERMISSIONS_ENABLED: 'true' } });
+    const as = (scope: string) => sut.bearer('heidi', { scope });
+    const unknown = `${sut.url}/v1/uploads/upl_AAAAAAAAAAAAAAAAAAAAAA`;
+    try {
+      const noRead = await fetch(`${sut.url}/v1/uploads`, { headers: as('upload:video') });
+      expect(noRead.status).toBe(403);
+      expect(await noRead.json()).toMatchObject({ code: 'FORBIDDEN', detail: 'The token lacks the permission uploads:read.' });
+      expect((await fetch(`${sut.url}/v1/uploads`, { headers: as('uploads:read') })).status).toBe(200);
+      expect((await fetch(unknown, { headers: as('uploads:read') })).status).toBe(404);
+      const noManage = await fetch(unknown, { method: 'DELETE', headers: as('uploads:read') });
+      expect(noManage.status).toBe(403);
+      expect(await noManage.json()).toMatchObject({ detail: 'The token lacks the permission uploads:manage.' });
+      expect((await fetch(unknown, { method: 'DELETE', headers: as('uploads:manage') })).status).toBe(404);
     } finally {
       await sut.close();
     }
@@ -278,6 +349,14 @@ describe('Malformed and forged tokens, whatever the key source', () => {
       await expect401(await me(apps[source], validSigners[source]({ crit: ['x-unknown'], 'x-unknown': true })), /crit/);
       await expect401(await me(apps[source], validSigners[source]({ crit: [] })), /crit/);
       expect((await me(apps[source], validSigners[source]({}))).status).toBe(200);
+    });
+
+    it('refuses a validly signed token whose signature is spelled otherwise (the same bytes, another last character)', async () => {
+      const token = validSigners[source]({});
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const respelled = `${token.slice(0, -1)}${alphabet[alphabet.indexOf(token.at(-1)!) ^ 1]}`;
+      await expect401(await me(apps[source], respelled), /signature/);
+      expect((await me(apps[source], token)).status).toBe(200);
     });
   });
 });

@@ -114,6 +114,15 @@ describe('HTTP surface: errors, request ids, headers', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it.each([
+    ['no Origin', { 'access-control-request-method': 'GET' }],
+    ['no Access-Control-Request-Method', { origin: 'https://app.example.com' }],
+    ['neither', {}],
+  ])('refuses a malformed CORS preflight (%s) with a 400 problem, like every error', async (_case, headers: Record<string, string>) => {
+    const body = await expectProblem(await fetch(`${sut.url}/v1/me`, { method: 'OPTIONS', headers }), 400, 'MALFORMED_REQUEST');
+    expect(body.detail).toBe('A CORS preflight (OPTIONS) needs the Origin and Access-Control-Request-Method headers.');
+  });
+
   it('lets a web app on an allowed origin revoke an upload (DELETE) and read the headers it needs', async () => {
     const preflight = await fetch(`${sut.url}/v1/uploads/upl_AAAAAAAAAAAAAAAAAAAAAA`, {
       method: 'OPTIONS',

@@ -113,7 +113,18 @@ describe('Sandbox mode (no configuration)', () => {
   it('serves the principal of the banner token', async () => {
     expect(await call('GET', '/v1/me')).toEqual({
       status: 200,
-      body: { id: 'sandbox-user', permissions: ['upload:video', 'upload:audio', 'upload:image', 'upload:attached-media', 'upload:media'] },
+      body: {
+        id: 'sandbox-user',
+        permissions: [
+          'upload:video',
+          'upload:audio',
+          'upload:image',
+          'upload:attached-media',
+          'upload:media',
+          'uploads:read',
+          'uploads:manage',
+        ],
+      },
     });
   });
 

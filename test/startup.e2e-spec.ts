@@ -36,28 +36,57 @@ describe('Start-up', () => {
     SPAWN_TIMEOUT_MS,
   );
 
+  /** Production on the tests' Redis, which persists nothing: one process for the tests that read its start. */
+  let production: ServiceProcess | undefined;
+  const startProduction = () =>
+    (production ??= start(
+      {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        REDIS_URL: process.env.TEST_REDIS_URL!,
+        REDIS_KEY_PREFIX: 'startup:',
+        CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+      },
+      'prod-',
+    ));
+  const linesOf = (service: ServiceProcess, text: string) =>
+    service
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes(text))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
   it(
     'warns once, naming what to set, when production starts without any cloud provider',
     async () => {
-      const service = start(
-        {
-          NODE_ENV: 'production',
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-          REDIS_URL: process.env.TEST_REDIS_URL!,
-          REDIS_KEY_PREFIX: 'startup:',
-          CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
-        },
-        'prod-',
-      );
+      const service = startProduction();
       await service.listening;
-      const warnings = service
-        .stdout()
-        .split('\n')
-        .filter((line) => line.includes('no cloud provider is configured'));
+      const warnings = linesOf(service, 'no cloud provider is configured');
       expect(warnings).toHaveLength(1);
-      expect(JSON.parse(warnings[0])).toMatchObject({
+      expect(warnings[0]).toMatchObject({
         level: 'warn',
         msg: expect.stringMatching(/ALIBABA_CLOUD_VOD_REGION.*TENCENTCLOUD_SECRET_ID/),
+      });
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'says once what it keeps in Redis, and warns in production when Redis reports no persistence',
+    async () => {
+      const service = startProduction();
+      await service.listening;
+      const kept = linesOf(service, 'Redis keeps');
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatchObject({
+        level: 'info',
+        msg: expect.stringMatching(/^Redis keeps upload records 7d; idempotent answers .*Persistence: none \(a restart loses all of it\)$/),
+      });
+      const warnings = linesOf(service, 'Redis reports no persistence');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        level: 'warn',
+        msg: expect.stringMatching(/Turn on AOF \(appendonly yes, appendfsync everysec\)/),
       });
     },
     SPAWN_TIMEOUT_MS,

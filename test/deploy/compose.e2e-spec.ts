@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { tencentServiceEnv } from '@app/emulator';
 import { decodeUploadSignature } from '../support/tencent-vod-client';
 import { claims, signJwt } from '../support/tokens';
 import { until } from '../support/until';
+import { composeRedis } from './support/compose-redis';
 import { readDockerfile, finalStage, stepsOf } from './support/dockerfile';
 import { type EmulatedReplica, startEmulatedReplica } from './support/emulated-replica';
 import { readEnvFile, readExampleSwitchedOn, remapSecretFiles, secretFilesNamed, unknownVariables } from './support/env-files';
@@ -33,12 +34,16 @@ interface ComposeService {
   ports?: string[];
   healthcheck?: { test: string[] };
   read_only?: boolean;
+  user?: string;
+  volumes?: string[];
+  tmpfs?: string[];
   cap_drop?: string[];
   security_opt?: string[];
   networks?: { default?: { aliases?: string[] } };
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
   secrets: Record<string, { file: string }>;
   configs: Record<string, { file: string }>;
 }
@@ -116,18 +121,49 @@ describe('deploy/compose.yaml', () => {
     expect(unchecked.map(([name]) => name)).toEqual([]);
   });
 
-  it('runs two production replicas and Redis with a password and persistence off', () => {
+  it('runs two production replicas and Redis with a password and AOF, written to disk every second, on a named volume', () => {
     const production = replicas.filter(([, service]) => !service.profiles);
     expect(production.map(([name]) => name)).toEqual(['upload-api-1', 'upload-api-2']);
     const redis = compose.services.redis;
     const command = redis.command!.join(' ');
     expect(command).toContain('requirepass');
-    expect(command).toContain("--save ''");
-    expect(command).toContain('--appendonly no');
+    expect(command).toContain('--appendonly yes --appendfsync everysec');
+    expect(command).toContain('--dir /data');
     expect(redis.secrets).toContain('redis-password');
     const password = readFileSync(join(secretsDir, 'redis-password'), 'utf8').trim();
     expect(password.length).toBeGreaterThanOrEqual(24);
     expect(readFileSync(join(secretsDir, 'redis-url'), 'utf8').trim()).toBe(`redis://:${password}@redis:6379`);
+    // A named volume (kept by `docker compose down`, removed only by `down -v`) at the image's data directory,
+    // which the image's redis user (uid 999) owns: the volume starts as a copy of it, so that user writes there.
+    expect(redis.volumes).toEqual(['redis-data:/data']);
+    expect(Object.keys(compose.volumes ?? {})).toEqual(['redis-data']);
+    expect(redis.user).toMatch(/^999:/);
+    // Still read-only, the password file still on tmpfs.
+    expect([redis.read_only, redis.tmpfs]).toEqual([true, ['/tmp']]);
+  });
+
+  it("keeps Redis's data across a restart: its command, run here with /data on a scratch directory", async () => {
+    const password = readFileSync(join(secretsDir, 'redis-password'), 'utf8').trim();
+    const redis = await composeRedis(compose.services.redis.command!, secretsDir, password);
+    try {
+      await redis.start();
+      let client = redis.client();
+      const config = async (name: string) => (await client.config('GET', name))[1];
+      const settings = [await config('appendonly'), await config('appendfsync'), await config('save'), await config('dir')];
+      expect(settings).toEqual(['yes', 'everysec', '', redis.data]);
+      await client.set('ucb:record', 'kept', 'EX', 600);
+      client.disconnect();
+      expect(await redis.shutdown()).toBe(0);
+
+      await redis.start();
+      client = redis.client();
+      expect(await client.get('ucb:record')).toBe('kept');
+      client.disconnect();
+      // What Redis wrote went to the volume; the tmpfs holds only the configuration with the password.
+      expect([readdirSync(redis.data), readdirSync(redis.tmp)]).toEqual([['appendonlydir'], ['redis.conf']]);
+    } finally {
+      await redis.remove();
+    }
   });
 
   it('publishes ports on loopback only, each once', () => {

@@ -8,6 +8,7 @@ import { readExampleSwitchedOn, remapSecretFiles, secretFilesNamed, unknownVaria
 import { schemaErrors, unknownFieldErrors } from './support/k8s-models';
 import { type K8sObject, kustomizeBuild } from './support/kustomize';
 import { repoPath } from './support/repo-paths';
+import { testKey } from '@app/testing';
 
 type Manifest = K8sObject & Record<string, any>;
 
@@ -21,7 +22,7 @@ const HEAP_CAPPED_PEAK_MIB = 220;
 /** What the operator puts in each key of the Secret, for the overlay with every setting on (values of the right form). */
 const SECRET_SAMPLES: Record<string, string> = {
   'redis-url': 'rediss://upload-bff:secret-from-the-test@redis.internal:6379',
-  'cache-encryption-key': Buffer.alloc(32, 9).toString('base64'),
+  'cache-encryption-key': testKey(9),
   'redis-password': 'a8Kq2ZrV7sLm4NwP9xYt3Bc6',
   'tencentcloud-secret-id': 'fake-tencent-secret-id-for-the-test',
   'tencentcloud-secret-key': 'Zr7Tq2Xw9Lm4Bc8Nv3Hj6Ks1Pd5Fg0Ya',
@@ -215,7 +216,7 @@ describe('deploy/kubernetes (kustomize)', () => {
     beforeAll(() => {
       secretsDir = mkdtempSync(join(tmpdir(), 'k8s-secrets-'));
       writeFileSync(join(secretsDir, 'redis-url'), 'rediss://upload-bff:secret-from-the-test@redis.internal:6379\n');
-      writeFileSync(join(secretsDir, 'cache-encryption-key'), `${Buffer.alloc(32, 9).toString('base64')}\n`);
+      writeFileSync(join(secretsDir, 'cache-encryption-key'), `${testKey(9)}\n`);
     });
     afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
 
@@ -241,7 +242,9 @@ describe('deploy/kubernetes (kustomize)', () => {
       }
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).message).toMatch(/AUTH_JWT_SECRET/);
-      const config = loadServiceConfig({ ...env, AUTH_JWKS_URL: 'https://id.internal.test/.well-known/jwks.json' });
+      const jwks = { ...env, AUTH_JWKS_URL: 'https://id.internal.test/.well-known/jwks.json' };
+      expect(() => loadServiceConfig(jwks)).toThrow(/AUTH_JWT_AUDIENCE[\s\S]*AUTH_JWT_ISSUER/);
+      const config = loadServiceConfig({ ...jwks, AUTH_JWT_ISSUER: 'https://id.internal.test/', AUTH_JWT_AUDIENCE: 'upload-bff' });
       expect(config).toMatchObject({ isProduction: true, store: { kind: 'redis', mode: 'standalone' } });
     });
 

@@ -22,7 +22,9 @@ const alnum = (length: number) => randomBytes(length).toString('hex').slice(0, l
  * also gets, and Tencent's NewFileUpload PUSHed to the service's token URL, or queued for PullEvents
  * when `tencentMode` is 'pull'.
  */
-export async function startEventfulCloud(options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number } = {}): Promise<EventfulCloud> {
+export async function startEventfulCloud(
+  options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number; eventClock?: () => number } = {},
+): Promise<EventfulCloud> {
   const port = await freePort();
   const serviceUrl = `http://127.0.0.1:${port}`;
   const secrets = { vodAuthKey: `Vod${alnum(20)}`, imsAuthKey: `Ims${alnum(20)}`, tencentToken: alnum(40) };
@@ -38,6 +40,8 @@ export async function startEventfulCloud(options: { tencentMode?: 'push' | 'pull
       aliyunImsCallbackAuthKey: secrets.imsAuthKey,
       tencentEventUrl: pull ? undefined : `${serviceUrl}/v1/events/tencent-vod/${secrets.tencentToken}`,
       sending: { retryDelayMs: 100 },
+      // The clock of the events (Tencent's 30 s to confirm): a test moves it to see unconfirmed events again.
+      clock: options.eventClock,
     },
   });
   const env = {

@@ -7,10 +7,11 @@ import { loadServiceConfig } from '../../apps/upload-api/src/providers';
 import { createApp } from '../../apps/upload-api/src/bootstrap/create-app';
 import { LogCapture } from './log-capture';
 import { claims, signJwt } from './tokens';
+import { testKey } from '@app/testing';
 
 export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 /** A fixed test key: CACHE_ENCRYPTION_KEY is required whenever Redis is configured. */
-export const TEST_CACHE_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_CACHE_KEY = testKey(7);
 
 export interface TestApp {
   app: NestFastifyApplication;

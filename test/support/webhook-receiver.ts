@@ -8,6 +8,8 @@ import { Webhook } from 'standardwebhooks';
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
 export interface ReceivedDelivery {
+  /** The request's path and query (a test may give each sender a path of its own). */
+  path: string;
   id: string;
   timestamp: string;
   signature: string;
@@ -15,10 +17,13 @@ export interface ReceivedDelivery {
   /** Attempt number of this webhook-id as seen here (1 for the first). */
   attempt: number;
   receivedAt: number;
+  /** The status answered, once written to a connection still open (unset while pending, or when the sender went away first). */
+  answered?: number;
+  answeredAt?: number;
 }
 
-/** What the receiver answers to one delivery: a status, or `hang` (never answer). */
-export type Behaviour = (delivery: ReceivedDelivery) => number | 'hang';
+/** What the receiver answers to one delivery: a status, a status after a while (a slow backend), or `hang` (never answer). */
+export type Behaviour = (delivery: ReceivedDelivery) => number | 'hang' | { status: number; afterMs: number };
 
 /**
  * The app's backend as a test plays it: a real HTTP server on a loopback port that records every
@@ -92,7 +97,7 @@ export class WebhookReceiver {
     });
   }
 
-  /** Resolves once `condition` holds (checked after every delivery), or rejects after `timeoutMs`. */
+  /** Resolves once `condition` holds (checked after every delivery and every answer), or rejects after `timeoutMs`. */
   async until(condition: () => boolean, timeoutMs = 10_000, what = 'the expected deliveries'): Promise<void> {
     if (condition()) return;
     await new Promise<void>((resolve, reject) => {
@@ -116,6 +121,7 @@ export class WebhookReceiver {
     const header = (name: string) => String(request.headers[name] ?? '');
     const id = header('webhook-id');
     const delivery: ReceivedDelivery = {
+      path: request.url ?? '',
       id,
       timestamp: header('webhook-timestamp'),
       signature: header('webhook-signature'),
@@ -126,7 +132,26 @@ export class WebhookReceiver {
     this.deliveries.push(delivery);
     const answer = this.behaviour(delivery);
     if (answer === 'hang') this.hanging.add(response);
-    else response.writeHead(answer).end();
+    else if (typeof answer === 'number') this.answer(delivery, response, answer);
+    else {
+      this.hanging.add(response);
+      // Not answered when the receiver went down meanwhile (down() forgets what hangs).
+      setTimeout(() => {
+        if (this.hanging.delete(response)) this.answer(delivery, response, answer.status);
+      }, answer.afterMs);
+    }
+    this.notify();
+  }
+
+  private answer(delivery: ReceivedDelivery, response: ServerResponse, status: number): void {
+    if (response.req.socket.destroyed) return;
+    response.writeHead(status).end();
+    delivery.answered = status;
+    delivery.answeredAt = Date.now();
+    this.notify();
+  }
+
+  private notify(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
 }

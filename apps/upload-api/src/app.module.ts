@@ -6,6 +6,7 @@ import { StoreModule } from '@app/store';
 import { UpstreamModule } from '@app/upstream';
 import { providerModules, UploadsModule } from '@app/uploads';
 import { WebhooksModule } from '@app/webhooks';
+import { DurabilityModule } from './durability/durability.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -30,6 +31,7 @@ export class AppModule {
         UploadsModule,
         UploadRoutesModule,
         HealthModule,
+        DurabilityModule,
         MeModule,
         ...providerModules(PROVIDERS),
         SandboxModule.forRoot(sandbox),

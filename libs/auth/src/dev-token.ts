@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { createSigner } from 'fast-jwt';
 import type { AuthConfig } from '@app/config';
 
 export interface DevTokenOptions {
@@ -11,12 +11,13 @@ export interface DevTokenOptions {
 export function mintDevToken(secret: string, auth: AuthConfig, options: DevTokenOptions): string {
   const payload: Record<string, unknown> = {};
   if (options.scope && options.scope.length > 0) payload[auth.permissions.claim] = options.scope.join(' ');
-  return new JwtService().sign(payload, {
-    secret,
+  const sign = createSigner({
+    key: secret,
     algorithm: 'HS256',
-    subject: options.sub,
-    expiresIn: options.ttlSeconds ?? 3600,
-    ...(auth.issuer ? { issuer: auth.issuer } : {}),
-    ...(auth.audience.length > 0 ? { audience: auth.audience } : {}),
+    sub: options.sub,
+    expiresIn: (options.ttlSeconds ?? 3600) * 1000,
+    ...(auth.issuer ? { iss: auth.issuer } : {}),
+    ...(auth.audience.length > 0 ? { aud: auth.audience } : {}),
   });
+  return sign(payload);
 }

@@ -1,11 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './load-config';
-import { configProblems } from '@app/testing';
+import { configProblems, testKey } from '@app/testing';
 
 const SECRET = 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu';
-const CACHE_KEY = Buffer.alloc(32, 9).toString('base64');
+const CACHE_KEY = testKey(9);
 const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: SECRET,
@@ -87,7 +88,27 @@ describe(loadConfig.name, () => {
   it('refuses two key sources at once, and a public key that is not PEM', () => {
     expect(configProblems({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://id.example.com/jwks' })).toMatch(/set exactly one of/);
     expect(configProblems({ AUTH_JWT_PUBLIC_KEY: 'not a key' })).toMatch(/AUTH_JWT_PUBLIC_KEY: must be a PEM-encoded/);
+    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(configProblems({ AUTH_JWT_PUBLIC_KEY: pss })).toMatch(/AUTH_JWT_PUBLIC_KEY: must be a PEM-encoded RSA \(not RSA-PSS-only\)/);
     expect(configProblems({ AUTH_JWKS_URL: 'ftp://id.example.com/jwks' })).toMatch(/AUTH_JWKS_URL: must be a URL/);
+  });
+
+  it("requires AUTH_JWT_AUDIENCE and AUTH_JWT_ISSUER in production with an identity provider's keys, naming both", () => {
+    const jwks = { ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://id.example.com/jwks' };
+    const problems = configProblems(jwks);
+    expect(problems).toMatch(/AUTH_JWT_AUDIENCE: is required in production with AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL/);
+    expect(problems).toMatch(/AUTH_JWT_ISSUER: is required in production/);
+    expect(configProblems({ ...jwks, AUTH_JWT_ISSUER: 'https://id.example.com/' })).not.toMatch(/AUTH_JWT_ISSUER: is required/);
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(configProblems({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWT_PUBLIC_KEY: pem })).toMatch(
+      /AUTH_JWT_AUDIENCE: is required/,
+    );
+    const both = { AUTH_JWT_AUDIENCE: 'upload-bff', AUTH_JWT_ISSUER: 'https://id.example.com/' };
+    expect(loadConfig({ ...jwks, ...both }).auth.source.kind).toBe('jwks');
+    // A shared HMAC secret is ours alone; outside production nothing is required.
+    expect(loadConfig(PRODUCTION).auth.audience).toEqual([]);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://id.example.com/jwks' }).auth.source.kind).toBe('jwks');
   });
 
   it('requires https for JWKS in production', () => {

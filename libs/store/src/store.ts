@@ -1,5 +1,5 @@
 import { checkTokenBucket } from './arguments/check-arguments';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, TokenGrant } from './store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, StorePersistence, TokenGrant } from './store.types';
 
 /**
  * Small atomic key-value store shared by every replica (Redis) or held in-process (memory).
@@ -18,6 +18,12 @@ export abstract class Store {
 
   /** Resolves true once connected, or false after `timeoutMs`. Never rejects. */
   abstract waitUntilReady(timeoutMs: number): Promise<boolean>;
+
+  /**
+   * Whether what the store holds survives a restart of its backing system, as that system reports it.
+   * Rejects with 503 only when the store does not answer; a server that refuses to say gives `undefined`s.
+   */
+  abstract persistence(): Promise<StorePersistence>;
 
   abstract get(key: string): Promise<string | null>;
 

@@ -40,3 +40,16 @@ export interface TokenGrant {
   /** 0 when allowed; otherwise milliseconds until one token is available. */
   waitMs: number;
 }
+
+/**
+ * What the backing system says it does to outlive its own restart. `undefined`: it would not say
+ * (a managed Redis often refuses CONFIG, sometimes INFO, to its users).
+ */
+export interface StorePersistence {
+  /** The append-only file: every write logged, replayed at start. */
+  appendOnly: boolean | undefined;
+  /** How often the append-only file reaches the disk (`always`, `everysec`, `no`), when known. */
+  appendFsync?: string;
+  /** Snapshots (RDB `save` points): what was written since the last one is lost. */
+  snapshots: boolean | undefined;
+}

@@ -5,3 +5,4 @@ export * from './validate-dto';
 export * from './fake-client';
 export * from './rejections';
 export * from './test-upload-records';
+export * from './test-keys';

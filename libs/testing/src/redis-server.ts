@@ -12,7 +12,12 @@ export interface RedisServer {
   port: number;
   /** Kills the server (an outage as clients see it). */
   stop(): Promise<void>;
-  /** Starts it again on the same port. */
+  /**
+   * Stops it as `docker stop` does: SIGTERM, then Redis writes what it persists and exits. Rejects
+   * if it exits with an error (a failed final save).
+   */
+  shutdown(): Promise<void>;
+  /** Starts it again on the same port (from the same directory when started with `dir`). */
   start(): Promise<void>;
   /** Freezes the process (SIGSTOP): connections stay open but nothing answers. */
   pause(): void;
@@ -70,19 +75,26 @@ async function waitFor(what: string, check: () => Promise<boolean>): Promise<voi
   }
 }
 
-/** One redis-server process that can be killed and started again on its port. */
+/**
+ * One redis-server process that can be killed and started again on its port. Its working directory
+ * is a fresh scratch one per start, removed on stop, unless a `keptDir` is given: then every start
+ * runs there (what the server persisted is read back) and the caller removes it.
+ */
 class RedisProcess {
   private child: ChildProcess | undefined;
   private dir: string | undefined;
+  /** What the last process started wrote, for an error message. */
+  private output: () => string = () => '';
 
   constructor(
     readonly port: number,
     private readonly argv: (dir: string) => Promise<string[]>,
+    private readonly keptDir?: string,
   ) {}
 
   async start(): Promise<void> {
     if (this.child) return;
-    this.dir = await mkdtemp(path.join(os.tmpdir(), 'store-redis-'));
+    this.dir = this.keptDir ?? (await mkdtemp(path.join(os.tmpdir(), 'store-redis-')));
     const child = spawn('redis-server', await this.argv(this.dir), { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     live.add(child);
@@ -94,19 +106,25 @@ class RedisProcess {
     );
     exited.catch(() => undefined);
     child.once('exit', () => live.delete(child));
+    this.output = () => output;
     await Promise.race([waitFor(`redis-server on ${this.port}`, () => answersPing(this.port)), exited]);
   }
 
-  async stop(): Promise<void> {
+  /** SIGKILL: gone at once. SIGTERM: Redis saves what it persists and exits 0; one that refuses (a failed save) is killed. */
+  async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<void> {
     const child = this.child;
     this.child = undefined;
+    let clean = true;
     if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
+      clean = (await exited) === 0;
+      clearTimeout(timer);
     }
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    if (this.dir && this.dir !== this.keptDir) await rm(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+    if (signal === 'SIGTERM' && !clean) throw new Error(`redis-server on ${this.port} did not shut down cleanly:\n${this.output()}`);
   }
 
   signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
@@ -121,15 +139,20 @@ function handle(server: RedisProcess): RedisServer {
     url: `redis://${HOST}:${server.port}`,
     port: server.port,
     stop: () => server.stop(),
+    shutdown: () => server.stop('SIGTERM'),
     start: () => server.start(),
     pause: () => server.signal('SIGSTOP'),
     resume: () => server.signal('SIGCONT'),
   };
 }
 
-export async function startRedisServer(opts: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
+/**
+ * A standalone server without persistence, unless `args` turn it on (later arguments win: `--appendonly yes`).
+ * With `dir`, it works in that directory across restarts and never removes it.
+ */
+export async function startRedisServer(opts: { port?: number; args?: string[]; dir?: string } = {}): Promise<RedisServer> {
   const port = opts.port ?? (await freePort());
-  const server = new RedisProcess(port, async (dir) => [...baseArgs(port, dir), ...(opts.args ?? [])]);
+  const server = new RedisProcess(port, async (dir) => [...baseArgs(port, dir), ...(opts.args ?? [])], opts.dir);
   await server.start();
   return handle(server);
 }

@@ -1,7 +1,7 @@
 import { MetricsService } from '@app/common';
 import { ConfigService, loadConfig, NO_PROVIDERS, type ProviderConfigs } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
-import { UploadRecords, UploadRecordsRepository } from '@app/uploads';
+import { UploadListing, UploadRecords, UploadRecordsRepository } from '@app/uploads';
 import type { WebhookEventType, WebhookPublisher, WebhookUpload } from '@app/webhooks';
 import { testSealedRecords } from './sealed-records';
 
@@ -20,6 +20,7 @@ export function testUploadRecords(
   providers: ProviderConfigs = NO_PROVIDERS,
 ): {
   uploads: UploadRecords;
+  listing: UploadListing;
   repository: UploadRecordsRepository;
   published: PublishedEvent[];
   failPublishing(error: Error | undefined): void;
@@ -36,6 +37,7 @@ export function testUploadRecords(
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
   return {
     uploads: new UploadRecords(repository, webhooks, config, new MetricsService()),
+    listing: new UploadListing(repository),
     repository,
     published,
     failPublishing: (error) => (failure = error),

@@ -9,7 +9,7 @@ export interface WebhookUpload {
   userId: string;
   provider: UploadProvider;
   kind: UploadKind;
-  status: 'issued' | 'uploaded' | 'failed' | 'revoked';
+  status: 'issued' | 'verifying' | 'uploaded' | 'failed' | 'rejected' | 'revoked';
   /** RFC 3339. */
   createdAt: string;
   updatedAt: string;
@@ -18,7 +18,12 @@ export interface WebhookUpload {
   mediaId?: string;
   fileId?: string;
   size?: number;
+  durationSeconds?: number;
   fileUrl?: string;
+  /** Why the arrived file was refused (upload.rejected). */
+  rejection?: { reason: string; limit: number | string; measured: number | string };
+  /** Not sent: a new confirmed content of the same upload is a new event, with a webhook-id of its own. */
+  revision?: number;
 }
 
 /** The body of a delivery, the same on every attempt. */
@@ -51,7 +56,9 @@ const UPLOAD_FIELDS = [
   'mediaId',
   'fileId',
   'size',
+  'durationSeconds',
   'fileUrl',
+  'rejection',
 ] as const satisfies readonly (keyof WebhookUpload)[];
 
 /**
@@ -65,15 +72,17 @@ function pickUploadFields(upload: WebhookUpload): WebhookUpload {
 }
 
 /**
- * The Standard Webhooks message id of an event: one per upload and event type (each happens once
- * in an upload's life), so it is the same on every retry, and publishing the same event again (a
- * lifecycle step retried) gives the same id, which the queue and the receiver deduplicate.
+ * The Standard Webhooks message id of an event: one per upload, event type and confirmed content
+ * (each happens once in an upload's life, unless new content replaces a confirmed one), so it is the
+ * same on every retry, and publishing the same event again (a lifecycle step retried) gives the same
+ * id, which the queue and the receiver deduplicate. The first content keeps the id it always had.
  */
-export function webhookId(type: WebhookEventType, uploadId: string): string {
-  return `msg_${createHash('sha256').update(`${type}\n${uploadId}`).digest('hex').slice(0, 32)}`;
+export function webhookId(type: WebhookEventType, uploadId: string, revision = 0): string {
+  const source = revision > 0 ? `${type}\n${uploadId}\n${revision}` : `${type}\n${uploadId}`;
+  return `msg_${createHash('sha256').update(source).digest('hex').slice(0, 32)}`;
 }
 
 export function createWebhookEvent(type: WebhookEventType, upload: WebhookUpload, now = new Date()): WebhookEvent {
   const payload: WebhookPayload = { type, timestamp: now.toISOString(), data: pickUploadFields(upload) };
-  return { id: webhookId(type, upload.uploadId), type, body: JSON.stringify(payload), queuedAt: now.getTime() };
+  return { id: webhookId(type, upload.uploadId, upload.revision), type, body: JSON.stringify(payload), queuedAt: now.getTime() };
 }

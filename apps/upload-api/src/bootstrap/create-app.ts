@@ -9,7 +9,6 @@ import {
   PinoNestLogger,
   ProblemFilter,
   ProblemWriter,
-  REQUEST_ID_HEADER,
   registerRequestContext,
   RouteMethods,
 } from '@app/common';
@@ -22,6 +21,7 @@ import { registerRequestMetrics } from '../metrics/request-metrics';
 import { BelowTheRouter } from './below-the-router';
 import { registerBodyParsers } from './body-parsers';
 import { drainOnClose } from './drain-on-close';
+import { corsOptions, refuseMalformedPreflights } from './preflight-guard';
 import { registerLivenessLane } from './liveness-lane';
 import { fastifyOptions } from './fastify-options';
 import { helmetHeaders, registerResponseHeaders } from './security-headers';
@@ -74,14 +74,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   belowTheRouter.attach(fastify.server, fastify);
   drainOnClose(fastify, problems);
   if (config.http.corsOrigins.length > 0) {
-    app.enableCors({
-      origin: config.http.corsOrigins.includes('*') ? '*' : config.http.corsOrigins,
-      // DELETE: a web app revokes its uploads (DELETE /v1/uploads/{uploadId}).
-      methods: ['GET', 'POST', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', REQUEST_ID_HEADER],
-      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'ratelimit', 'ratelimit-policy', 'idempotent-replayed'],
-      maxAge: 600,
-    });
+    refuseMalformedPreflights(fastify, problems);
+    app.enableCors(corsOptions(config.http.corsOrigins));
   }
 
   const protectionMetrics = app.get(ProtectionMetrics);

@@ -6,6 +6,10 @@ const WHEN: Record<WebhookEventType, { summary: string; status: string }> = {
   'upload.created': { summary: 'An upload credential was issued (status issued).', status: 'issued' },
   'upload.completed': { summary: "The provider's event says the file arrived (status uploaded).", status: 'uploaded' },
   'upload.failed': { summary: "The provider's event says the upload or its processing failed (status failed).", status: 'failed' },
+  'upload.rejected': {
+    summary: "What arrived broke the kind's policy (too large, too long, not what was declared): status rejected, see `rejection`.",
+    status: 'rejected',
+  },
   'upload.revoked': { summary: 'The owner revoked the upload before it completed (status revoked).', status: 'revoked' },
 };
 

@@ -1,4 +1,5 @@
 import { runWebhooksCli, USAGE } from './webhooks-cli';
+import { testKey } from '@app/testing';
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
@@ -42,7 +43,7 @@ describe(runWebhooksCli.name, () => {
   it('checks arguments before reaching Redis', async () => {
     const env = {
       REDIS_URL: 'redis://127.0.0.1:1',
-      CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      CACHE_ENCRYPTION_KEY: testKey(1),
       REDIS_CONNECT_TIMEOUT_MS: '100',
     };
     expect(await cli(['redeliver'], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^redeliver takes one webhook-id/) });

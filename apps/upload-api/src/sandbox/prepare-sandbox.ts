@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
 import type { AppConfig } from '@app/config';
 import { type RunningEmulator, startSandboxCloud } from '@app/emulator';
+import { RECORD_PERMISSIONS } from '@app/uploads';
 import { loadServiceConfig, PROVIDERS } from '../providers';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
@@ -104,7 +105,12 @@ export async function prepareSandbox(
   const endpoints = emulator?.storage.endpoints();
   const secret = devSecret;
   const tokenFor = secret
-    ? (sub: string) => mintDevToken(secret, config.auth, { sub, ttlSeconds: DEV_TOKEN_SECONDS, scope: config.catalog.permissions })
+    ? (sub: string) =>
+        mintDevToken(secret, config.auth, {
+          sub,
+          ttlSeconds: DEV_TOKEN_SECONDS,
+          scope: [...config.catalog.permissions, ...Object.values(RECORD_PERMISSIONS)],
+        })
     : undefined;
   const running = emulator;
   const services: SandboxServices = {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type UploadKind, type UploadProvider, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@app/registry';
+import { UPLOAD_STATUSES } from '@app/uploads';
 import type { WebhookPayload, WebhookUpload } from '@app/webhooks';
 import { documentProviderFields, KindProperty, ProductProperty, SAMPLE, WithProviderFields } from '../uploads/dto/provider-fields';
 
@@ -19,7 +20,7 @@ export class WebhookUploadDto extends WithProviderFields implements WebhookUploa
 
   @ApiProperty({
     description: 'The upload status after this event.',
-    enum: ['issued', 'uploaded', 'failed', 'revoked'],
+    enum: UPLOAD_STATUSES,
     example: 'uploaded',
   })
   status: WebhookUpload['status'];
@@ -33,6 +34,7 @@ export class WebhookUploadDto extends WithProviderFields implements WebhookUploa
 
 documentProviderFields(WebhookUploadDto, 'webhook', {
   size: 'Size in bytes, when the provider reported it.',
+  durationSeconds: 'Duration of a video or audio file in seconds, when the provider reported it.',
   fileUrl: 'Where the provider stores the file, when it reported it.',
 });
 

@@ -369,6 +369,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RejectionDto: {
+            /**
+             * @description too_large: over the kind's size limit; too_long: over its duration limit; size_mismatch: not the size the create request declared; format_mismatch: not the extension or media type it declared.
+             * @example too_large
+             * @enum {string}
+             */
+            reason: "too_large" | "too_long" | "size_mismatch" | "format_mismatch";
+            /**
+             * @description The limit in bytes or seconds, or the declared size or format.
+             * @example 10485760
+             */
+            limit: number | string;
+            /**
+             * @description What the provider measured.
+             * @example 52428800
+             */
+            measured: number | string;
+        };
         UploadDto: {
             /**
              * @description Our id for the upload (the `uploadId` of the credential answer).
@@ -387,11 +405,11 @@ export interface components {
              */
             kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-audio" | "aliyun-vod-audio-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
             /**
-             * @description issued: the credential was handed out; uploaded: the provider reported the file (or a commit through this service did); failed: the provider reported a failed upload; revoked: you revoked it and nothing more is issued for it.
+             * @description issued: the credential was handed out; verifying: the provider reported the file and this service is confirming it with the provider; uploaded: the provider confirmed the file (or a commit through this service did); failed: the provider reported a failed upload; rejected: the file broke the kind's policy (see rejection); revoked: you revoked it and nothing more is issued for it.
              * @example uploaded
              * @enum {string}
              */
-            status: "issued" | "uploaded" | "failed" | "revoked";
+            status: "issued" | "verifying" | "uploaded" | "failed" | "rejected" | "revoked";
             /**
              * Format: date-time
              * @description When the credential was issued (RFC 3339, UTC).
@@ -430,10 +448,17 @@ export interface components {
              */
             size?: number;
             /**
+             * @description Duration of a video or audio file in seconds, once the provider reported it.
+             * @example 61.4
+             */
+            durationSeconds?: number;
+            /**
              * @description The file's URL at the provider, once it reported it.
              * @example https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4
              */
             fileUrl?: string;
+            /** @description Why the arrived file was refused (status rejected). */
+            rejection?: components["schemas"]["RejectionDto"];
         };
         UploadListDto: {
             /** @description Your uploads, newest first. */
@@ -1177,7 +1202,7 @@ export interface components {
              * @example uploaded
              * @enum {string}
              */
-            status: "issued" | "uploaded" | "failed" | "revoked";
+            status: "issued" | "verifying" | "uploaded" | "failed" | "rejected" | "revoked";
             /**
              * Format: date-time
              * @description When the upload was issued (RFC 3339, UTC).
@@ -1216,10 +1241,17 @@ export interface components {
              */
             size?: number;
             /**
+             * @description Duration of a video or audio file in seconds, when the provider reported it.
+             * @example 61.4
+             */
+            durationSeconds?: number;
+            /**
              * @description Where the provider stores the file, when it reported it.
              * @example https://outin-example.oss-cn-shanghai.aliyuncs.com/sv/clip.mp4
              */
             fileUrl?: string;
+            /** @description Why the arrived file was refused (status rejected). */
+            rejection?: components["schemas"]["RejectionDto"];
         };
         WebhookEventDto: {
             /**
@@ -1227,7 +1259,7 @@ export interface components {
              * @example upload.completed
              * @enum {string}
              */
-            type: "upload.created" | "upload.completed" | "upload.failed" | "upload.revoked";
+            type: "upload.created" | "upload.completed" | "upload.failed" | "upload.rejected" | "upload.revoked";
             /**
              * Format: date-time
              * @description When it happened (RFC 3339, UTC); the same on every retry.
@@ -1321,7 +1353,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only uploads with this status. */
-                status?: "issued" | "uploaded" | "failed" | "revoked";
+                status?: "issued" | "verifying" | "uploaded" | "failed" | "rejected" | "revoked";
                 /** @description Only uploads to this provider. */
                 provider?: "aliyun-vod" | "aliyun-ims" | "tencent-vod";
                 /** @description At most this many items. */
@@ -1373,6 +1405,15 @@ export interface operations {
             };
             /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks uploads:read (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1450,6 +1491,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The token lacks uploads:read (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
                 headers: {
@@ -1507,6 +1557,15 @@ export interface operations {
             };
             /** @description No bearer token (or a malformed, expired or otherwise invalid one). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks uploads:manage (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1899,6 +1958,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The upload is complete: start a new one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The upload was revoked; nothing more is issued for it. */
             410: {
                 headers: {
@@ -2206,6 +2274,15 @@ export interface operations {
             };
             /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The upload is complete: start a new one. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2851,6 +2928,15 @@ export interface operations {
             };
             /** @description No upload of yours has this id (another user’s looks the same). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The upload is complete: start a new one. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

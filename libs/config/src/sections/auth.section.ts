@@ -46,7 +46,8 @@ const EC_BY_CURVE: Record<string, AsymmetricAlgorithm> = { prime256v1: 'ES256', 
 function publicKeyAlgorithms(pem: string): AsymmetricAlgorithm[] | undefined {
   try {
     const key = createPublicKey(pem.replace(/\\n/g, '\n'));
-    if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return RSA;
+    // Not an RSA-PSS-only key (id-RSASSA-PSS): fast-jwt, which verifies the tokens, cannot use one.
+    if (key.asymmetricKeyType === 'rsa') return RSA;
     const curve = key.asymmetricKeyDetails?.namedCurve;
     if (key.asymmetricKeyType === 'ec' && curve && EC_BY_CURVE[curve]) return [EC_BY_CURVE[curve]];
     return undefined;
@@ -71,7 +72,7 @@ function keySource(ctx: Context): JwtKeySource {
   if (env.AUTH_JWT_PUBLIC_KEY !== undefined) {
     const algorithms = publicKeyAlgorithms(env.AUTH_JWT_PUBLIC_KEY);
     if (!algorithms) {
-      ctx.problem('AUTH_JWT_PUBLIC_KEY', 'must be a PEM-encoded RSA or EC (P-256, P-384, P-521) public key');
+      ctx.problem('AUTH_JWT_PUBLIC_KEY', 'must be a PEM-encoded RSA (not RSA-PSS-only) or EC (P-256, P-384, P-521) public key');
       return { kind: 'none' };
     }
     return { kind: 'publicKey', publicKey: env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n'), algorithms };
@@ -100,8 +101,23 @@ export function buildAuth(ctx: Context): AuthConfig {
   if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/.test(env.AUTH_PERMISSIONS_CLAIM)) {
     ctx.problem('AUTH_PERMISSIONS_CLAIM', 'must be a claim name of letters, digits, "_", ".", ":" or "-"');
   }
+  const source = keySource(ctx);
+  // A public key or a JWKS usually belongs to an identity provider that signs tokens for other apps too:
+  // without both checks, any of its tokens would be ours.
+  if (ctx.isProduction && (source.kind === 'publicKey' || source.kind === 'jwks')) {
+    for (const [variable, value] of [
+      ['AUTH_JWT_AUDIENCE', env.AUTH_JWT_AUDIENCE.length > 0],
+      ['AUTH_JWT_ISSUER', env.AUTH_JWT_ISSUER !== undefined],
+    ] as const) {
+      if (!value)
+        ctx.problem(
+          variable,
+          'is required in production with AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL (set both AUTH_JWT_AUDIENCE and AUTH_JWT_ISSUER)',
+        );
+    }
+  }
   return {
-    source: keySource(ctx),
+    source,
     issuer: env.AUTH_JWT_ISSUER,
     audience: env.AUTH_JWT_AUDIENCE,
     clockToleranceSeconds: env.AUTH_JWT_CLOCK_TOLERANCE_SECONDS,

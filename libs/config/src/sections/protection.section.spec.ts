@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { ACME_CONFIGS } from '../testing/acme-provider';
+import { testKey, testKeyBytes } from '@app/testing';
 
 const load = (env: Record<string, string>) => loadConfig(env, ACME_CONFIGS);
 
@@ -52,11 +53,22 @@ describe('protection settings', () => {
     expect(() => load({ IDEMPOTENCY_LOCK_TTL_SECONDS: '16', ACME_TIMEOUT_MS: '10000' })).not.toThrow();
   });
 
+  it('refuses an encryption key that is not random: all one byte, or fewer than 16 distinct bytes', () => {
+    expect(problems({ CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })).toMatch(
+      /CACHE_ENCRYPTION_KEY: is not random enough: make one with openssl rand -base64 32/,
+    );
+    const repeated = Buffer.from('0123456789abcde'.repeat(3).slice(0, 32)).toString('base64');
+    expect(problems({ CACHE_ENCRYPTION_KEY: testKey(1), CACHE_ENCRYPTION_PREVIOUS_KEYS: repeated })).toMatch(
+      /CACHE_ENCRYPTION_PREVIOUS_KEYS: is not random enough/,
+    );
+    expect(problems({ CACHE_ENCRYPTION_KEY: testKey(1) })).toBe('');
+  });
+
   it('keeps the current encryption key first and previous keys for reading', () => {
-    const current = Buffer.alloc(32, 1).toString('base64');
-    const previous = Buffer.alloc(32, 2).toString('base64url');
+    const current = testKeyBytes(1).toString('base64');
+    const previous = testKeyBytes(2).toString('base64url');
     const keys = load({ CACHE_ENCRYPTION_KEY: current, CACHE_ENCRYPTION_PREVIOUS_KEYS: previous }).protection.encryptionKeys;
-    expect(keys.map((key) => key.key)).toEqual([Buffer.alloc(32, 1), Buffer.alloc(32, 2)]);
+    expect(keys.map((key) => key.key)).toEqual([testKeyBytes(1), testKeyBytes(2)]);
     expect(keys[0].id).toMatch(/^[0-9a-f]{8}$/);
     expect(keys[0].id).not.toBe(keys[1].id);
   });

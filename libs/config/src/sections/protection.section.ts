@@ -91,6 +91,10 @@ function decodeKey(raw: string): Buffer | undefined {
   return key.length === 32 ? key : undefined;
 }
 
+/** 32 random bytes have about 28 distinct values; fewer than 16 (all one byte, a repeated word) is not a random key. */
+const MIN_DISTINCT_KEY_BYTES = 16;
+const looksRandom = (key: Buffer) => new Set(key).size >= MIN_DISTINCT_KEY_BYTES;
+
 export const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
 /** The policy with every limit multiplied, the windows unchanged. */
@@ -146,6 +150,7 @@ function encryptionKeys(ctx: Context): EncryptionKey[] {
     const key = decodeKey(raw);
     const variable = index === 0 ? 'CACHE_ENCRYPTION_KEY' : 'CACHE_ENCRYPTION_PREVIOUS_KEYS';
     if (!key) ctx.problem(variable, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)');
+    else if (!looksRandom(key)) ctx.problem(variable, 'is not random enough: make one with openssl rand -base64 32');
     else keys.push({ id: keyId(key), key });
   });
   const usesRedis = env.REDIS_URL !== undefined || env.REDIS_SENTINELS.length > 0 || env.REDIS_CLUSTER_NODES.length > 0;

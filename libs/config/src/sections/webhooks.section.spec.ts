@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config.error';
 import { loadConfig } from '../load-config';
 import { buildWebhooks, isWebhookSecret, parseRetrySchedule } from './webhooks.section';
+import { testKey } from '@app/testing';
 
 const SECRET = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 const OLD_SECRET = `whsec_${Buffer.alloc(24, 4).toString('base64')}`;
@@ -11,7 +12,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu',
   REDIS_URL: 'redis://cache.internal:6379',
-  CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+  CACHE_ENCRYPTION_KEY: testKey(5),
 };
 
 function problems(env: Record<string, string | undefined>): string {
@@ -31,7 +32,7 @@ describe(buildWebhooks.name, () => {
       secrets: [],
       timeoutMs: 15_000,
       retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
-      events: ['upload.created', 'upload.completed', 'upload.failed', 'upload.revoked'],
+      events: ['upload.created', 'upload.completed', 'upload.failed', 'upload.rejected', 'upload.revoked'],
       deadLetterTtlSeconds: 604_800,
       publicAddressesOnly: false,
       concurrency: 10,

@@ -2,7 +2,7 @@ import { gcra } from '../algorithms/gcra';
 import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
 import { ExpiringIndexes } from './expiring-indexes';
 import { ExpiringMap } from './expiring-map';
 
@@ -54,6 +54,12 @@ export class MemoryStore extends Store {
 
   async ping(): Promise<void> {
     this.open();
+  }
+
+  /** Nothing outlives the process. */
+  async persistence(): Promise<StorePersistence> {
+    this.open();
+    return { appendOnly: false, snapshots: false };
   }
 
   async get(key: string): Promise<string | null> {

@@ -83,4 +83,17 @@ describe('RedisStore on a 3-master Redis Cluster', () => {
     );
     expect(keysPerNode.filter((count) => count > 0).length).toBeGreaterThan(1);
   });
+
+  it('reports persistence on only when every master has it', async () => {
+    expect(await store.persistence()).toMatchObject({ appendOnly: false, snapshots: false });
+    const [first, ...others] = cluster.nodes.map(({ host, port }) => new Redis(port, host, { maxRetriesPerRequest: 0 }));
+    try {
+      await first.config('SET', 'appendonly', 'yes');
+      expect(await store.persistence()).toMatchObject({ appendOnly: false });
+      for (const node of others) await node.config('SET', 'appendonly', 'yes');
+      expect(await store.persistence()).toMatchObject({ appendOnly: true, appendFsync: 'everysec', snapshots: false });
+    } finally {
+      for (const node of [first, ...others]) node.disconnect();
+    }
+  });
 });

@@ -3,9 +3,10 @@ import { Logger } from '@nestjs/common';
 import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule } from '../store.types';
+import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
 import { createRedisClient, type RedisClient } from './redis-client';
+import { readPersistence } from './redis-persistence';
 import { assertSameSlot } from './same-slot';
 
 export interface RedisStoreOptions {
@@ -51,6 +52,11 @@ export class RedisStore extends Store {
 
   async ping(): Promise<void> {
     await this.call(() => this.client.ping());
+  }
+
+  /** CONFIG GET appendonly, appendfsync and save; INFO persistence where CONFIG is refused (a managed Redis). */
+  async persistence(): Promise<StorePersistence> {
+    return this.call(() => readPersistence(this.client));
   }
 
   async get(key: string): Promise<string | null> {

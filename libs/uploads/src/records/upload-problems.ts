@@ -1,5 +1,8 @@
 import { ApiError, ErrorCode, problemExample } from '@app/common';
 
+/** What a token needs to read its owner's upload records, and to revoke them, when AUTH_PERMISSIONS_ENABLED=true. */
+export const RECORD_PERMISSIONS = { read: 'uploads:read', manage: 'uploads:manage' } as const;
+
 export const UPLOAD_NOT_FOUND = 'No upload with this id exists for you.';
 
 /** What the upload records refuse with (upload-records.ts). */
@@ -8,8 +11,8 @@ export const UPLOAD_ERRORS = {
   revoked: () => new ApiError(410, ErrorCode.UPLOAD_REVOKED, 'This upload was revoked; nothing more is issued for it.'),
   completedNotRevocable: () =>
     new ApiError(409, ErrorCode.UPLOAD_COMPLETED, 'The upload is complete; a completed upload cannot be revoked.'),
-  /** A session kind's next credential, once the upload is complete. */
-  sessionCompleted: () => new ApiError(409, ErrorCode.UPLOAD_COMPLETED, 'The upload is complete; start a new one.'),
+  /** A refresh or a session's next credential, once the upload is complete. */
+  completed: () => new ApiError(409, ErrorCode.UPLOAD_COMPLETED, 'The upload is complete; start a new one.'),
   /** A session kind's upload has had its `max` credentials. */
   sessionUsedUp: (max: number) => new ApiError(409, ErrorCode.CONFLICT, `This upload has had its ${max} signatures; start a new upload.`),
 };
@@ -26,5 +29,5 @@ export const UPLOAD_PROBLEMS = {
     UPLOAD_ERRORS.completedNotRevocable(),
     'The upload is complete (the provider has the file); it cannot be revoked.',
   ),
-  sessionCompleted: problemExample(UPLOAD_ERRORS.sessionCompleted(), 'The upload is complete: start a new one.'),
+  completed: problemExample(UPLOAD_ERRORS.completed(), 'The upload is complete: start a new one.'),
 };

@@ -4,15 +4,15 @@ import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } f
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { WebhookPublisher } from '@app/webhooks';
-import { decodeCursor, encodeCursor } from './upload-cursor';
-import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord, UploadStatus } from './upload-record';
+import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
+import { type CompletionOutcome, definedOnly, judge, type UploadFilter } from './record-rules';
 import { UploadRecordsRepository } from './upload-records.repository';
+
+export type { CompletionOutcome, UploadFilter };
 import { UPLOAD_ERRORS } from './upload-problems';
 
 /** Anything else cannot be a provider id we issued; such a lookup answers "no such upload" at once. */
 const PROVIDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
-/** Index entries a listing reads at most before it answers with what it has and a cursor. */
-const MAX_SCANNED = 500;
 /**
  * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
  * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
@@ -21,19 +21,6 @@ const ATTACH_PATIENCE_MS = 3_000;
 const ATTACH_RETRY_PAUSE_MS = 50;
 
 const notFound = UPLOAD_ERRORS.notFound;
-
-export interface UploadFilter {
-  status?: UploadStatus;
-  provider?: UploadProvider;
-}
-
-export interface UploadPage {
-  items: UploadRecord[];
-  nextCursor: string | null;
-}
-
-/** What applying a provider's event (or a commit) did to the record. */
-export type CompletionOutcome = 'applied' | 'duplicate' | 'unknown' | 'mismatch' | 'revoked';
 
 const now = () => new Date().toISOString();
 
@@ -137,37 +124,14 @@ export class UploadRecords {
     return record;
   }
 
-  /** The caller's uploads, newest first, filtered, `limit` at most, and where to go on. */
-  async list(user: Principal, filter: UploadFilter, limit: number, cursor?: string): Promise<UploadPage> {
-    const start = cursor === undefined ? undefined : decodeCursor(cursor);
-    const items: UploadRecord[] = [];
-    let maxScore = start?.score ?? Number.MAX_SAFE_INTEGER;
-    let after = start;
-    let scanned = 0;
-    for (;;) {
-      const batch = Math.min(MAX_SCANNED - scanned, Math.max(limit * 2, 20));
-      const entries = (await this.repository.ownerPage(user.id, maxScore, batch + 1)).filter(
-        // Entries at the cursor's own time were on the last page up to and including its id.
-        (entry) => !(after && entry.score === after.score && entry.member >= after.uploadId),
-      );
-      const page = entries.slice(0, batch);
-      const records = await Promise.all(page.map((entry) => this.repository.find(entry.member)));
-      const expired = page.filter((_entry, i) => records[i] === undefined).map((entry) => entry.member);
-      if (expired.length > 0) await this.repository.forget(user.id, expired);
-      for (let i = 0; i < page.length; i++) {
-        scanned++;
-        const record = records[i];
-        after = { score: page[i].score, uploadId: page[i].member };
-        if (record && record.ownerId === user.id && matches(record, filter)) items.push(record);
-        if (items.length === limit) {
-          const more = i < page.length - 1 || entries.length > batch;
-          return { items, nextCursor: more ? encodeCursor(after) : null };
-        }
-      }
-      if (entries.length <= batch) return { items, nextCursor: null };
-      if (scanned >= MAX_SCANNED) return { items, nextCursor: after ? encodeCursor(after) : null };
-      maxScore = after!.score;
-    }
+  /**
+   * The record if its upload may still be written to: open, and not complete (409). A refresh of a complete
+   * upload would let its owner replace the reviewed file under the same id (the provider overwrites it).
+   */
+  requireIncomplete(record: UploadRecord): UploadRecord {
+    this.requireOpen(record);
+    if (record.status === 'uploaded') throw UPLOAD_ERRORS.completed();
+    return record;
   }
 
   /** Nothing more is issued for it; an upload the provider already has cannot be revoked (409). */
@@ -220,7 +184,7 @@ export class UploadRecords {
     if (!this.config.catalog.kind(record.kind)?.session) throw notFound();
     const changed = await this.repository.update(uploadId, (current) => {
       this.requireOpen(current);
-      if (current.status === 'uploaded') throw UPLOAD_ERRORS.sessionCompleted();
+      if (current.status === 'uploaded') throw UPLOAD_ERRORS.completed();
       const used = current.signatures ?? 0;
       if (used >= max) throw UPLOAD_ERRORS.sessionUsedUp(max);
       return { ...current, signatures: used + 1, updatedAt: now() };
@@ -270,25 +234,4 @@ export class UploadRecords {
     }
     await this.webhooks.publish(type, { ...record, userId: record.ownerId });
   }
-}
-
-/** What an event may do to a record: fill it in, or nothing (a repeat, a foreign id, a revoked upload). */
-function judge(record: UploadRecord, outcome: UploadOutcome): CompletionOutcome {
-  const ids: ProviderIdField[] = ['videoId', 'imageId', 'mediaId', 'fileId'];
-  if (ids.some((field) => record[field] !== undefined && outcome[field] !== undefined && record[field] !== outcome[field]))
-    return 'mismatch';
-  if (record.status === 'revoked') return 'revoked';
-  if (record.status === 'uploaded' || (record.status === 'failed' && outcome.status === 'failed')) return 'duplicate';
-  return 'applied';
-}
-
-function matches(record: UploadRecord, filter: UploadFilter): boolean {
-  return (
-    (filter.status === undefined || record.status === filter.status) &&
-    (filter.provider === undefined || record.provider === filter.provider)
-  );
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 }

@@ -30,6 +30,8 @@ const PENDING_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', '
 const MAX_STALLED_COUNT = 10;
 
 /** How long cut attempts get to hand their jobs back. */
+/** How long BullMQ's graceful close may take before it is forced: it only waits for its own blocking call. */
+const CLOSE_WAIT_MS = 2_000;
 const INTERRUPT_WAIT_MS = 1_000;
 /** A job handed back by a stopping worker waits this long, so that the worker's own idle slots do not take it again. */
 const HAND_BACK_DELAY_MS = 1_000;
@@ -147,8 +149,13 @@ export class RedisDeliveryQueue extends DeliveryQueue {
       await settledWithin(this.running, INTERRUPT_WAIT_MS);
     }
     // BullMQ's graceful close waits for a connection that may never come (Redis down since boot);
-    // nothing of ours runs any more, so then it is forced.
-    await worker.close(this.workerConnection?.status !== 'ready');
+    // nothing of ours runs any more, so then it is forced. Between two reconnects it can wait forever
+    // even so (taskforcesh/bullmq#4656): past CLOSE_WAIT_MS the worker's connection is cut, which ends it.
+    const closing = worker.close(this.workerConnection?.status !== 'ready');
+    if (!(await settledWithin(new Set([closing]), CLOSE_WAIT_MS))) {
+      this.workerConnection?.disconnect();
+      await settledWithin(new Set([closing]), INTERRUPT_WAIT_MS);
+    }
   }
 
   async close(): Promise<void> {

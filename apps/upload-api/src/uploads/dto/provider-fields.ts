@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SampleUpload } from '@app/registry';
-import type { UploadRecord } from '@app/uploads';
+import { REJECTION_REASONS, type Rejection, type RejectionReason, type UploadRecord } from '@app/uploads';
 import { CATALOG } from '../../providers';
 
 /** What a record takes from its provider: its ids, size and URL, once known. */
@@ -22,14 +22,42 @@ export type RecordView = 'upload' | 'webhook';
  * every provider's ids sit where the document has always shown them. Applied here, the decorators
  * have no property types to read: each names its own.
  */
-export function documentProviderFields(target: Type<unknown>, view: RecordView, after: { size: string; fileUrl: string }): void {
+export function documentProviderFields(
+  target: Type<unknown>,
+  view: RecordView,
+  after: { size: string; durationSeconds: string; fileUrl: string },
+): void {
   const prototype = target.prototype as object;
   for (const field of CATALOG.idFields) {
     const description = view === 'upload' ? `${field.description}.` : `${field.description}, once known.`;
     ApiPropertyOptional({ type: String, description, example: field.examples[view] })(prototype, field.name);
   }
   ApiPropertyOptional({ type: Number, description: after.size, example: view === 'upload' ? 1439213 : 10485760 })(prototype, 'size');
+  ApiPropertyOptional({ type: Number, description: after.durationSeconds, example: 61.4 })(prototype, 'durationSeconds');
   ApiPropertyOptional({ type: String, description: after.fileUrl, example: SAMPLE.fileUrl })(prototype, 'fileUrl');
+  ApiPropertyOptional({ type: RejectionDto, description: 'Why the arrived file was refused (status rejected).' })(prototype, 'rejection');
+}
+
+/** Why an arrived file was refused: the rule it broke, what the rule allows, and what arrived. */
+export class RejectionDto implements Rejection {
+  @ApiProperty({
+    description:
+      "too_large: over the kind's size limit; too_long: over its duration limit; size_mismatch: not the size the create " +
+      'request declared; format_mismatch: not the extension or media type it declared.',
+    enum: REJECTION_REASONS,
+    example: 'too_large',
+  })
+  reason: RejectionReason;
+
+  @ApiProperty({
+    description: 'The limit in bytes or seconds, or the declared size or format.',
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    example: 10485760,
+  })
+  limit: number | string;
+
+  @ApiProperty({ description: 'What the provider measured.', oneOf: [{ type: 'number' }, { type: 'string' }], example: 52428800 })
+  measured: number | string;
 }
 
 /** The upload every example shows: the first registered provider's sample. */

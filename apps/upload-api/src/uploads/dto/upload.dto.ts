@@ -16,8 +16,10 @@ export class UploadDto extends WithProviderFields {
 
   @ApiProperty({
     description:
-      'issued: the credential was handed out; uploaded: the provider reported the file (or a commit through this service did); ' +
-      'failed: the provider reported a failed upload; revoked: you revoked it and nothing more is issued for it.',
+      'issued: the credential was handed out; verifying: the provider reported the file and this service is confirming it ' +
+      'with the provider; uploaded: the provider confirmed the file (or a commit through this service did); failed: the ' +
+      "provider reported a failed upload; rejected: the file broke the kind's policy (see rejection); revoked: you revoked " +
+      'it and nothing more is issued for it.',
     enum: UPLOAD_STATUSES,
     example: 'uploaded',
   })
@@ -36,6 +38,7 @@ export class UploadDto extends WithProviderFields {
 
 documentProviderFields(UploadDto, 'upload', {
   size: 'Size of the uploaded file in bytes, once the provider reported it.',
+  durationSeconds: 'Duration of a video or audio file in seconds, once the provider reported it.',
   fileUrl: "The file's URL at the provider, once it reported it.",
 });
 

@@ -2,7 +2,7 @@ import { loadConfig } from '@app/config';
 import { ALIYUN_CONFIGS } from '../testing/aliyun-config';
 import type { AliyunConfig } from './aliyun.env';
 import { parseEndpoint } from './product-settings';
-import { configProblems } from '@app/testing';
+import { configProblems, testKey } from '@app/testing';
 
 /** The aliyun settings `env` builds, with this provider registered. */
 const aliyunOf = (env: Record<string, string | undefined>) => loadConfig(env, ALIYUN_CONFIGS).providers.aliyun as AliyunConfig;
@@ -12,7 +12,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu',
   REDIS_URL: 'redis://cache.internal:6379',
-  CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+  CACHE_ENCRYPTION_KEY: testKey(3),
 };
 const KEYS = {
   ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-access-key-id-for-spec',
@@ -86,6 +86,19 @@ describe('aliyun configuration section', () => {
       /ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: must be 1-32 letters and digits/,
     );
     expect(configProblemsOf({ ...PRODUCTION, ...vod })).toMatch(/ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: is required in production/);
+  });
+
+  it('wants an AuthKey of at least 16 characters in production (Alibaba takes one), any length elsewhere', () => {
+    const vod = { ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_CALLBACK_URL: 'https://hooks.example.com/vod' };
+    const short = { ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'k3Jq9vYzP0wR7tL', ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: 'a' };
+    const problems = configProblemsOf({ ...PRODUCTION, ...short });
+    expect(problems).toMatch(/ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: must be at least 16 characters in production/);
+    expect(problems).toMatch(/ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: must be at least 16 characters in production/);
+    expect(problems).not.toContain('k3Jq9vYzP0wR7tL');
+    expect(aliyunOf(short).vod?.callbackAuthKeys).toEqual(['k3Jq9vYzP0wR7tL', 'a']);
+    expect(aliyunOf({ ...PRODUCTION, ...vod, ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: 'k3Jq9vYzP0wR7tLm' }).vod?.callbackAuthKeys).toHaveLength(
+      1,
+    );
   });
 
   it('translates a full endpoint URL into protocol and host:port (the emulator)', () => {

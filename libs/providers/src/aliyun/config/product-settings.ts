@@ -81,6 +81,8 @@ function callbackUrl(ctx: Context, variable: string, value: string | undefined):
 
 /** The AuthKey of the product's HTTP callbacks (SetMessageCallback): 1-32 letters and digits. */
 const AUTH_KEY = /^[A-Za-z0-9]{1,32}$/;
+/** Our floor in production: Alibaba takes a single character, which anyone could guess. */
+const MIN_PRODUCTION_AUTH_KEY_CHARS = 16;
 
 /**
  * The keys the product's callbacks may be signed with, the current one first (a previous one is
@@ -90,8 +92,12 @@ const AUTH_KEY = /^[A-Za-z0-9]{1,32}$/;
 function callbackAuthKeys(ctx: Context, name: (suffix: string) => string, values: Omit<ProductValues, 'REGION'>): string[] {
   const keys = [values.CALLBACK_AUTH_KEY, values.CALLBACK_AUTH_KEY_PREVIOUS].filter((key): key is string => key !== undefined);
   keys.forEach((key, index) => {
-    if (!AUTH_KEY.test(key))
-      ctx.problem(name(index === 0 ? 'CALLBACK_AUTH_KEY' : 'CALLBACK_AUTH_KEY_PREVIOUS'), 'must be 1-32 letters and digits');
+    const variable = name(index === 0 ? 'CALLBACK_AUTH_KEY' : 'CALLBACK_AUTH_KEY_PREVIOUS');
+    if (!AUTH_KEY.test(key)) ctx.problem(variable, 'must be 1-32 letters and digits');
+    // The key is all that stands between the internet and the receiver: guessable in production is refused.
+    else if (ctx.isProduction && key.length < MIN_PRODUCTION_AUTH_KEY_CHARS) {
+      ctx.problem(variable, `must be at least ${MIN_PRODUCTION_AUTH_KEY_CHARS} characters in production`);
+    }
   });
   if (values.CALLBACK_AUTH_KEY_PREVIOUS !== undefined && values.CALLBACK_AUTH_KEY === undefined) {
     ctx.problem(name('CALLBACK_AUTH_KEY_PREVIOUS'), `needs ${name('CALLBACK_AUTH_KEY')} for new callbacks`);

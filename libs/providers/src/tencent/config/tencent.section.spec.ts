@@ -2,7 +2,7 @@ import { loadConfig } from '@app/config';
 import { TENCENT_CONFIGS } from '../testing/tencent-config';
 import type { TencentConfig } from './tencent.section';
 import { buildTencent } from './tencent.section';
-import { configProblems } from '@app/testing';
+import { configProblems, testKey } from '@app/testing';
 
 /** The tencent settings `env` builds, with this provider registered. */
 const tencentOf = (env: Record<string, string | undefined>) => loadConfig(env, TENCENT_CONFIGS).providers.tencent as TencentConfig;
@@ -14,7 +14,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'k3Jq9vYzP0wR7tLm2sXc8bNf4hGd6aEu',
   REDIS_URL: 'redis://cache.internal:6379',
-  CACHE_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+  CACHE_ENCRYPTION_KEY: testKey(5),
 };
 
 describe(buildTencent.name, () => {
@@ -54,8 +54,15 @@ describe(buildTencent.name, () => {
     expect(tencentOf({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'pull' })).toMatchObject({
       vod: { events: { mode: 'pull', waitMs: 10_000 } },
     });
+    // Longer tokens made every PUSH 404: refused at start.
+    expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: 'a'.repeat(129) }, TENCENT_CONFIGS)).toThrow(
+      /TENCENTCLOUD_VOD_EVENT_TOKEN: must be 32-128 letters/,
+    );
+    expect(tencentOf({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: 'a'.repeat(128) })).toMatchObject({
+      vod: { events: { mode: 'push' } },
+    });
     expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_TOKEN: 'short' }, TENCENT_CONFIGS)).toThrow(
-      /TENCENTCLOUD_VOD_EVENT_TOKEN: must be at least 32/,
+      /TENCENTCLOUD_VOD_EVENT_TOKEN: must be 32-128 letters/,
     );
     expect(() => loadConfig({ ...CONFIGURED, TENCENTCLOUD_VOD_EVENT_MODE: 'push' }, TENCENT_CONFIGS)).toThrow(
       /TENCENTCLOUD_VOD_EVENT_TOKEN: is required/,

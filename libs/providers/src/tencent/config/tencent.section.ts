@@ -135,6 +135,8 @@ function allowlist<T>(ctx: Context, variable: string, entries: string[], rule: s
 
 /** Tokens in our callback URL are the only thing between the internet and the receiver: long, random. */
 const MIN_EVENT_TOKEN_CHARS = 32;
+/** Longer tokens made every PUSH 404 (a route parameter's length cap): refused at start instead. */
+const MAX_EVENT_TOKEN_CHARS = 128;
 const EVENT_TOKEN = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -147,10 +149,10 @@ function events(ctx: Context): TencentEventSettings {
     ctx.problem('TENCENTCLOUD_VOD_EVENT_MODE', 'must be push, pull or off');
     return { mode: 'off' };
   }
-  if (token !== undefined && (token.length < MIN_EVENT_TOKEN_CHARS || !EVENT_TOKEN.test(token))) {
+  if (token !== undefined && (token.length < MIN_EVENT_TOKEN_CHARS || token.length > MAX_EVENT_TOKEN_CHARS || !EVENT_TOKEN.test(token))) {
     ctx.problem(
       'TENCENTCLOUD_VOD_EVENT_TOKEN',
-      `must be at least ${MIN_EVENT_TOKEN_CHARS} letters, digits, "-" or "_" (openssl rand -hex 24)`,
+      `must be ${MIN_EVENT_TOKEN_CHARS}-${MAX_EVENT_TOKEN_CHARS} letters, digits, "-" or "_" (openssl rand -hex 24)`,
     );
   }
   if (mode === 'pull') return { mode: 'pull', waitMs: ctx.env.TENCENTCLOUD_VOD_EVENT_PULL_WAIT_MS };

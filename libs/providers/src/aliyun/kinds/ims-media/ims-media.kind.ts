@@ -38,7 +38,7 @@ export const IMS_MEDIA_REFRESH = defineKind({
   route: {
     path: 'aliyun-ims/media/:mediaId/refresh',
     upstream: aliyunProblems(REFRESH_UPLOAD_MEDIA),
-    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.revoked],
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completed, UPLOAD_PROBLEMS.revoked],
     operationId: 'refreshAliyunImsMediaUpload',
     summary: 'A fresh upload credential for your media asset (IMS RefreshUploadMedia). No body.',
     param: { name: 'mediaId', description: 'A media id this service issued to you.', example: '****20b48fb04483915d4f2cd8ac****' },

@@ -63,7 +63,9 @@ export class MediaService {
    * anyone else, and any id we never issued, gets the same 404 without an upstream call.
    */
   async refresh(kind: KindSpec, user: Principal, mediaId: string): Promise<ImsMediaRefreshDto> {
-    const record = this.uploads.requireOpen(await this.uploads.findOwnedByProviderId(user, kind.product.id, 'mediaId', mediaId, kind.id));
+    const record = this.uploads.requireIncomplete(
+      await this.uploads.findOwnedByProviderId(user, kind.product.id, 'mediaId', mediaId, kind.id),
+    );
     const result = await this.aliyun.call(REFRESH_UPLOAD_MEDIA, { mediaId });
     return { uploadId: record.uploadId, mediaId: result.mediaId, ...credentialFields(result) };
   }

@@ -52,7 +52,7 @@ export const VOD_AUDIO_REFRESH = defineKind({
   route: {
     path: 'aliyun-vod/audios/:videoId/refresh',
     upstream: aliyunProblems(REFRESH_UPLOAD_VIDEO),
-    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.revoked],
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completed, UPLOAD_PROBLEMS.revoked],
     operationId: 'refreshAliyunVodAudioUpload',
     summary: 'A fresh upload credential for your audio file (VOD RefreshUploadVideo). No body.',
     param: {

@@ -34,9 +34,9 @@ function setup(env: Record<string, string> = {}) {
     ...env,
   });
   const adapter = { createUploadVideo: jest.fn().mockResolvedValue(ANSWER), refreshUploadVideo: jest.fn().mockResolvedValue(ANSWER) };
-  const { uploads, repository } = testUploadRecords();
+  const { uploads, listing, repository } = testUploadRecords();
   const sut = new VideosService(fakeClient(adapter) as unknown as AliyunClient, uploads, config);
-  return { sut, adapter, uploads, repository };
+  return { sut, adapter, uploads, listing, repository };
 }
 
 const sent = (adapter: { createUploadVideo: jest.Mock }) => adapter.createUploadVideo.mock.calls[0][0] as CreateUploadVideoRequest;
@@ -121,6 +121,14 @@ describe(VideosService.name, () => {
     expect(adapter.refreshUploadVideo).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses to refresh a complete upload (409): the provider would overwrite the reviewed file', async () => {
+    const { sut, adapter, uploads } = setup();
+    const created = await sut.create(VIDEO, alice, { title: 'T', fileName: 'a.mp4' });
+    await uploads.complete(created.uploadId, { status: 'uploaded', videoId: 'vid-1' });
+    await expect(sut.refresh(VIDEO, alice, 'vid-1')).rejects.toMatchObject({ code: 'UPLOAD_COMPLETED' });
+    expect(adapter.refreshUploadVideo).not.toHaveBeenCalled();
+  });
+
   it('answers ids that cannot be ours with 404 without looking them up', async () => {
     const { sut, repository } = setup();
     const lookup = jest.spyOn(repository, 'findLinked');
@@ -129,10 +137,10 @@ describe(VideosService.name, () => {
   });
 
   it('leaves no record when the provider refuses, and counts an orphan when the answer cannot be recorded', async () => {
-    const { sut, adapter, uploads, repository } = setup();
+    const { sut, adapter, listing, repository } = setup();
     adapter.createUploadVideo.mockRejectedValueOnce(new ApiError(502, 'UPSTREAM_REJECTED', 'no'));
     await expect(sut.create(VIDEO, alice, { title: 'T', fileName: 'a.mp4' })).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED' });
-    expect((await uploads.list(alice, {}, 10)).items).toEqual([]);
+    expect((await listing.list(alice, {}, 10)).items).toEqual([]);
 
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(repository, 'link').mockRejectedValueOnce(new Error('an unexpected failure'));

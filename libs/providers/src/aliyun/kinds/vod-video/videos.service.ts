@@ -67,7 +67,9 @@ export class VideosService {
    * anyone else, another kind's id, and any id we never issued get the same 404 without an upstream call.
    */
   async refresh(kind: KindSpec, user: Principal, videoId: string): Promise<VideoUploadDto> {
-    const record = this.uploads.requireOpen(await this.uploads.findOwnedByProviderId(user, kind.product.id, 'videoId', videoId, kind.id));
+    const record = this.uploads.requireIncomplete(
+      await this.uploads.findOwnedByProviderId(user, kind.product.id, 'videoId', videoId, kind.id),
+    );
     const result = await this.aliyun.call(REFRESH_UPLOAD_VIDEO, { videoId });
     return toVideoUpload(record.uploadId, result);
   }

@@ -40,7 +40,7 @@ export const VOD_VIDEO_REFRESH = defineKind({
   route: {
     path: 'aliyun-vod/videos/:videoId/refresh',
     upstream: aliyunProblems(REFRESH_UPLOAD_VIDEO),
-    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.revoked],
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completed, UPLOAD_PROBLEMS.revoked],
     operationId: 'refreshAliyunVodVideoUpload',
     summary: 'A fresh upload credential for your video (VOD RefreshUploadVideo). No body.',
     param: { name: 'videoId', description: 'A video id this service issued to you.', example: '93ab850b4f6f54b6e91d24d81d44****' },

@@ -6,7 +6,7 @@ import { fakeClient, rejection, testUploadRecords } from '@app/testing';
 import { TENCENT_CONFIGS, tencentConfig } from '../../testing/tencent-config';
 import { testRepository } from '../../testing/test-repository';
 import { MEDIA } from './vod-media.kind';
-import type { UploadRecords } from '@app/uploads';
+import type { UploadListing, UploadRecords } from '@app/uploads';
 
 const alice = { id: 'alice', permissions: [] };
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
@@ -28,6 +28,7 @@ describe(ApplyUploadService.name, () => {
   let applyUpload: jest.Mock;
   let sut: ApplyUploadService;
   let records: UploadRecords;
+  let listing: UploadListing;
 
   function build(env: Record<string, string> = {}, backing: Store = store) {
     const config = tencentConfig({
@@ -39,7 +40,7 @@ describe(ApplyUploadService.name, () => {
       TENCENTCLOUD_VOD_SESSION_MARGIN_SECONDS: '600',
       ...env,
     });
-    records = testUploadRecords(backing, TENCENT_CONFIGS).uploads;
+    ({ uploads: records, listing } = testUploadRecords(backing, TENCENT_CONFIGS));
     sut = new ApplyUploadService(config, fakeClient({ applyUpload }) as unknown as TencentClient, testRepository(backing), records);
   }
 
@@ -121,7 +122,7 @@ describe(ApplyUploadService.name, () => {
     build({}, failing);
     expect((await rejection(sut.apply(MEDIA, alice, { mediaType: 'mp4' }))).code).toBe(ErrorCode.STORE_UNAVAILABLE);
     expect(failing.size).toBe(0);
-    expect((await records.list(alice, {}, 10)).items).toEqual([]);
+    expect((await listing.list(alice, {}, 10)).items).toEqual([]);
     await failing.close();
   });
 });

@@ -10,7 +10,7 @@ import { VOD_SIGNATURE } from './vod-signature.kind';
 
 const SIGNATURE = VOD_SIGNATURE.spec;
 import { testUploadRecords } from '@app/testing';
-import type { UploadRecords } from '@app/uploads';
+import type { UploadListing, UploadRecords } from '@app/uploads';
 
 const SECRET_KEY = 'signature-service-secret-key-000';
 
@@ -25,6 +25,7 @@ describe(UploadSignatureService.name, () => {
   let store: MemoryStore;
   let uploads: TencentVodUploadRepository;
   let records: UploadRecords;
+  let listing: UploadListing;
   let sut: UploadSignatureService;
 
   function build(env: Record<string, string> = {}) {
@@ -40,7 +41,7 @@ describe(UploadSignatureService.name, () => {
   beforeEach(() => {
     store = new MemoryStore('test:');
     uploads = testRepository(store);
-    records = testUploadRecords(store, TENCENT_CONFIGS).uploads;
+    ({ uploads: records, listing } = testUploadRecords(store, TENCENT_CONFIGS));
     build();
   });
   afterEach(() => store.close());
@@ -109,7 +110,7 @@ describe(UploadSignatureService.name, () => {
     expect(new Set([first.signature, second.signature, third.signature]).size).toBe(3);
     expect(decode(third.signature).sourceContext).toBe(`uploadId=${first.uploadId}&userId=alice`);
     expect(await sut.create(SIGNATURE, alice, { uploadId: first.uploadId }).catch((error: ApiError) => error.code)).toBe('CONFLICT');
-    expect((await records.list(alice, {}, 10)).items).toHaveLength(1);
+    expect((await listing.list(alice, {}, 10)).items).toHaveLength(1);
   });
 
   it('gives no signature for an upload that is not an open session of the caller', async () => {

@@ -33,7 +33,7 @@ export const VOD_SIGNATURE = defineKind({
     invalid: validationProblem('the request body `{"uploadId":"upl_x"}`', [
       { field: 'uploadId', message: 'uploadId must be an uploadId this service issued' },
     ]),
-    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.sessionCompleted, TENCENT_VOD_PROBLEMS.signaturesUsedUp, UPLOAD_PROBLEMS.revoked],
+    problems: [UPLOAD_PROBLEMS.notFound, UPLOAD_PROBLEMS.completed, TENCENT_VOD_PROBLEMS.signaturesUsedUp, UPLOAD_PROBLEMS.revoked],
     operationId: 'createTencentVodUploadSignature',
     summary: 'A client upload signature for vod-js-sdk-v6 (getSignature) and TXUGCPublish. The body is optional.',
     description:
