@@ -43,7 +43,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     onUploadCompleted: (completion) =>
       Promise.allSettled([events.uploadCompleted(completion), Promise.resolve(completion).then(options.onUploadCompleted)]),
   });
-  const server = new EmulatorServer(providers(options, storage, events), [...storage.controls(), ...uploadEventControls(events)]);
+  const emulators = providers(options, storage, events);
+  const controls = [...storage.controls(), ...uploadEventControls(events), ...emulators.flatMap((emulator) => emulator.controls?.() ?? [])];
+  const server = new EmulatorServer(emulators, controls);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   storage.origin = url;
   return { url, server, events, storage, close: () => server.close() };

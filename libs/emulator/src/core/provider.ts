@@ -39,6 +39,8 @@ export interface ProviderEmulator {
   handle(request: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
   /** The provider's own answer for an injected fault. */
   faultResponse(kind: 'server-error' | 'throttle', request: EmulatorRequest): EmulatorResponse;
+  /** Its own routes under /__emulator/ (a test sets what the API reports of a stored media, say). */
+  controls?(): ControlRoute[];
 }
 
 /** An extra route under /__emulator/ (the storage stand-ins' credential controls, simulated completions). */

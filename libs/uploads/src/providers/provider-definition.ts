@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import type { ProviderConfigs, ProviderConfigSection } from '@app/config';
 import { type CatalogEntry, ProviderCatalog } from '@app/registry';
 import type { KindDefinition } from '../routes/kind-definition';
+import type { MediaVerifier } from '../verification/media-verifier';
 
 /**
  * Everything one cloud brings, in one object its folder exports (libs/providers/src/<cloud>): its
@@ -23,6 +24,11 @@ export interface ProviderDefinition {
   providers: readonly Provider[];
   /** The controllers of its event receivers (the cloud calls them), after every provider's credential routes. */
   receivers: readonly Type<unknown>[];
+  /**
+   * Its part of verifying uploads (an injectable, registered by the platform): asks its API what is
+   * stored under a record's ids and removes it. Without one, its completions are not confirmed.
+   */
+  verifier?: Type<MediaVerifier>;
   /** What the sandbox's demo page loads to upload this provider's kinds with its own browser SDKs. */
   demo?: ProviderDemo;
 }

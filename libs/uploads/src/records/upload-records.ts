@@ -4,7 +4,7 @@ import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } f
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { WebhookPublisher } from '@app/webhooks';
-import type { ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
+import type { DeclaredFile, ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
 import { type CompletionOutcome, definedOnly, judge, type UploadFilter } from './record-rules';
 import { UploadRecordsRepository } from './upload-records.repository';
 
@@ -53,13 +53,15 @@ export class UploadRecords {
    * Opens the record, then asks the provider for the credential (`issueCredential` gets our upload
    * id for UserData/SourceContext), then notes the provider's ids. An event that comes back before
    * the answer finds the record. A failed call leaves no record behind. A session kind's record
-   * counts its first credential.
+   * counts its first credential. `declared` is what the request said of the file (its size, its
+   * extension or media type), checked against what arrives.
    */
   async issue<Result>(
     user: Principal,
     kind: KindSpec,
     issueCredential: (uploadId: string) => Promise<Result>,
     providerIds: (result: Result) => ProviderIds = () => ({}),
+    declared?: DeclaredFile,
   ): Promise<{ uploadId: string; result: Result }> {
     const at = now();
     const record: UploadRecord = {
@@ -71,6 +73,7 @@ export class UploadRecords {
       createdAt: at,
       updatedAt: at,
       ...(kind.session ? { signatures: 1 } : {}),
+      ...(declared && (declared.size !== undefined || declared.format !== undefined) ? { declared: definedOnly(declared) } : {}),
     };
     await this.repository.create(record);
     let result: Result;
