@@ -58,7 +58,7 @@ export class ProviderEvents {
       event.uploadId ??
       (event.providerId && (await this.uploads.findUploadIdByProviderId(event.provider, event.providerId.field, event.providerId.id)));
     if (!uploadId) return 'unknown';
-    return this.uploads.complete(uploadId, event.outcome, event.provider);
+    return this.uploads.complete(uploadId, event.outcome, { provider: event.provider });
   }
 
   private count(provider: UploadProvider, type: string, outcome: EventOutcome): void {

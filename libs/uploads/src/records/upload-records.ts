@@ -5,10 +5,19 @@ import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { WebhookPublisher } from '@app/webhooks';
 import type { DeclaredFile, ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
-import { type CompletionOutcome, definedOnly, judge, type UploadFilter } from './record-rules';
+import {
+  type CompletionOutcome,
+  confirmArrival,
+  type ConfirmedArrival,
+  definedOnly,
+  type EventSource,
+  judge,
+  mismatched,
+  type UploadFilter,
+} from './record-rules';
 import { UploadRecordsRepository } from './upload-records.repository';
 
-export type { CompletionOutcome, UploadFilter };
+export type { CompletionOutcome, ConfirmedArrival, EventSource, UploadFilter };
 import { UPLOAD_ERRORS } from './upload-problems';
 
 /** Anything else cannot be a provider id we issued; such a lookup answers "no such upload" at once. */
@@ -21,6 +30,11 @@ const ATTACH_PATIENCE_MS = 3_000;
 const ATTACH_RETRY_PAUSE_MS = 50;
 
 const notFound = UPLOAD_ERRORS.notFound;
+
+/** Done with: a refresh would replace the file the provider confirmed (or is confirming). */
+const SETTLED: ReadonlySet<string> = new Set(['uploaded', 'rejected', 'verifying']);
+
+const ANNOUNCED = { uploaded: 'upload.completed', rejected: 'upload.rejected', failed: 'upload.failed' } as const;
 
 const now = () => new Date().toISOString();
 
@@ -133,7 +147,7 @@ export class UploadRecords {
    */
   requireIncomplete(record: UploadRecord): UploadRecord {
     this.requireOpen(record);
-    if (record.status === 'uploaded') throw UPLOAD_ERRORS.completed();
+    if (SETTLED.has(record.status)) throw UPLOAD_ERRORS.completed();
     return record;
   }
 
@@ -142,7 +156,7 @@ export class UploadRecords {
     await this.findOwned(user, uploadId);
     const changed = await this.repository.update(uploadId, (record) => {
       if (record.status === 'revoked') return undefined;
-      if (record.status === 'uploaded') throw UPLOAD_ERRORS.completedNotRevocable();
+      if (record.status === 'uploaded' || record.status === 'rejected') throw UPLOAD_ERRORS.completedNotRevocable();
       return { ...record, status: 'revoked', updatedAt: now() };
     });
     // A repeat announces again: a first announcement that failed to queue (503) is made good by the retry.
@@ -153,10 +167,10 @@ export class UploadRecords {
    * Applies a provider's verdict on an upload: its status, size and URL, and its id where the record
    * has none yet. The id (and the provider, when given) must agree with the record. Repeats change nothing.
    */
-  async complete(uploadId: string, outcome: UploadOutcome, provider?: UploadProvider): Promise<CompletionOutcome> {
+  async complete(uploadId: string, outcome: UploadOutcome, source: EventSource = {}): Promise<CompletionOutcome> {
     let verdict: CompletionOutcome = 'applied';
     const changed = await this.repository.update(uploadId, (record) => {
-      verdict = provider !== undefined && record.provider !== provider ? 'mismatch' : judge(record, outcome);
+      verdict = judge(record, outcome, source);
       return verdict === 'applied' ? { ...record, ...definedOnly(outcome), updatedAt: now() } : undefined;
     });
     if (!changed) return 'unknown';
@@ -170,6 +184,45 @@ export class UploadRecords {
       }
     }
     return verdict;
+  }
+
+  /** The record under our id, whoever owns it (for a provider's event); undefined when there is none. */
+  find(uploadId: string): Promise<UploadRecord | undefined> {
+    return UPLOAD_ID_PATTERN.test(uploadId) ? this.repository.find(uploadId) : Promise.resolve(undefined);
+  }
+
+  /** Whether an event about the record names another product, a kind its type cannot complete, or other ids. */
+  mismatched(record: UploadRecord, ids: ProviderIds, source?: EventSource): boolean {
+    return mismatched(record, ids, source);
+  }
+
+  /**
+   * Settles an upload on what the provider's API confirmed (after its event): uploaded, rejected or
+   * failed, with the provider's figures, announced once per content. New content of a settled upload
+   * is a revision (its own webhook-id); the same content again is a duplicate, announced again with the
+   * same id (a first announcement that failed to queue is made good).
+   */
+  async confirm(uploadId: string, arrival: ConfirmedArrival): Promise<{ outcome: CompletionOutcome; record?: UploadRecord }> {
+    const verdict: { outcome: ReturnType<typeof confirmArrival>['outcome'] } = { outcome: 'duplicate' };
+    const changed = await this.repository.update(uploadId, (record) => {
+      const judged = confirmArrival(record, arrival, now());
+      verdict.outcome = judged.outcome;
+      return judged.next;
+    });
+    if (!changed) return { outcome: 'unknown' };
+    const record = changed.after;
+    const { outcome } = verdict;
+    if (outcome === 'mismatch' || outcome === 'revoked') return { outcome, record };
+    if (outcome !== 'duplicate') await this.linkAll(record, arrival.ids);
+    await this.announce(ANNOUNCED[arrival.status], record, outcome !== 'duplicate');
+    return { outcome: outcome === 'revised' ? 'applied' : outcome, record };
+  }
+
+  /** Marks an issued upload `verifying` while the provider's confirmation is retried; other states stay as they are. */
+  async markVerifying(uploadId: string): Promise<void> {
+    await this.repository.update(uploadId, (record) =>
+      record.status === 'issued' ? { ...record, status: 'verifying', updatedAt: now() } : undefined,
+    );
   }
 
   /** The upload id a provider id was issued under, for events that carry only the provider's id. */
@@ -187,7 +240,7 @@ export class UploadRecords {
     if (!this.config.catalog.kind(record.kind)?.session) throw notFound();
     const changed = await this.repository.update(uploadId, (current) => {
       this.requireOpen(current);
-      if (current.status === 'uploaded') throw UPLOAD_ERRORS.completed();
+      if (SETTLED.has(current.status)) throw UPLOAD_ERRORS.completed();
       const used = current.signatures ?? 0;
       if (used >= max) throw UPLOAD_ERRORS.sessionUsedUp(max);
       return { ...current, signatures: used + 1, updatedAt: now() };

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
-import type { WebhookEvent } from '../webhook-event';
+import type { QueuedJob } from '../queue/delivery-queue';
 import type { WebhookMetrics } from '../metrics/webhook-metrics';
 import type { AttemptOutcome, WebhookSender } from './webhook-sender';
 import type { WebhookSigner } from './webhook-signer';
@@ -32,7 +32,7 @@ export class WebhookDelivery {
     private readonly metrics: WebhookMetrics,
   ) {}
 
-  async attempt(event: WebhookEvent, attempt: Attempt, shutdown?: AbortSignal): Promise<AttemptResult> {
+  async attempt(event: QueuedJob, attempt: Attempt, shutdown?: AbortSignal): Promise<AttemptResult> {
     const started = performance.now();
     const outcome = await this.sender.send(this.signer.headers(event.id, event.body, new Date()), event.body, shutdown);
     const seconds = (performance.now() - started) / 1000;

@@ -1,7 +1,6 @@
 import type { Counter, Histogram } from 'prom-client';
 import { MetricsService } from '@app/common';
 import { WEBHOOK_EVENT_TYPES } from '@app/registry';
-import type { WebhookEventType } from '../webhook-event';
 import type { AttemptOutcome } from '../delivery/webhook-sender';
 
 /** What the queue reports at a scrape. */
@@ -90,7 +89,7 @@ export class WebhookMetrics {
     );
   }
 
-  observeAttempt(type: WebhookEventType, outcome: AttemptOutcome, seconds: number): void {
+  observeAttempt(type: string, outcome: AttemptOutcome, seconds: number): void {
     this.deliveries.inc({ type, outcome: outcome.result });
     this.attemptSeconds.observe({ outcome: outcome.result }, seconds);
   }

@@ -1,11 +1,22 @@
 import type { Attempt, AttemptResult } from '../delivery/webhook-delivery';
 import type { QueueStats } from '../metrics/webhook-metrics';
-import type { WebhookEvent, WebhookEventType } from '../webhook-event';
+
+/**
+ * One job as a queue keeps it: an id (one job per id), a type (the job's name), and the exact body
+ * every attempt gets. A webhook event is one; so is an upload's verification.
+ */
+export interface QueuedJob {
+  id: string;
+  type: string;
+  body: string;
+  /** Epoch ms when it was queued (for the age of the oldest pending job). */
+  queuedAt: number;
+}
 
 /** An event whose last retry failed, kept WEBHOOK_DEAD_LETTER_TTL_SECONDS for inspection and redelivery. */
 export interface DeadLetter {
   id: string;
-  type: WebhookEventType;
+  type: string;
   /** Epoch ms. */
   queuedAt: number;
   failedAt: number;
@@ -20,13 +31,15 @@ export interface QueueSettings {
   deadLetterTtlSeconds: number;
   /** Attempts this process runs at once. */
   concurrency: number;
+  /** The queue's name: its keys' {hash tag} and its log lines' context. Default `webhooks`. */
+  name?: string;
 }
 
 /**
  * Runs one attempt at an event and says where that leaves it: `retry` waits for the schedule (a
  * dead letter after the last attempt), `dead-letter` ends it at once; a rejection counts as `retry`.
  */
-export type AttemptRunner = (event: WebhookEvent, attempt: Attempt, shutdown: AbortSignal) => Promise<AttemptResult>;
+export type AttemptRunner = (event: QueuedJob, attempt: Attempt, shutdown: AbortSignal) => Promise<AttemptResult>;
 
 /**
  * Where events wait for delivery: Redis (durable, shared by every replica) or the process (the
@@ -41,7 +54,7 @@ export abstract class DeliveryQueue {
    * Queues an event durably; rejects only when it could not be queued (or the queue is closed). An
    * event whose id is pending or a dead letter is ignored: one delivery per id.
    */
-  abstract enqueue(event: WebhookEvent): Promise<void>;
+  abstract enqueue(event: QueuedJob): Promise<void>;
 
   /** Starts delivering with `run`. */
   abstract start(run: AttemptRunner): void;

@@ -1,10 +1,9 @@
 import type { QueueStats } from '../metrics/webhook-metrics';
-import type { WebhookEvent } from '../webhook-event';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueueSettings } from './delivery-queue';
+import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
 
 interface Pending {
-  event: WebhookEvent;
+  event: QueuedJob;
   /** Epoch ms: when it was queued, or redelivered (the age the gauge reports). */
   since: number;
   attempts: number;
@@ -20,7 +19,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   private readonly ready: string[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
-  private dead: (DeadLetter & { event: WebhookEvent })[] = [];
+  private dead: (DeadLetter & { event: QueuedJob })[] = [];
   private readonly shutdown = new AbortController();
   private runner: AttemptRunner | undefined;
   private stopped = false;
@@ -37,7 +36,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     return true;
   }
 
-  async enqueue(event: WebhookEvent): Promise<void> {
+  async enqueue(event: QueuedJob): Promise<void> {
     // Nothing would ever deliver it (the Redis queue's connection is closed too).
     if (this.closed) throw new Error('the webhook queue is closed');
     // The same event published again while it is pending or a dead letter is ignored, as BullMQ
@@ -108,7 +107,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     };
   }
 
-  private add(event: WebhookEvent, since: number): void {
+  private add(event: QueuedJob, since: number): void {
     this.pending.set(event.id, { event, since, attempts: 0, state: 'waiting' });
     this.ready.push(event.id);
     this.pump();

@@ -2,11 +2,9 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
-import type { WebhookEventType } from '@app/registry';
 import { createPlainRedisConnection } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
-import type { WebhookEvent } from '../webhook-event';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueueSettings } from './delivery-queue';
+import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
 
 // BullMQ rather than hand-written Streams + XAUTOCLAIM: it already has delayed retries with our own
@@ -59,15 +57,15 @@ function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
  * waits on Redis longer than a few command timeouts; the worker has its own, patient connections.
  */
 export class RedisDeliveryQueue extends DeliveryQueue {
-  private readonly logger = new Logger('Webhooks');
+  private readonly logger;
   private readonly producer: Redis | Cluster;
-  private readonly queue: Queue<JobData, void, WebhookEventType>;
+  private readonly queue: Queue<JobData, void, string>;
   /** When each pending event was queued, for the age of the oldest one (BullMQ keeps no such index). */
   private readonly pendingKey: string;
   private readonly shutdown = new AbortController();
   /** The attempts this replica is running. */
   private readonly running = new Set<Promise<void>>();
-  private worker: Worker<JobData, void, WebhookEventType> | undefined;
+  private worker: Worker<JobData, void, string> | undefined;
   private workerConnection: Redis | Cluster | undefined;
   private cleaner: NodeJS.Timeout | undefined;
   private stopping = false;
@@ -78,10 +76,11 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     private readonly settings: RedisQueueSettings,
   ) {
     super();
-    const prefix = `${redis.keyPrefix}{webhooks}`;
+    this.logger = new Logger(settings.name === undefined ? 'Webhooks' : settings.name[0].toUpperCase() + settings.name.slice(1));
+    const prefix = `${redis.keyPrefix}{${settings.name ?? 'webhooks'}}`;
     this.pendingKey = `${prefix}:pending-since`;
     this.producer = this.watch(createPlainRedisConnection(redis, 'fail-fast'));
-    this.queue = new Queue<JobData, void, WebhookEventType>(QUEUE_NAME, {
+    this.queue = new Queue<JobData, void, string>(QUEUE_NAME, {
       connection: this.producer,
       prefix,
       defaultJobOptions: {
@@ -101,7 +100,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     );
   }
 
-  async enqueue(event: WebhookEvent): Promise<void> {
+  async enqueue(event: QueuedJob): Promise<void> {
     const work = async () => {
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
       await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
@@ -115,7 +114,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     const connection = this.watch(createPlainRedisConnection(this.redis, 'background'));
     this.workerConnection = connection;
     const schedule = this.settings.retryScheduleMs;
-    this.worker = new Worker<JobData, void, WebhookEventType>(QUEUE_NAME, (job, token) => this.track(this.process(job, token, run)), {
+    this.worker = new Worker<JobData, void, string>(QUEUE_NAME, (job, token) => this.track(this.process(job, token, run)), {
       connection,
       prefix: this.queue.opts.prefix,
       concurrency: this.settings.concurrency,
@@ -208,10 +207,10 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     };
   }
 
-  private async process(job: Job<JobData, void, WebhookEventType>, token: string | undefined, run: AttemptRunner): Promise<void> {
+  private async process(job: Job<JobData, void, string>, token: string | undefined, run: AttemptRunner): Promise<void> {
     // A slot that was already fetching when the stop began may still get a job.
     if (this.stopping) return this.handBack(job, token);
-    const event: WebhookEvent = { id: job.id ?? '', type: job.name, body: job.data.body, queuedAt: job.data.queuedAt };
+    const event: QueuedJob = { id: job.id ?? '', type: job.name, body: job.data.body, queuedAt: job.data.queuedAt };
     const number = job.attemptsMade + 1;
     const { verdict, reason } = await run(event, { number, last: number >= (job.opts.attempts ?? 1) }, this.shutdown.signal);
     if (verdict === 'done') return;
@@ -222,7 +221,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   }
 
   /** Back in the queue, not counted as a try, for another replica (or this one after a restart). */
-  private async handBack(job: Job<JobData, void, WebhookEventType>, token: string | undefined): Promise<never> {
+  private async handBack(job: Job<JobData, void, string>, token: string | undefined): Promise<never> {
     await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
     throw new DelayedError();
   }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Attempt, AttemptResult } from '../delivery/webhook-delivery';
-import type { AttemptRunner } from '../queue/delivery-queue';
+import type { AttemptRunner, QueuedJob } from '../queue/delivery-queue';
 import { createWebhookEvent, type WebhookEvent } from '../webhook-event';
 
 export type Verdict = AttemptResult['verdict'];
-type Script = (event: WebhookEvent, attempt: Attempt, shutdown: AbortSignal) => Verdict | Promise<Verdict>;
+type Script = (event: QueuedJob, attempt: Attempt, shutdown: AbortSignal) => Verdict | Promise<Verdict>;
 
 /** An event of its own upload (so its own webhook-id). */
 export function testEvent(overrides: Partial<WebhookEvent> = {}): WebhookEvent {
@@ -38,7 +38,7 @@ export interface RecordedAttempt {
  */
 export class ScriptedRunner {
   readonly attempts: RecordedAttempt[] = [];
-  readonly events: WebhookEvent[] = [];
+  readonly events: QueuedJob[] = [];
   /** The most attempts that ran at once. */
   mostAtOnce = 0;
   private running = 0;
