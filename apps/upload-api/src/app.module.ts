@@ -28,7 +28,7 @@ export class AppModule {
         ProtectionModule,
         UpstreamModule,
         WebhooksModule.forRoot(),
-        UploadsModule,
+        UploadsModule.forProviders(PROVIDERS),
         UploadRoutesModule,
         HealthModule,
         DurabilityModule,

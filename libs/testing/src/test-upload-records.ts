@@ -1,7 +1,15 @@
 import { MetricsService } from '@app/common';
 import { ConfigService, loadConfig, NO_PROVIDERS, type ProviderConfigs } from '@app/config';
 import { MemoryStore, type Store } from '@app/store';
-import { UploadListing, UploadRecords, UploadRecordsRepository } from '@app/uploads';
+import {
+  type MediaVerifier,
+  type MediaVerifiers,
+  UploadCompletions,
+  UploadListing,
+  UploadRecords,
+  UploadRecordsRepository,
+  VerificationJobs,
+} from '@app/uploads';
 import type { WebhookEventType, WebhookPublisher, WebhookUpload } from '@app/webhooks';
 import { testSealedRecords } from './sealed-records';
 
@@ -13,19 +21,26 @@ export interface PublishedEvent {
 /**
  * Real upload records over an in-process store (or `store`), for unit tests of the services that
  * write them; `published` records the webhook events, and `failPublishing` makes the next ones reject.
- * `providers`: the catalog the records know (session kinds, products), none by default.
+ * `providers`: the catalog the records know (session kinds, products), none by default. `completions`
+ * settles events with `verifiers` (none: believed) and retries from an in-process queue (`jobs`, started
+ * by its onApplicationBootstrap); `env` adds settings (UPLOAD_VERIFICATION...).
  */
 export function testUploadRecords(
   store: Store = new MemoryStore('test:'),
   providers: ProviderConfigs = NO_PROVIDERS,
+  verifiers: readonly MediaVerifier[] = [],
+  env: Record<string, string> = {},
 ): {
   uploads: UploadRecords;
+  completions: UploadCompletions;
+  jobs: VerificationJobs;
   listing: UploadListing;
   repository: UploadRecordsRepository;
   published: PublishedEvent[];
   failPublishing(error: Error | undefined): void;
 } {
-  const config = new ConfigService(loadConfig({}, providers));
+  const config = new ConfigService(loadConfig(env, providers));
+  const metrics = new MetricsService();
   const repository = new UploadRecordsRepository(store, testSealedRecords(store), config);
   const published: PublishedEvent[] = [];
   let failure: Error | undefined;
@@ -35,8 +50,13 @@ export function testUploadRecords(
       published.push({ type, upload });
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
+  const uploads = new UploadRecords(repository, webhooks, config, metrics);
+  const registered = { for: (product: string) => verifiers.find((verifier) => verifier.products.includes(product)) } as MediaVerifiers;
+  const jobs = new VerificationJobs(config, metrics);
   return {
-    uploads: new UploadRecords(repository, webhooks, config, new MetricsService()),
+    uploads,
+    completions: new UploadCompletions(uploads, config, registered, jobs, metrics),
+    jobs,
     listing: new UploadListing(repository),
     repository,
     published,

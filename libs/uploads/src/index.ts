@@ -16,4 +16,8 @@ export * from './routes/kind-controller';
 export * from './routes/kind-definition';
 export * from './routes/upload-route.decorator';
 export * from './uploads.module';
+export * from './verification/arrival-policy';
 export * from './verification/media-verifier';
+export * from './verification/media-verifiers';
+export * from './verification/upload-completions';
+export * from './verification/verification-jobs';

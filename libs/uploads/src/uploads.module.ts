@@ -1,13 +1,35 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ProviderEvents } from './events/provider-events';
+import type { ProviderDefinition } from './providers/provider-definition';
 import { UploadListing } from './records/upload-listing';
 import { UploadRecords } from './records/upload-records';
 import { UploadRecordsRepository } from './records/upload-records.repository';
+import { MediaVerifiers, VERIFIER_TYPES } from './verification/media-verifiers';
+import { UploadCompletions } from './verification/upload-completions';
+import { VerificationJobs } from './verification/verification-jobs';
 
-/** The upload lifecycle every provider writes to: the records, and the application of provider events. */
+/**
+ * The upload lifecycle every provider writes to: the records, the application of provider events,
+ * and their verification with the registered providers' verifiers.
+ */
 @Global()
-@Module({
-  providers: [UploadRecords, UploadListing, UploadRecordsRepository, ProviderEvents],
-  exports: [UploadRecords, UploadListing, ProviderEvents],
-})
-export class UploadsModule {}
+@Module({})
+export class UploadsModule {
+  static forProviders(providers: readonly ProviderDefinition[]): DynamicModule {
+    const verifierTypes = providers.flatMap((provider) => (provider.verifier ? [provider.verifier] : []));
+    return {
+      module: UploadsModule,
+      providers: [
+        UploadRecords,
+        UploadListing,
+        UploadRecordsRepository,
+        ProviderEvents,
+        UploadCompletions,
+        MediaVerifiers,
+        VerificationJobs,
+        { provide: VERIFIER_TYPES, useValue: verifierTypes },
+      ],
+      exports: [UploadRecords, UploadListing, ProviderEvents, UploadCompletions],
+    };
+  }
+}

@@ -8,7 +8,7 @@ import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { ListUploadsQuery } from './dto/list-uploads.query';
 import { UPLOAD_LIST_EXAMPLE, UploadListDto } from './dto/upload-list.dto';
 import { UPLOAD_EXAMPLE, UploadDto } from './dto/upload.dto';
-import { RECORD_PERMISSIONS, UPLOAD_PROBLEMS, UploadListing, UploadRecords } from '@app/uploads';
+import { RECORD_PERMISSIONS, UPLOAD_PROBLEMS, UploadCompletions, UploadListing, UploadRecords } from '@app/uploads';
 import { toUploadDto } from './upload-view';
 
 /**
@@ -27,6 +27,7 @@ export class UploadsController {
   constructor(
     private readonly uploads: UploadRecords,
     private readonly listing: UploadListing,
+    private readonly completions: UploadCompletions,
   ) {}
 
   @Get()
@@ -60,6 +61,6 @@ export class UploadsController {
   @UploadIdParam()
   @ApiNoContentResponse({ description: 'The upload is revoked.' })
   async revoke(@CurrentUser() user: Principal, @Param('uploadId') uploadId: string): Promise<void> {
-    await this.uploads.revoke(user, uploadId);
+    await this.completions.revoke(user, uploadId);
   }
 }

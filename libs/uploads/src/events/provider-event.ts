@@ -10,6 +10,8 @@ export interface ProviderEvent {
   uploadId?: string;
   /** Otherwise the provider's id, which the upload was linked to when it was issued. */
   providerId?: { field: ProviderIdField; id: string };
+  /** The kinds an event of this type can complete: an event about an upload of another kind is a mismatch. */
+  kinds?: readonly string[];
   outcome: UploadOutcome;
 }
 

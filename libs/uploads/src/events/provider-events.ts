@@ -3,6 +3,7 @@ import { MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { UploadProvider } from '@app/registry';
 import { type CompletionOutcome, UploadRecords } from '../records/upload-records';
+import { UploadCompletions } from '../verification/upload-completions';
 import { isIgnored, type ReadEvent } from './provider-event';
 
 export type EventOutcome = CompletionOutcome | 'ignored' | 'refused';
@@ -21,6 +22,7 @@ export class ProviderEvents {
 
   constructor(
     private readonly uploads: UploadRecords,
+    private readonly completions: UploadCompletions,
     config: ConfigService,
     metrics: MetricsService,
   ) {
@@ -58,7 +60,7 @@ export class ProviderEvents {
       event.uploadId ??
       (event.providerId && (await this.uploads.findUploadIdByProviderId(event.provider, event.providerId.field, event.providerId.id)));
     if (!uploadId) return 'unknown';
-    return this.uploads.complete(uploadId, event.outcome, { provider: event.provider });
+    return this.completions.settle(uploadId, event.outcome, { provider: event.provider, kinds: event.kinds });
   }
 
   private count(provider: UploadProvider, type: string, outcome: EventOutcome): void {

@@ -14,7 +14,8 @@ const tokenOf = (provider: Provider) => (typeof provider === 'function' ? provid
  */
 export function providerModules(providers: readonly ProviderDefinition[]): DynamicModule[] {
   const cores = providers.map((provider): DynamicModule => {
-    const injectables = [...provider.providers, ...new Set(provider.kinds.map((kind) => kind.issuer))];
+    const verifier = provider.verifier && !provider.providers.includes(provider.verifier) ? [provider.verifier] : [];
+    const injectables = [...provider.providers, ...verifier, ...new Set(provider.kinds.map((kind) => kind.issuer))];
     return { module: moduleClass(`${provider.id}ProviderModule`), providers: injectables, exports: injectables.map(tokenOf) };
   });
   const part = (suffix: string, controllers: (provider: ProviderDefinition) => Type<unknown>[]) =>

@@ -218,11 +218,13 @@ export class UploadRecords {
     return { outcome: outcome === 'revised' ? 'applied' : outcome, record };
   }
 
-  /** Marks an issued upload `verifying` while the provider's confirmation is retried; other states stay as they are. */
-  async markVerifying(uploadId: string): Promise<void> {
-    await this.repository.update(uploadId, (record) =>
-      record.status === 'issued' ? { ...record, status: 'verifying', updatedAt: now() } : undefined,
-    );
+  /**
+   * Marks an issued upload `verifying` while the provider's confirmation is retried, or a verifying one
+   * `issued` again (the provider knew no such media); other states stay as they are.
+   */
+  async markVerifying(uploadId: string, verifying: boolean): Promise<void> {
+    const [from, to] = verifying ? (['issued', 'verifying'] as const) : (['verifying', 'issued'] as const);
+    await this.repository.update(uploadId, (record) => (record.status === from ? { ...record, status: to, updatedAt: now() } : undefined));
   }
 
   /** The upload id a provider id was issued under, for events that carry only the provider's id. */

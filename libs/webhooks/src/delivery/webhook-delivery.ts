@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
-import type { QueuedJob } from '../queue/delivery-queue';
+import type { QueuedJob } from '../queue/queued-job';
 import type { WebhookMetrics } from '../metrics/webhook-metrics';
 import type { AttemptOutcome, WebhookSender } from './webhook-sender';
 import type { WebhookSigner } from './webhook-signer';

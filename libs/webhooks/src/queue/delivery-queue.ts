@@ -1,17 +1,8 @@
 import type { Attempt, AttemptResult } from '../delivery/webhook-delivery';
 import type { QueueStats } from '../metrics/webhook-metrics';
+import type { QueuedJob } from './queued-job';
 
-/**
- * One job as a queue keeps it: an id (one job per id), a type (the job's name), and the exact body
- * every attempt gets. A webhook event is one; so is an upload's verification.
- */
-export interface QueuedJob {
-  id: string;
-  type: string;
-  body: string;
-  /** Epoch ms when it was queued (for the age of the oldest pending job). */
-  queuedAt: number;
-}
+export type { QueuedJob };
 
 /** An event whose last retry failed, kept WEBHOOK_DEAD_LETTER_TTL_SECONDS for inspection and redelivery. */
 export interface DeadLetter {

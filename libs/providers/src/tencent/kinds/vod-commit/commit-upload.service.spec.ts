@@ -8,7 +8,7 @@ import { TENCENT_CONFIGS, tencentConfig } from '../../testing/tencent-config';
 import { testRepository } from '../../testing/test-repository';
 import { VOD_SIGNATURE } from '../vod-signature/vod-signature.kind';
 import { MEDIA } from '../vod-media/vod-media.kind';
-import type { UploadRecords } from '@app/uploads';
+import type { UploadCompletions, UploadRecords } from '@app/uploads';
 
 const alice = { id: 'alice', permissions: [] };
 const bob = { id: 'bob', permissions: [] };
@@ -25,6 +25,7 @@ describe(CommitUploadService.name, () => {
   let store: MemoryStore;
   let uploads: TencentVodUploadRepository;
   let records: UploadRecords;
+  let completions: UploadCompletions;
   let uploadId: string;
   let commitUpload: jest.Mock<Promise<CommittedUpload>, [unknown]>;
   let sut: CommitUploadService;
@@ -36,13 +37,13 @@ describe(CommitUploadService.name, () => {
       TENCENTCLOUD_VOD_SUB_APP_ID: '42',
       ...env,
     });
-    sut = new CommitUploadService(config, fakeClient({ commitUpload }) as unknown as TencentClient, uploads, records);
+    sut = new CommitUploadService(config, fakeClient({ commitUpload }) as unknown as TencentClient, uploads, records, completions);
   }
 
   beforeEach(async () => {
     store = new MemoryStore('test:');
     uploads = testRepository(store);
-    records = testUploadRecords(store, TENCENT_CONFIGS).uploads;
+    ({ uploads: records, completions } = testUploadRecords(store, TENCENT_CONFIGS));
     ({ uploadId } = await records.issue(alice, MEDIA, async () => ({ requestId: 'req-apply' })));
     commitUpload = jest.fn().mockResolvedValue(COMMITTED);
     build();

@@ -8,9 +8,10 @@ import type { KindSpec } from '@app/registry';
 import { tencentSettings } from '../../config/tencent.section';
 import { TENCENT_VOD_ERRORS } from '../../vod/tencent-vod.problems';
 import { COMMIT_UPLOAD, TencentClient } from '../../client';
+import { TENCENT_VOD } from '../../tencent.products';
 import type { TencentVodCommitDto } from './dto/tencent-vod-commit.dto';
 import { type CommitRecord, TencentVodUploadRepository } from '../../vod/tencent-vod-upload.repository';
-import { UPLOAD_ERRORS, UploadRecords } from '@app/uploads';
+import { UPLOAD_ERRORS, UploadCompletions, UploadRecords } from '@app/uploads';
 
 /** How often a waiting commit looks for the running one's result. */
 const POLL_INTERVAL_MS = 50;
@@ -32,6 +33,7 @@ export class CommitUploadService {
     private readonly vod: TencentClient,
     private readonly uploads: TencentVodUploadRepository,
     private readonly records: UploadRecords,
+    private readonly completions: UploadCompletions,
   ) {}
 
   /** Commits an upload of `media` (the apply's kind); any other kind's id looks like an unknown one. */
@@ -88,8 +90,12 @@ export class CommitUploadService {
     // The key has done its job; if this delete fails, its TTL removes it.
     await this.uploads.deleteSession(uploadId).catch(() => undefined);
     // The commit stands; Tencent's NewFileUpload event completes the record if this cannot.
-    await this.records
-      .complete(uploadId, { status: 'uploaded', fileId: committed.fileId, fileUrl: committed.mediaUrl ?? undefined })
+    await this.completions
+      .settle(
+        uploadId,
+        { status: 'uploaded', fileId: committed.fileId, fileUrl: committed.mediaUrl ?? undefined },
+        { provider: TENCENT_VOD.id },
+      )
       .catch((error: unknown) => {
         this.logger.warn({ event: 'upload committed but its record was not completed', uploadId, error: (error as Error)?.name });
       });

@@ -1,0 +1,172 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { MetricsService } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { CompletionOutcome, ConfirmedArrival, EventSource } from '../records/record-rules';
+import type { ProviderIds, Rejection, UploadOutcome, UploadRecord } from '../records/upload-record';
+import { UploadRecords } from '../records/upload-records';
+import { rejectionOf } from './arrival-policy';
+import type { MediaVerifier, StoredMedia } from './media-verifier';
+import { VerificationJobs } from './verification-jobs';
+import { MediaVerifiers } from './media-verifiers';
+
+/** What a verification ended in, for `upload_bff_verifications_total{outcome}`. */
+export type VerificationOutcome = 'uploaded' | 'rejected' | 'failed' | 'unconfirmed' | 'revoked' | 'deferred' | 'removed';
+
+const IDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
+const idsOf = (outcome: ProviderIds): ProviderIds =>
+  Object.fromEntries(IDS.filter((field) => outcome[field] !== undefined).map((field) => [field, outcome[field]]));
+
+type Stored = Extract<StoredMedia, { state: 'stored' }>;
+
+/** What the provider confirmed, judged: failed, or stored and then uploaded or rejected. */
+function arrivalOf(stored: StoredMedia, ids: ProviderIds, judge: (media: Stored) => Rejection | undefined): ConfirmedArrival {
+  if (stored.state !== 'stored') return { status: 'failed', ids };
+  const rejection = judge(stored);
+  const { size, durationSeconds, fileUrl } = stored;
+  return { status: rejection ? 'rejected' : 'uploaded', ids, size, durationSeconds, fileUrl, rejection };
+}
+
+/**
+ * Where every completion goes, whichever way it came (a callback, PUSH, PULL, a Tencent commit): under
+ * UPLOAD_VERIFICATION=delete or flag it is a hint, and the provider's API says what is stored. What
+ * arrived is checked against the kind's limits and what the create declared: it becomes `uploaded`
+ * with the provider's figures, or `rejected` (and deleted under `delete`). A lookup or removal that
+ * cannot be made now is retried from a durable job; the record shows `verifying` meanwhile. With
+ * `off`, or for a provider without a verifier, the event is believed as before.
+ */
+@Injectable()
+export class UploadCompletions implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Verification');
+  private readonly counter;
+
+  constructor(
+    private readonly uploads: UploadRecords,
+    private readonly config: ConfigService,
+    @Inject(MediaVerifiers) private readonly verifiers: MediaVerifiers,
+    private readonly jobs: VerificationJobs,
+    metrics: MetricsService,
+  ) {
+    this.counter = metrics.counter(
+      'upload_bff_verifications_total',
+      "Completions checked with the provider's API, by provider, kind and outcome.",
+      ['provider', 'kind', 'outcome'],
+    );
+    jobs.handle((job) => this.runJob(job.uploadId, job.action, job.ids));
+  }
+
+  private get mode() {
+    return this.config.uploads.verification;
+  }
+
+  /** Applies a completion hint: believed (verification off), or confirmed with the provider. */
+  async settle(uploadId: string, hint: UploadOutcome, source: EventSource = {}): Promise<CompletionOutcome> {
+    const record = await this.uploads.find(uploadId);
+    if (!record) return 'unknown';
+    const verifier = this.mode === 'off' ? undefined : this.verifiers.for(record.provider);
+    if (!verifier) return this.uploads.complete(uploadId, hint, source);
+    const ids = idsOf(hint);
+    if (this.uploads.mismatched(record, ids, source)) return 'mismatch';
+    return this.verify({ ...record, ...ids, ...idsOf(record) }, verifier, ids);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.mode === 'off' && this.config.isProduction) {
+      this.logger.warn(
+        'UPLOAD_VERIFICATION=off: completion events are believed without asking the provider, so nothing checks what arrived (size, duration, format) and a forged or replayed event is applied',
+      );
+    }
+  }
+
+  /**
+   * Revokes the caller's upload; one whose provider id is known has whatever was already stored
+   * deleted (under `delete`), and a removal that fails now is retried.
+   */
+  async revoke(user: Principal, uploadId: string): Promise<void> {
+    await this.uploads.revoke(user, uploadId);
+    const record = await this.uploads.find(uploadId);
+    if (record?.status === 'revoked') await this.afterRevoke(record);
+  }
+
+  private async afterRevoke(record: UploadRecord): Promise<void> {
+    const verifier = this.mode === 'delete' ? this.verifiers.for(record.provider) : undefined;
+    if (!verifier || IDS.every((field) => record[field] === undefined)) return;
+    await this.remove(record, verifier, 'revoked');
+  }
+
+  private async verify(record: UploadRecord, verifier: MediaVerifier, ids: ProviderIds): Promise<CompletionOutcome> {
+    let stored: StoredMedia;
+    try {
+      stored = await verifier.lookup(record);
+    } catch (error) {
+      await this.defer(record, 'verify', ids, error);
+      return 'verifying';
+    }
+    return this.conclude(record, stored, verifier, ids);
+  }
+
+  private async conclude(record: UploadRecord, stored: StoredMedia, verifier: MediaVerifier, ids: ProviderIds): Promise<CompletionOutcome> {
+    if (stored.state === 'uploading' || stored.state === 'unknown') {
+      this.count(record, 'unconfirmed');
+      return 'unconfirmed';
+    }
+    if (record.status === 'revoked') {
+      if (stored.state === 'stored' && this.mode === 'delete') await this.remove(record, verifier, 'revoked');
+      else this.count(record, 'revoked');
+      return 'revoked';
+    }
+    const arrival = arrivalOf(stored, ids, (media) => rejectionOf(media, verifier.limits(record), record.declared));
+    const { outcome, record: after } = await this.uploads.confirm(record.uploadId, arrival);
+    if (outcome === 'revoked' && after && stored.state === 'stored' && this.mode === 'delete') {
+      await this.remove(after, verifier, 'revoked');
+      return outcome;
+    }
+    if (outcome !== 'applied' && outcome !== 'duplicate') return outcome;
+    if (outcome === 'applied') this.count(record, arrival.status);
+    if (arrival.status === 'rejected' && this.mode === 'delete' && after) await this.remove(after, verifier, 'removed');
+    return outcome;
+  }
+
+  /** Deletes the media at the provider; a failure is retried from a job. */
+  private async remove(record: UploadRecord, verifier: MediaVerifier, outcome: 'revoked' | 'removed'): Promise<void> {
+    try {
+      await verifier.remove(record);
+      this.count(record, outcome);
+      this.logger.log({ event: 'media deleted at the provider', uploadId: record.uploadId, provider: record.provider, why: outcome });
+    } catch (error) {
+      await this.defer(record, 'remove', idsOf(record), error);
+    }
+  }
+
+  private async defer(record: UploadRecord, action: 'verify' | 'remove', ids: ProviderIds, error: unknown): Promise<void> {
+    this.logger.warn({ event: `${action} deferred`, uploadId: record.uploadId, provider: record.provider, error: (error as Error)?.name });
+    // Queued before the record says so: a job without the mark still runs; a mark without a job would stay.
+    await this.jobs.enqueue({ uploadId: record.uploadId, action, ids });
+    if (action === 'verify') await this.uploads.markVerifying(record.uploadId, true);
+    this.count(record, 'deferred');
+  }
+
+  /** A retry: throws to be tried again on the schedule. */
+  private async runJob(uploadId: string, action: 'verify' | 'remove', ids: ProviderIds): Promise<void> {
+    const found = await this.uploads.find(uploadId);
+    if (!found) return;
+    const record = { ...found, ...ids, ...idsOf(found) };
+    const verifier = this.verifiers.for(record.provider);
+    if (!verifier) return;
+    if (action === 'remove') {
+      await verifier.remove(record);
+      this.count(record, record.status === 'revoked' ? 'revoked' : 'removed');
+      return;
+    }
+    const stored = await verifier.lookup(record);
+    // Still arriving: the provider said it finished, so ask again later.
+    if (stored.state === 'uploading') throw new Error('the provider still reports the media as uploading');
+    // The provider has no such media: the event was wrong, the upload is as open as before.
+    if (stored.state === 'unknown') await this.uploads.markVerifying(uploadId, false);
+    await this.conclude(record, stored, verifier, ids);
+  }
+
+  private count(record: UploadRecord, outcome: VerificationOutcome): void {
+    this.counter.inc({ provider: record.provider, kind: record.kind, outcome });
+  }
+}

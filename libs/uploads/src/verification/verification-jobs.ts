@@ -1,0 +1,91 @@
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MetricsService } from '@app/common';
+import { ConfigService } from '@app/config';
+import { type DeliveryQueue, MemoryDeliveryQueue, RedisDeliveryQueue } from '@app/webhooks';
+import type { ProviderIds } from '../records/upload-record';
+
+/** A verification (lookup, or removal at the provider) to try again. */
+export interface VerificationJob {
+  uploadId: string;
+  action: 'verify' | 'remove';
+  /** The provider's ids the event named, where the record had none yet. */
+  ids: ProviderIds;
+}
+
+/** Time kept from the shutdown grace period for closing connections. */
+const CLOSE_MARGIN_MS = 1_000;
+
+/**
+ * The durable retries of verifications: the webhook queue's machinery (BullMQ on Redis, shared by
+ * every replica, a dead replica's jobs taken over; in-process without Redis) under its own name,
+ * on UPLOAD_VERIFICATION_RETRY_SCHEDULE. A job whose tries all failed stays as a dead letter.
+ */
+@Injectable()
+export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly queue: DeliveryQueue | undefined;
+  private run: ((job: VerificationJob) => Promise<void>) | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    private readonly config: ConfigService,
+    metrics: MetricsService,
+  ) {
+    if (config.uploads.verification === 'off') return;
+    const settings = {
+      name: 'verifications',
+      retryScheduleMs: config.uploads.verificationRetryScheduleMs,
+      deadLetterTtlSeconds: config.uploads.recordTtlSeconds,
+      concurrency: 4,
+      stalledRecoveryMs: config.webhooks.stalledRecoveryMs,
+    };
+    const queue = config.store.kind === 'redis' ? new RedisDeliveryQueue(config.store, settings) : new MemoryDeliveryQueue(settings);
+    this.queue = queue;
+    metrics.gauge(
+      'upload_bff_verification_pending',
+      'Verifications waiting for a retry (the provider could not answer), and the age of the oldest in seconds.',
+      ['measure'],
+      async function () {
+        const stats = await queue.stats().catch(() => undefined);
+        if (!stats) return;
+        this.set({ measure: 'count' }, stats.waiting + stats.delayed + stats.active);
+        this.set(
+          { measure: 'oldest_age_seconds' },
+          stats.oldestPendingSince === undefined ? 0 : (Date.now() - stats.oldestPendingSince) / 1000,
+        );
+      },
+    );
+  }
+
+  /** Who runs the jobs (the verification service): a rejection means "try again on the schedule". */
+  handle(run: (job: VerificationJob) => Promise<void>): void {
+    this.run = run;
+  }
+
+  /** Queues a retry; rejects (503 for the caller) when it could not be queued durably. */
+  async enqueue(job: VerificationJob): Promise<void> {
+    if (!this.queue) return;
+    await this.queue.enqueue({ id: `${job.action}:${job.uploadId}`, type: job.action, body: JSON.stringify(job), queuedAt: Date.now() });
+  }
+
+  onApplicationBootstrap(): void {
+    const run = this.run;
+    if (!this.queue || !run) return;
+    this.queue.start(async (job, attempt) => {
+      try {
+        await run(JSON.parse(job.body) as VerificationJob);
+        return { verdict: 'done', reason: 'verified' };
+      } catch (error) {
+        return { verdict: attempt.last ? 'dead-letter' : 'retry', reason: (error as Error)?.message ?? 'failed' };
+      }
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = this.queue?.stop(Math.max(0, this.config.http.shutdownGraceMs - CLOSE_MARGIN_MS));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stopping;
+    await this.queue?.close();
+  }
+}
