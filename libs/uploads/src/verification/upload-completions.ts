@@ -73,7 +73,8 @@ export class UploadCompletions implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (this.mode === 'off' && this.config.isProduction) {
       this.logger.warn(
-        'UPLOAD_VERIFICATION=off: completion events are believed without asking the provider, so nothing checks what arrived (size, duration, format) and a forged or replayed event is applied',
+        'UPLOAD_VERIFICATION=off: completion events are believed without asking the provider, so nothing checks ' +
+          'what arrived (size, duration, format), and a forged or replayed event is applied',
       );
     }
   }
