@@ -1,0 +1,181 @@
+import { ApiError, ErrorCode } from '@app/common';
+import type { KindSpec } from '@app/registry';
+import { testUploadRecords } from '@app/testing';
+import type { UploadRecord } from '../records/upload-record';
+import type { MediaLimits, MediaVerifier, StoredMedia } from './media-verifier';
+
+const alice = { id: 'alice', permissions: [] };
+const PRODUCT = { id: 'acme', name: 'Acme Media', description: 'A cloud for tests' };
+const VIDEO: KindSpec = { id: 'acme-video', product: PRODUCT, permission: 'upload:video', quota: 5, callsUpstream: true };
+const outage = () => new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The provider is not answering.');
+
+/** A provider whose API reports `stored` for every id, and which records its deletions. */
+class FakeVerifier implements MediaVerifier {
+  readonly products = ['acme'];
+  stored: StoredMedia = { state: 'stored', size: 1000, durationSeconds: 12, format: 'mp4', fileUrl: 'https://media.example/v1.mp4' };
+  lookupFailures = 0;
+  removeFailures = 0;
+  readonly removed: string[] = [];
+  readonly looked: UploadRecord[] = [];
+
+  async lookup(record: UploadRecord): Promise<StoredMedia> {
+    this.looked.push(record);
+    if (this.lookupFailures > 0 && this.lookupFailures--) throw outage();
+    return this.stored;
+  }
+
+  async remove(record: UploadRecord): Promise<void> {
+    if (this.removeFailures > 0 && this.removeFailures--) throw outage();
+    this.removed.push(record.videoId ?? '?');
+  }
+
+  limits(): MediaLimits {
+    return { maxSize: 5000, maxDurationSeconds: 60 };
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('UploadCompletions: a completion is a hint, the provider says what arrived', () => {
+  let verifier: FakeVerifier;
+  let sut: ReturnType<typeof testUploadRecords>;
+
+  const build = (mode = 'delete') => {
+    sut = testUploadRecords(undefined, undefined, [verifier], {
+      UPLOAD_VERIFICATION: mode,
+      UPLOAD_VERIFICATION_RETRY_SCHEDULE: '20ms,20ms,20ms',
+    });
+    sut.jobs.onApplicationBootstrap();
+  };
+  const issue = (declared?: { size?: number; format?: string }) =>
+    sut.uploads.issue(
+      alice,
+      VIDEO,
+      async () => ({ VideoId: 'v1' }),
+      (result) => ({ videoId: result.VideoId }),
+      declared,
+    );
+  const event = (uploadId: string, extra: object = {}) =>
+    sut.completions.settle(
+      uploadId,
+      { status: 'uploaded', videoId: 'v1', size: 1, fileUrl: 'https://evil.example/x.mp4', ...extra },
+      {
+        provider: 'acme',
+        kinds: ['acme-video'],
+      },
+    );
+  const types = () => sut.published.map((event) => event.type);
+
+  beforeEach(() => {
+    verifier = new FakeVerifier();
+    build();
+  });
+  afterEach(async () => {
+    await sut.jobs.onApplicationShutdown();
+  });
+
+  it("settles an upload on the provider's figures, never the event's", async () => {
+    const { uploadId } = await issue({ size: 1000, format: 'mp4' });
+    expect(await event(uploadId)).toBe('applied');
+    const record = await sut.uploads.find(uploadId);
+    expect(record).toMatchObject({ status: 'uploaded', size: 1000, durationSeconds: 12, fileUrl: 'https://media.example/v1.mp4' });
+    expect(types()).toEqual(['upload.created', 'upload.completed']);
+    expect(verifier.removed).toEqual([]);
+  });
+
+  it.each([
+    ['too_large', { size: 9000 }, {}],
+    ['too_long', { durationSeconds: 61 }, {}],
+    ['size_mismatch', {}, { size: 999 }],
+    ['format_mismatch', { format: 'png' }, { format: 'mp4' }],
+  ])('rejects %s, announces upload.rejected and deletes the media under delete', async (reason, stored, declared) => {
+    verifier.stored = { ...(verifier.stored as object), ...stored, state: 'stored' };
+    const { uploadId } = await issue(declared);
+    await event(uploadId);
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'rejected', rejection: { reason } });
+    expect(types()).toEqual(['upload.created', 'upload.rejected']);
+    expect(verifier.removed).toEqual(['v1']);
+  });
+
+  it('under flag, rejects and keeps the media', async () => {
+    build('flag');
+    verifier.stored = { state: 'stored', size: 9000 };
+    const { uploadId } = await issue();
+    await event(uploadId);
+    expect(await sut.uploads.find(uploadId)).toMatchObject({
+      status: 'rejected',
+      rejection: { reason: 'too_large', limit: 5000, measured: 9000 },
+    });
+    expect(verifier.removed).toEqual([]);
+  });
+
+  it('under off, believes the event as before', async () => {
+    build('off');
+    const { uploadId } = await issue();
+    await event(uploadId);
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', size: 1, fileUrl: 'https://evil.example/x.mp4' });
+    expect(verifier.looked).toEqual([]);
+  });
+
+  it.each(['uploading', 'unknown'] as const)('changes nothing for media the provider reports %s', async (state) => {
+    verifier.stored = { state };
+    const { uploadId } = await issue();
+    expect(await event(uploadId)).toBe('unconfirmed');
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'issued' });
+    expect(types()).toEqual(['upload.created']);
+  });
+
+  it('calls an event for another kind, product or id a mismatch, without asking the provider', async () => {
+    const { uploadId } = await issue();
+    const other = (source: object, ids: object = {}) =>
+      sut.completions.settle(
+        uploadId,
+        { status: 'uploaded', videoId: 'v1', ...ids },
+        { provider: 'acme', kinds: ['acme-video'], ...source },
+      );
+    expect(await other({ kinds: ['acme-image'] })).toBe('mismatch');
+    expect(await other({ provider: 'other' })).toBe('mismatch');
+    expect(await other({}, { videoId: 'v2' })).toBe('mismatch');
+    expect(verifier.looked).toEqual([]);
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'issued' });
+  });
+
+  it('retries a lookup the provider could not answer: verifying meanwhile, then settled once', async () => {
+    verifier.lookupFailures = 2;
+    const { uploadId } = await issue();
+    expect(await event(uploadId)).toBe('verifying');
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'verifying' });
+    await until(async () => (await sut.uploads.find(uploadId))?.status === 'uploaded', 'the retried verification');
+    expect(types()).toEqual(['upload.created', 'upload.completed']);
+  });
+
+  it('deletes what arrives after a revoke, retrying a removal that failed', async () => {
+    verifier.removeFailures = 1;
+    const { uploadId } = await issue();
+    await sut.completions.revoke(alice, uploadId);
+    await until(() => verifier.removed.length === 1, 'the removal at revoke');
+    expect(await event(uploadId)).toBe('revoked');
+    await until(() => verifier.removed.length === 2, 'the removal of the late upload');
+    expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'revoked' });
+  });
+
+  it('a plain duplicate stays a duplicate; new content is a revision with its own webhook', async () => {
+    const { uploadId } = await issue();
+    await event(uploadId);
+    expect(await event(uploadId)).toBe('duplicate');
+    verifier.stored = { state: 'stored', size: 2000, fileUrl: 'https://media.example/v1.mp4' };
+    expect(await event(uploadId)).toBe('applied');
+    const completed = sut.published.filter((item) => item.type === 'upload.completed');
+    expect(completed.map((item) => [item.upload.size, item.upload.revision])).toEqual([
+      [1000, undefined],
+      [1000, undefined],
+      [2000, 1],
+    ]);
+  });
+});
