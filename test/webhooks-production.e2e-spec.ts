@@ -43,8 +43,10 @@ describe('Webhooks in production (SSRF guard)', () => {
     it('is refused at every delivery before a connection is opened, and the event ends as a dead letter saying why', async () => {
       const sut = await start(false);
       try {
-        await sut.app.get(WebhookPublisher).publish('upload.completed', testUpload());
         const queue = sut.app.get(DeliveryQueue);
+        // The queue's fail-fast connection may still be connecting right after start (a 503 to a request).
+        expect(await queue.waitUntilReady(20_000)).toBe(true);
+        await sut.app.get(WebhookPublisher).publish('upload.completed', testUpload());
         await queueSettled(queue);
         expect(await queue.deadLetters(10)).toEqual([
           expect.objectContaining({ attempts: 2, reason: 'refused: the URL resolves to a loopback address' }),
@@ -62,6 +64,7 @@ describe('Webhooks in production (SSRF guard)', () => {
     it('is connected to when WEBHOOK_ALLOW_PRIVATE_NETWORKS=true', async () => {
       const sut = await start(true);
       try {
+        expect(await sut.app.get(DeliveryQueue).waitUntilReady(20_000)).toBe(true);
         await sut.app.get(WebhookPublisher).publish('upload.completed', testUpload());
         await queueSettled(sut.app.get(DeliveryQueue));
         // The receiver speaks plain HTTP, so the TLS handshake fails: what matters is that the connection was made.
