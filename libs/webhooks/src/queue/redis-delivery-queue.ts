@@ -3,7 +3,7 @@ import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullm
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
 import type { WebhookEventType } from '@app/registry';
-import { createPlainRedisConnection } from '@app/store';
+import { createPlainRedisConnection, waitForReplicas } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
 import type { WebhookEvent } from '../webhook-event';
 import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueueSettings } from './delivery-queue';
@@ -102,13 +102,16 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(event: WebhookEvent): Promise<void> {
+    const replicaWait = this.redis.replicaWait;
     const work = async () => {
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
       await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
       // An event published again while its job exists is ignored by BullMQ (same id): one delivery.
       await this.queue.add(event.type, { body: event.body, queuedAt: event.queuedAt }, { jobId: event.id });
+      // BullMQ's add runs on this connection (on the queue's slot in a cluster): WAIT here covers the job.
+      if (replicaWait) await waitForReplicas(this.producer, this.pendingKey, replicaWait);
     };
-    await bounded(work(), this.redis.commandTimeoutMs * 3, 'queueing a webhook event');
+    await bounded(work(), this.redis.commandTimeoutMs * 3 + (replicaWait?.timeoutMs ?? 0), 'queueing a webhook event');
   }
 
   start(run: AttemptRunner): void {
