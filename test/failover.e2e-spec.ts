@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { webhookId } from '@app/webhooks';
-import { FailoverTraffic, SIGNING_USER } from './support/failover-traffic';
+import { FailoverTraffic } from './support/failover-traffic';
 import { MASTER_NAME, SentinelTopology } from './support/sentinel-topology';
 import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
@@ -130,9 +130,10 @@ describe('Nothing lost across a Sentinel failover (REDIS_WAIT_REPLICAS=1)', () =
 
     const unavailable = traffic.answers.filter((a) => a.status === 503).map((a) => a.answeredAt);
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    const unavailableFor = seconds(Math.max(...unavailable) - Math.min(...unavailable));
     console.log(
       `failover: master SIGKILLed, promotion after ${seconds(promotedAt - killedAt)} s, first create acknowledged ` +
-        `${seconds(recoveredAt - promotedAt)} s after it; 503 answers for ${seconds(Math.max(...unavailable) - Math.min(...unavailable))} s ` +
+        `${seconds(recoveredAt - promotedAt)} s after it; 503 answers for ${unavailableFor} s ` +
         `(${unavailable.length} of ${traffic.answers.length} answers, none 500, none hung); ${acknowledged.length} acknowledged uploads ` +
         `(${ackedBeforeKill.length} before the kill), ${missing.length} lost (${lostBeforeKill.length} of those before the kill); ` +
         `${duplicates} duplicate creates upstream (${inFlightAtKill.create} creates in flight at the kill); ` +
