@@ -78,6 +78,20 @@ export abstract class Store {
   abstract close(): Promise<void>;
 
   /**
+   * This store for writes that acknowledge something to a caller (an upload record, an idempotent
+   * answer): with REDIS_WAIT_REPLICAS, each write resolves only once that many replicas hold it, and
+   * rejects with 503 STORE_UNAVAILABLE when fewer did in time. Without it, and in memory, this store.
+   */
+  get replicated(): Store {
+    return this;
+  }
+
+  /** Whether `replicated` writes wait for replicas: a caller may then refuse to acknowledge what failed to reach them. */
+  get waitsForReplicas(): boolean {
+    return false;
+  }
+
+  /**
    * A token bucket of `burst` tokens refilled at `ratePerSecond`, shared by all replicas.
    * A token bucket is GCRA seen from the other side, so it runs on the same atomic script.
    */

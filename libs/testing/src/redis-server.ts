@@ -157,12 +157,29 @@ export async function startRedisServer(opts: { port?: number; args?: string[]; d
   return handle(server);
 }
 
-/** A Sentinel watching the master on `masterPort` under `name`, with quorum 1. */
-export async function startRedisSentinel(masterPort: number, name: string): Promise<RedisServer> {
+export interface SentinelOptions {
+  /** Sentinels that must agree the master is down (1). */
+  quorum?: number;
+  /** How long the master may not answer before it is deemed down (Sentinel's default: 30 s). */
+  downAfterMs?: number;
+  /** Sentinel's failover-timeout (default: 3 minutes): also how soon a failed failover is tried again. */
+  failoverTimeoutMs?: number;
+}
+
+/** A Sentinel watching the master on `masterPort` under `name`, with quorum 1 unless told otherwise. */
+export async function startRedisSentinel(masterPort: number, name: string, options: SentinelOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   const server = new RedisProcess(port, async (dir) => {
     const file = path.join(dir, 'sentinel.conf');
-    await writeFile(file, `port ${port}\nbind ${HOST}\ndir ${dir}\nsentinel monitor ${name} ${HOST} ${masterPort} 1\n`);
+    const lines = [
+      `port ${port}`,
+      `bind ${HOST}`,
+      `dir ${dir}`,
+      `sentinel monitor ${name} ${HOST} ${masterPort} ${options.quorum ?? 1}`,
+      ...(options.downAfterMs === undefined ? [] : [`sentinel down-after-milliseconds ${name} ${options.downAfterMs}`]),
+      ...(options.failoverTimeoutMs === undefined ? [] : [`sentinel failover-timeout ${name} ${options.failoverTimeoutMs}`]),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
     return [file, '--sentinel'];
   });
   await server.start();

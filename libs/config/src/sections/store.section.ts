@@ -22,6 +22,10 @@ export const storeEnv = {
     }),
   REDIS_COMMAND_TIMEOUT_MS: int(500, 50, 10_000),
   REDIS_CONNECT_TIMEOUT_MS: int(2_000, 100, 30_000),
+  /** Replicas that must hold a write that acknowledges an upload, an idempotent answer or a webhook (WAIT). */
+  REDIS_WAIT_REPLICAS: int(0, 0, 16),
+  /** How long such a write waits for them before the request answers 503. */
+  REDIS_WAIT_TIMEOUT_MS: int(1_000, 10, 10_000),
 };
 
 type Context = BuildContext<EnvOf<typeof storeEnv>>;
@@ -33,6 +37,11 @@ export type RedisConfig = {
   username?: string;
   password?: string;
   tls: boolean;
+  /**
+   * Present when REDIS_WAIT_REPLICAS > 0: a write that acknowledges something (an upload record, an
+   * idempotent answer, a queued webhook) is followed by `WAIT replicas timeoutMs` on its connection.
+   */
+  replicaWait?: { replicas: number; timeoutMs: number };
 } & (
   | { mode: 'standalone'; url: string }
   | { mode: 'sentinel'; sentinels: { host: string; port: number }[]; name: string }
@@ -66,6 +75,7 @@ export function buildStore(ctx: Context): StoreConfig {
     username: env.REDIS_USERNAME,
     password: env.REDIS_PASSWORD,
     tls: env.REDIS_TLS,
+    ...(env.REDIS_WAIT_REPLICAS > 0 && { replicaWait: { replicas: env.REDIS_WAIT_REPLICAS, timeoutMs: env.REDIS_WAIT_TIMEOUT_MS } }),
   };
   const modes = [env.REDIS_URL !== undefined, env.REDIS_SENTINELS.length > 0, env.REDIS_CLUSTER_NODES.length > 0];
   if (modes.filter(Boolean).length > 1) {

@@ -92,10 +92,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const expiresAt = typeof stated === 'string' ? Date.parse(stated) : Number.NaN;
     const ttlMs = expiresAt - Date.now() - this.config.protection.idempotency.replayMarginSeconds * 1000;
     try {
-      if (ttlMs >= 1000) await this.records.set(claim.storeKey, { state: 'done', fingerprint, body } satisfies IdempotencyRecord, ttlMs);
-      else await this.records.deleteIfEquals(claim.storeKey, claim.envelope);
+      if (ttlMs >= 1000) {
+        await this.records.replicated.set(claim.storeKey, { state: 'done', fingerprint, body } satisfies IdempotencyRecord, ttlMs);
+      } else await this.records.deleteIfEquals(claim.storeKey, claim.envelope);
     } catch (error) {
-      // The credential was issued: hand it out. A retry meets the lock until it expires.
+      // With REDIS_WAIT_REPLICAS the operator chose durability: an answer no replica holds is not given
+      // (503); a retry replays it if the master kept it. Otherwise the credential was issued: hand it
+      // out, and a retry meets the lock until it expires.
+      if (this.records.waitsForReplicas) throw error;
       this.logger.warn({ msg: 'could not store the idempotent response', code: (error as ApiError).code });
     }
     return body;

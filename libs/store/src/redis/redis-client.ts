@@ -12,9 +12,17 @@ export function reconnectDelay(attempt: number): number {
   return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(attempt - 1, 10)) + Math.floor(Math.random() * 50);
 }
 
-function connectionOptions(config: RedisConfig): RedisOptions {
+/**
+ * A connection that sends WAIT must let it block up to its timeout: else ioredis would time the
+ * command out, and the socket timeout drop the connection, before Redis answers how many replicas have it.
+ */
+function waitingTimeoutMs(config: RedisConfig, waits: boolean): number {
+  return config.commandTimeoutMs + (waits && config.replicaWait ? config.replicaWait.timeoutMs : 0);
+}
+
+function connectionOptions(config: RedisConfig, waits = false): RedisOptions {
   return {
-    commandTimeout: config.commandTimeoutMs,
+    commandTimeout: waitingTimeoutMs(config, waits),
     connectTimeout: config.connectTimeoutMs,
     // Fail fast: no retries, and a command lost with its connection is not replayed later, since
     // replaying a quota reservation the caller already saw fail would count it twice.
@@ -23,7 +31,7 @@ function connectionOptions(config: RedisConfig): RedisOptions {
     // A connection that stops answering (a stalled or partitioned Redis) is dropped and reconnected:
     // else it stays "ready" and every call waits out its timeout, autopipelined batches one after
     // another (a call queued behind a stalled batch has no timer of its own), for as long as it lasts.
-    socketTimeout: config.commandTimeoutMs,
+    socketTimeout: waitingTimeoutMs(config, waits),
     // ioredis arms this timer on disconnect even when the socket is already gone; its 2 s default
     // would hold a shutting-down process open that long.
     disconnectTimeout: config.commandTimeoutMs,
@@ -33,8 +41,11 @@ function connectionOptions(config: RedisConfig): RedisOptions {
   };
 }
 
-/** One ioredis client for any of the three deployment modes, with our scripts registered. */
-export function createRedisClient(config: RedisConfig): RedisClient {
+/**
+ * One ioredis client for any of the three deployment modes, with our scripts registered. `waits`:
+ * a connection for writes followed by WAIT (REDIS_WAIT_REPLICAS), with room for it in its timeouts.
+ */
+export function createRedisClient(config: RedisConfig, waits = false): RedisClient {
   // Without a connection, commands fail at once instead of queueing until Redis returns.
   const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: true };
   switch (config.mode) {
@@ -42,19 +53,19 @@ export function createRedisClient(config: RedisConfig): RedisClient {
       return new Cluster(config.nodes, {
         ...shared,
         clusterRetryStrategy: reconnectDelay,
-        redisOptions: connectionOptions(config),
+        redisOptions: connectionOptions(config, waits),
       }) as RedisClient;
     case 'sentinel':
       return new Redis({
         ...shared,
-        ...connectionOptions(config),
+        ...connectionOptions(config, waits),
         retryStrategy: reconnectDelay,
         sentinels: config.sentinels,
         name: config.name,
         ...(config.tls && { enableTLSForSentinelMode: true, sentinelTLS: {} }),
       }) as RedisClient;
     case 'standalone':
-      return new Redis(config.url, { ...shared, ...connectionOptions(config), retryStrategy: reconnectDelay }) as RedisClient;
+      return new Redis(config.url, { ...shared, ...connectionOptions(config, waits), retryStrategy: reconnectDelay }) as RedisClient;
   }
 }
 
@@ -65,10 +76,11 @@ export function createRedisClient(config: RedisConfig): RedisClient {
  * `background` waits out an outage instead (offline queue, no command timeout, no retry limit),
  * as a blocking queue consumer needs; a command cut by a dropped connection (a stall past the
  * socket timeout) is sent again after the reconnect, since dropping it would leave BullMQ's worker
- * waiting for its reply forever (no more deliveries, and a close that never ends).
+ * waiting for its reply forever (no more deliveries, and a close that never ends). The fail-fast
+ * connection leaves room in its timeouts for the WAIT that follows a queued event (REDIS_WAIT_REPLICAS).
  */
 export function createPlainRedisConnection(config: RedisConfig, behaviour: 'fail-fast' | 'background'): Redis | Cluster {
-  const base = connectionOptions(config);
+  const base = connectionOptions(config, behaviour === 'fail-fast');
   const options: RedisOptions =
     behaviour === 'fail-fast'
       ? { ...base, enableOfflineQueue: false }

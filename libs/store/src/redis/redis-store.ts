@@ -7,6 +7,7 @@ import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, Stor
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
 import { createRedisClient, type RedisClient } from './redis-client';
 import { readPersistence } from './redis-persistence';
+import { type ReplicaWait, waitForReplicas } from './replica-wait';
 import { assertSameSlot } from './same-slot';
 
 export interface RedisStoreOptions {
@@ -14,28 +15,55 @@ export interface RedisStoreOptions {
   logger?: StoreLogger;
 }
 
-/** The store shared by every replica: standalone Redis, Sentinel or Cluster through ioredis. */
+/**
+ * The store shared by every replica: standalone Redis, Sentinel or Cluster through ioredis. With
+ * `replicaWait` (REDIS_WAIT_REPLICAS), `replicated` is a second store on its own connection whose
+ * every write is followed by WAIT: a WAIT blocks its connection until the replicas answer (up to
+ * its timeout while they are gone), which must not hold up the reads, limits and quotas sent here.
+ */
 export class RedisStore extends Store {
   readonly kind = 'redis' as const;
   private readonly client: RedisClient;
   private readonly silenceLog: () => void;
+  /** On the replicated store: the WAIT after each write. */
+  private readonly wait: ReplicaWait | undefined;
+  /** On the main store, with `replicaWait`: the replicated one. */
+  private readonly waiting: RedisStore | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(
     private readonly config: RedisConfig,
     options: RedisStoreOptions = {},
+    role: 'main' | 'replicated' = 'main',
   ) {
     super();
-    this.client = createRedisClient(config);
-    this.silenceLog = logConnectionChanges(this.client, describeTarget(config), options.logger ?? new Logger(RedisStore.name));
+    const replicated = role === 'replicated';
+    this.client = createRedisClient(config, replicated);
+    const target = `${describeTarget(config)}${replicated ? ' (replicated writes)' : ''}`;
+    this.silenceLog = logConnectionChanges(this.client, target, options.logger ?? new Logger(RedisStore.name));
+    if (replicated) this.wait = config.replicaWait;
+    else if (config.replicaWait) this.waiting = new RedisStore(config, options, 'replicated');
+  }
+
+  override get replicated(): Store {
+    return this.waiting ?? this;
+  }
+
+  override get waitsForReplicas(): boolean {
+    return this.config.replicaWait !== undefined;
   }
 
   isReady(): boolean {
-    return this.closing === undefined && this.client.status === 'ready';
+    return this.closing === undefined && this.client.status === 'ready' && (this.waiting?.isReady() ?? true);
   }
 
-  waitUntilReady(timeoutMs: number): Promise<boolean> {
-    if (this.isReady()) return Promise.resolve(true);
+  async waitUntilReady(timeoutMs: number): Promise<boolean> {
+    const both = await Promise.all([this.connected(timeoutMs), this.waiting?.connected(timeoutMs) ?? true]);
+    return both.every(Boolean);
+  }
+
+  private connected(timeoutMs: number): Promise<boolean> {
+    if (this.closing === undefined && this.client.status === 'ready') return Promise.resolve(true);
     if (this.closing) return Promise.resolve(false);
     return new Promise((resolve) => {
       const onReady = () => {
@@ -67,36 +95,36 @@ export class RedisStore extends Store {
   async set(key: string, value: string, ttlMs: number): Promise<void> {
     checkKey(key);
     const px = checkTtl(ttlMs);
-    await this.call(() => this.client.set(key, value, 'PX', px));
+    await this.write(key, () => this.client.set(key, value, 'PX', px));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     checkKey(key);
     const px = checkTtl(ttlMs);
-    return (await this.call(() => this.client.set(key, value, 'PX', px, 'NX'))) === 'OK';
+    return (await this.write(key, () => this.client.set(key, value, 'PX', px, 'NX'))) === 'OK';
   }
 
   async delete(key: string): Promise<void> {
     checkKey(key);
-    await this.call(() => this.client.del(key));
+    await this.write(key, () => this.client.del(key));
   }
 
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
     checkKey(key);
-    return (await this.call(() => this.client.storeDeleteIfEquals(key, expected))) === 1;
+    return (await this.write(key, () => this.client.storeDeleteIfEquals(key, expected))) === 1;
   }
 
   async replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
     checkKey(key);
     const px = ttlMs === undefined ? 0 : checkTtl(ttlMs);
-    return (await this.call(() => this.client.storeReplaceIfEquals(key, expected, value, px))) === 1;
+    return (await this.write(key, () => this.client.storeReplaceIfEquals(key, expected, value, px))) === 1;
   }
 
   async indexAdd(key: string, member: string, score: number, ttlMs: number): Promise<void> {
     checkKey(key);
     checkIndexEntry(member, score);
     const px = checkTtl(ttlMs);
-    await this.call(() => this.client.storeIndexAdd(key, member, score, px));
+    await this.write(key, () => this.client.storeIndexAdd(key, member, score, px));
   }
 
   async indexRange(key: string, maxScore: number, count: number): Promise<IndexEntry[]> {
@@ -111,7 +139,7 @@ export class RedisStore extends Store {
   async indexRemove(key: string, members: readonly string[]): Promise<void> {
     checkKey(key);
     if (members.length === 0) return;
-    await this.call(() => this.client.zrem(key, ...members));
+    await this.write(key, () => this.client.zrem(key, ...members));
   }
 
   async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {
@@ -119,7 +147,7 @@ export class RedisStore extends Store {
     const keys = rules.map((rule) => rule.key);
     if (this.config.mode === 'cluster') assertSameSlot(keys, this.config.keyPrefix);
     const args = rules.flatMap((rule) => [rule.limit, rule.periodMs]);
-    const reply = await this.call(() => this.client.storeRateLimit(keys.length, ...keys, cost, ...args));
+    const reply = await this.write(keys[0], () => this.client.storeRateLimit(keys.length, ...keys, cost, ...args));
     return {
       allowed: reply[0] === 1,
       retryAfterMs: reply[1],
@@ -131,13 +159,13 @@ export class RedisStore extends Store {
     checkKey(key);
     checkQuota(limit);
     const px = checkTtl(ttlMs);
-    const [allowed, used] = await this.call(() => this.client.storeReserveQuota(key, limit, px));
+    const [allowed, used] = await this.write(key, () => this.client.storeReserveQuota(key, limit, px));
     return { allowed: allowed === 1, used };
   }
 
   async releaseQuota(key: string): Promise<void> {
     checkKey(key);
-    await this.call(() => this.client.storeReleaseQuota(key));
+    await this.write(key, () => this.client.storeReleaseQuota(key));
   }
 
   close(): Promise<void> {
@@ -146,10 +174,19 @@ export class RedisStore extends Store {
   }
 
   private async quit(): Promise<void> {
+    await this.waiting?.close();
     this.silenceLog();
     // QUIT lets replies in flight arrive; disconnect() also stops reconnecting when Redis is down.
     if (this.client.status === 'ready') await this.client.quit().catch(() => undefined);
     this.client.disconnect();
+  }
+
+  /** A write; on the replicated store, resolved only once enough replicas hold it (else the same 503). */
+  private async write<T>(key: string, command: () => Promise<T>): Promise<T> {
+    const result = await this.call(command);
+    const wait = this.wait;
+    if (wait) await this.call(() => waitForReplicas(this.client, this.config.keyPrefix + key, wait));
+    return result;
   }
 
   /** Every failure of a Redis call, whatever ioredis raised, reaches callers as the same 503. */

@@ -8,10 +8,23 @@ import { EnvelopeCipher, EnvelopeError } from './envelope-cipher';
  */
 @Injectable()
 export class SealedRecords {
+  private replicatedRecords: SealedRecords | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly cipher: EnvelopeCipher,
   ) {}
+
+  /** These records through `Store.replicated`: for writes that acknowledge something (REDIS_WAIT_REPLICAS). */
+  get replicated(): SealedRecords {
+    if (this.store.replicated === this.store) return this;
+    this.replicatedRecords ??= new SealedRecords(this.store.replicated, this.cipher);
+    return this.replicatedRecords;
+  }
+
+  get waitsForReplicas(): boolean {
+    return this.store.waitsForReplicas;
+  }
 
   /** Seals a value for `key`; the envelope string is what the store holds (keep it to release a lock). */
   seal(key: string, value: unknown): string {

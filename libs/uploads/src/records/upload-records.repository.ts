@@ -22,14 +22,25 @@ export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
 }
 
-/** Upload records in the store: sealed records, an index per owner (newest first), provider id links. */
+/**
+ * Upload records in the store: sealed records, an index per owner (newest first), provider id links.
+ * A record's creation, changes and links acknowledge an upload to someone (a 201, a provider's event),
+ * so they are written through the replicated store: with REDIS_WAIT_REPLICAS they fail (503) unless
+ * that many replicas hold them. Removals and index clean-ups are not: losing one harms nobody.
+ */
 @Injectable()
 export class UploadRecordsRepository {
+  private readonly replicatedStore: Store;
+  private readonly replicatedRecords: SealedRecords;
+
   constructor(
     private readonly store: Store,
     private readonly sealed: SealedRecords,
     private readonly config: ConfigService,
-  ) {}
+  ) {
+    this.replicatedStore = store.replicated;
+    this.replicatedRecords = sealed.replicated;
+  }
 
   private get ttlMs(): number {
     return this.config.uploads.recordTtlSeconds * 1000;
@@ -42,8 +53,8 @@ export class UploadRecordsRepository {
    */
   async create(record: UploadRecord): Promise<void> {
     const [written, indexed] = await Promise.allSettled([
-      this.sealed.setIfAbsent(keys.record(record.uploadId), record, this.ttlMs),
-      this.store.indexAdd(keys.owner(record.ownerId), record.uploadId, Date.parse(record.createdAt), this.ttlMs),
+      this.replicatedRecords.setIfAbsent(keys.record(record.uploadId), record, this.ttlMs),
+      this.replicatedStore.indexAdd(keys.owner(record.ownerId), record.uploadId, Date.parse(record.createdAt), this.ttlMs),
     ]);
     const envelope = written.status === 'fulfilled' ? written.value : undefined;
     if (envelope !== undefined && indexed.status === 'fulfilled') return;
@@ -76,7 +87,8 @@ export class UploadRecordsRepository {
       if (!current) return undefined;
       const next = change(current.value);
       if (!next) return { before: current.value, after: current.value };
-      if (await this.sealed.replace(keys.record(uploadId), current.envelope, next)) return { before: current.value, after: next };
+      if (await this.replicatedRecords.replace(keys.record(uploadId), current.envelope, next))
+        return { before: current.value, after: next };
     }
     throw new ConcurrentChangeError(`upload ${uploadId} kept changing`);
   }
@@ -89,7 +101,7 @@ export class UploadRecordsRepository {
 
   /** Events that name only the provider's id (VOD images, attached media) find the upload through this. */
   async link(provider: UploadProvider, field: ProviderIdField, id: string, uploadId: string): Promise<void> {
-    await this.store.set(keys.providerId(provider, field, id), uploadId, this.ttlMs);
+    await this.replicatedStore.set(keys.providerId(provider, field, id), uploadId, this.ttlMs);
   }
 
   async findLinked(provider: UploadProvider, field: ProviderIdField, id: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
-import { createPlainRedisConnection } from '@app/store';
+import { createPlainRedisConnection, waitForReplicas } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
 import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
@@ -101,13 +101,16 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(event: QueuedJob): Promise<void> {
+    const replicaWait = this.redis.replicaWait;
     const work = async () => {
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
       await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
       // An event published again while its job exists is ignored by BullMQ (same id): one delivery.
       await this.queue.add(event.type, { body: event.body, queuedAt: event.queuedAt }, { jobId: event.id });
+      // BullMQ's add runs on this connection (on the queue's slot in a cluster): WAIT here covers the job.
+      if (replicaWait) await waitForReplicas(this.producer, this.pendingKey, replicaWait);
     };
-    await bounded(work(), this.redis.commandTimeoutMs * 3, 'queueing a webhook event');
+    await bounded(work(), this.redis.commandTimeoutMs * 3 + (replicaWait?.timeoutMs ?? 0), 'queueing a webhook event');
   }
 
   start(run: AttemptRunner): void {
