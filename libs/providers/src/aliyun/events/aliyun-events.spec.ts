@@ -20,6 +20,7 @@ describe('Alibaba event readers', () => {
       provider: 'aliyun-vod',
       type: 'FileUploadComplete',
       uploadId: 'upl_x',
+      kinds: ['aliyun-vod-video', 'aliyun-vod-audio'],
       providerId: { field: 'videoId', id: 'v1' },
       outcome: { status: 'uploaded', videoId: 'v1', size: 12, fileUrl: 'u' },
     });

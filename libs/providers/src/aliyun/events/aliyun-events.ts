@@ -1,11 +1,14 @@
 import { embeddedObject, type Json, object, optionalSize, optionalText, type ProviderIdField, type ReadEvent, text } from '@app/uploads';
 import { IMS, VOD } from '../aliyun.products';
 
-/** VOD upload events, their id field, and where the file URL is (VOD spells it FileUrl and FileURL). */
-const VOD_UPLOAD_EVENTS: Record<string, { idField: string; ours: ProviderIdField; urlField: string }> = {
-  FileUploadComplete: { idField: 'VideoId', ours: 'videoId', urlField: 'FileUrl' },
-  ImageUploadComplete: { idField: 'ImageId', ours: 'imageId', urlField: 'FileURL' },
-  AttachedMediaUploadComplete: { idField: 'AttachedMediaId', ours: 'mediaId', urlField: 'FileURL' },
+/**
+ * VOD upload events, their id field, where the file URL is (VOD spells it FileUrl and FileURL), and
+ * the kinds (ids of kinds/*) each can complete: an image event about a video's record is a mismatch.
+ */
+const VOD_UPLOAD_EVENTS: Record<string, { idField: string; ours: ProviderIdField; urlField: string; kinds: string[] }> = {
+  FileUploadComplete: { idField: 'VideoId', ours: 'videoId', urlField: 'FileUrl', kinds: ['aliyun-vod-video', 'aliyun-vod-audio'] },
+  ImageUploadComplete: { idField: 'ImageId', ours: 'imageId', urlField: 'FileURL', kinds: ['aliyun-vod-image'] },
+  AttachedMediaUploadComplete: { idField: 'AttachedMediaId', ours: 'mediaId', urlField: 'FileURL', kinds: ['aliyun-vod-attached-media'] },
 };
 
 /** Our upload id from UserData's Extend, as buildUserData wrote it. */
@@ -30,6 +33,7 @@ export function readVodEvent(raw: unknown): ReadEvent {
     type,
     uploadId: uploadIdOf(body.Extend),
     providerId: { field: spec.ours, id },
+    kinds: spec.kinds,
     outcome: {
       status: text(body, 'Status').toLowerCase() === 'success' ? 'uploaded' : 'failed',
       [spec.ours]: id,
