@@ -2,6 +2,7 @@ import { ApiError, ErrorCode } from '@app/common';
 import { fakeClient, rejection } from '@app/testing';
 import type { UploadRecord } from '@app/uploads';
 import type { DescribedMedia, DescribedMediaInfos, TencentClient } from '../client';
+import { VOD_MEDIA } from '../kinds/vod-media/vod-media.kind';
 import { tencentConfig } from '../testing/tencent-config';
 import { TencentMediaVerifier } from './tencent-media-verifier';
 
@@ -12,7 +13,7 @@ const record = (fields: Partial<UploadRecord> = {}): UploadRecord => ({
   uploadId: 'upl_3q2mD4v1Qb6xY0aZ9kLw8A',
   ownerId: 'alice',
   provider: 'tencent-vod',
-  kind: 'tencent-vod-media',
+  kind: VOD_MEDIA.spec.id,
   status: 'verifying',
   createdAt: '2026-12-07T10:00:00.000Z',
   updatedAt: '2026-12-07T10:00:00.000Z',
