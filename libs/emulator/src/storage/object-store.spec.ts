@@ -18,6 +18,16 @@ describe(ObjectStore.name, () => {
     expect(sut.get('other', 'k')).toBeUndefined();
   });
 
+  it('deletes an object once, freeing its bytes for others', () => {
+    sut.put('b', 'k', bytes('x'.repeat(15)), 'text/plain');
+    expect(sut.delete('b', 'k')).toBe(true);
+    expect(sut.get('b', 'k')).toBeUndefined();
+    expect(sut.delete('b', 'k')).toBe(false);
+    sut.put('b', 'old', bytes('x'.repeat(10)), 'text/plain');
+    sut.put('b', 'new', bytes('y'.repeat(10)), 'text/plain');
+    expect(sut.get('b', 'old')).toBeDefined();
+  });
+
   it('assembles parts in the listed order, with the S3 multipart ETag, and forgets the upload', () => {
     const upload = sut.initiate('b', 'k', 'video/mp4');
     const first = sut.uploadPart(upload, 1, bytes('aaaa'));

@@ -60,6 +60,16 @@ export class ObjectStore {
     return this.store(bucket, key, this.object(data, contentType));
   }
 
+  /** Forgets an object (a provider deleted the media it belongs to); false when there was none. */
+  delete(bucket: string, key: string): boolean {
+    const path = objectPath(bucket, key);
+    const object = this.objects.get(path);
+    if (!object) return false;
+    this.objects.delete(path);
+    this.storedBytes -= object.data.length;
+    return true;
+  }
+
   initiate(bucket: string, key: string, contentType: string): MultipartUpload {
     const upload = {
       uploadId: randomBytes(16).toString('hex').toUpperCase(),

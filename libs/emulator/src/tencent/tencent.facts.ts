@@ -69,8 +69,36 @@ export const TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS = 7_776_000;
 /** Client upload signature `random`: a 32-bit unsigned integer. Source: intl 266/33922. */
 export const TENCENT_SIGNATURE_RANDOM_MAX = 0xffff_ffff;
 
-/** Default request rate per API. Source: ApplyUpload 266/31767 and CommitUpload 266/31766 ("100次/秒"). */
-export const TENCENT_VOD_QPS_LIMITS = { ApplyUpload: 100, CommitUpload: 100 } as const;
+/**
+ * Default request rate per API. Source: ApplyUpload 266/31767 and CommitUpload 266/31766 ("100次/秒"); DescribeMediaInfos
+ * (intl 266/34181) and DeleteMedia (intl 266/37571): "A maximum of 100 requests can be initiated per second".
+ */
+export const TENCENT_VOD_QPS_LIMITS = { ApplyUpload: 100, CommitUpload: 100, DescribeMediaInfos: 100, DeleteMedia: 100 } as const;
+
+/** DescribeMediaInfos `FileIds`: "N 从 0 开始取值，最大 19". Source: vod_models.d.ts DescribeMediaInfosRequest. */
+export const TENCENT_VOD_DESCRIBE_MAX_FILE_IDS = 20;
+
+/**
+ * DescribeMediaInfos `Filters`: the parts of MediaInfo to return (all when empty); a part not asked for is null.
+ * Source: intl 266/34181 and the DescribeMediaInfosRequest model (vod_models.d.ts).
+ */
+export const TENCENT_VOD_MEDIA_INFO_FILTERS = {
+  basicInfo: 'BasicInfo',
+  metaData: 'MetaData',
+  transcodeInfo: 'TranscodeInfo',
+  animatedGraphicsInfo: 'AnimatedGraphicsInfo',
+  imageSpriteInfo: 'ImageSpriteInfo',
+  snapshotByTimeOffsetInfo: 'SnapshotByTimeOffsetInfo',
+  sampleSnapshotInfo: 'SampleSnapshotInfo',
+  keyFrameDescInfo: 'KeyFrameDescInfo',
+  adaptiveDynamicStreamingInfo: 'AdaptiveDynamicStreamingInfo',
+  miniProgramReviewInfo: 'MiniProgramReviewInfo',
+  subtitleInfo: 'SubtitleInfo',
+  reviewInfo: 'ReviewInfo',
+} as const;
+
+/** DeleteMedia's documented code for a FileId it does not hold. Source: tencentcloud-sdk-go vod/v20180717 client.go DeleteMedia. */
+export const TENCENT_VOD_FILE_NOT_FOUND_CODE = 'ResourceNotFound';
 
 /** A TC3 timestamp more than 5 minutes from server time is AuthFailure.SignatureExpire. Source: common error codes 266/31774. */
 export const TC3_MAX_CLOCK_SKEW_SECONDS = 300;

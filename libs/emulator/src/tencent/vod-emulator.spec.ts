@@ -128,7 +128,7 @@ describe(TencentVodEmulator.name, () => {
   });
 
   it('answers unknown actions and versions as Tencent does', async () => {
-    expect(await errorCode(sdk.client.request('DeleteMedia', { FileId: '1' }))).toBe('InvalidAction');
+    expect(await errorCode(sdk.client.request('DescribeStorageData', { SubAppId: SUB_APP_ID }))).toBe('InvalidAction');
     const v2024 = new vod.v20240718.Client({
       credential: { secretId: KEY.id, secretKey: KEY.secret },
       region: 'ap-guangzhou',

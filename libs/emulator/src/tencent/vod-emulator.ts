@@ -1,10 +1,11 @@
-import type { EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
+import type { ControlRoute, EmulatorRequest, EmulatorRequestHead, EmulatorResponse, ProviderEmulator } from '../core/provider';
 import type { KeyPair } from '../core/options';
 import { TENCENT_VOD_API_VERSION, TENCENT_VOD_SIGNING_SERVICE } from './tencent.facts';
 import type { UploadEvents } from '../events/upload-events';
 import { EmulatedStorage } from '../storage/emulated-storage';
 import { verifyTc3 } from './tc3-verifier';
-import { invalid, VodErrorAnswer, vodError, vodOk } from './vod-responses';
+import { invalid, refuseUnknown, VodErrorAnswer, vodError, vodOk } from './vod-responses';
+import { VodMedia } from './vod-media';
 import { VodUploads } from './vod-uploads';
 
 /** The VOD application id the emulated account owns by default (tests configure the service with it). */
@@ -24,6 +25,8 @@ export interface TencentVodEmulatorOptions {
   events?: UploadEvents;
   /** How long PullEvents holds a call with nothing to hand out ("long poll ≤5 s", tencent-vod.md §5). */
   pullWaitMs?: number;
+  /** The account's media files, shared with the client upload API's commits; a private one when absent. */
+  media?: VodMedia;
 }
 
 type Operation = (params: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -32,7 +35,8 @@ const EVENT_PARAMS = new Set(['SubAppId', 'ExtInfo', 'EventHandles']);
 
 /**
  * Tencent Cloud VOD 2018-07-17 behind TC3-HMAC-SHA256: ApplyUpload and CommitUpload with the
- * documented parameter errors, Tencent's response envelope (errors on HTTP 200) and faults.
+ * documented parameter errors, the media they store (DescribeMediaInfos, DeleteMedia), PullEvents and
+ * ConfirmEvents, Tencent's response envelope (errors on HTTP 200) and faults.
  */
 export class TencentVodEmulator implements ProviderEmulator {
   readonly name = 'tencent-vod';
@@ -40,31 +44,38 @@ export class TencentVodEmulator implements ProviderEmulator {
   private readonly clock: () => number;
   private readonly operations: Record<string, Operation>;
   private readonly armed: { operation: string; code: string }[] = [];
+  private readonly media: VodMedia;
 
   constructor(options: TencentVodEmulatorOptions = {}) {
     this.keys = options.keys ?? [];
     this.clock = options.clock ?? Date.now;
     const events = options.events;
+    const subAppIds = options.subAppIds ?? [EMULATED_SUB_APP_ID];
+    const storage =
+      options.storage ?? new EmulatedStorage({ clock: this.clock, onUploadCompleted: (completion) => events?.uploadCompleted(completion) });
+    const media = options.media ?? new VodMedia({ storage, subAppIds, clock: this.clock });
+    this.media = media;
     const uploads = new VodUploads({
-      subAppIds: options.subAppIds ?? [EMULATED_SUB_APP_ID],
+      subAppIds,
       certificateLifetimeSeconds: options.certificateLifetimeSeconds ?? 3_600,
       commitGraceSeconds: options.commitGraceSeconds ?? 86_400,
       clock: this.clock,
-      storage:
-        options.storage ??
-        new EmulatedStorage({ clock: this.clock, onUploadCompleted: (completion) => events?.uploadCompleted(completion) }),
+      storage,
+      media,
     });
     const pullWaitMs = options.pullWaitMs ?? 5_000;
     this.operations = {
       ApplyUpload: (params) => uploads.apply(params),
       CommitUpload: (params) => uploads.commit(params),
+      DescribeMediaInfos: (params) => media.describe(params, uploads.subAppId(params)),
+      DeleteMedia: (params) => media.delete(params, uploads.subAppId(params)),
       PullEvents: async (params) => {
-        refuseUnknown(params);
+        refuseUnknown(params, EVENT_PARAMS);
         uploads.subAppId(params);
         return { EventSet: events ? await events.tencentQueue.pull(pullWaitMs) : [] };
       },
       ConfirmEvents: (params) => {
-        refuseUnknown(params);
+        refuseUnknown(params, EVENT_PARAMS);
         uploads.subAppId(params);
         const handles = params.EventHandles;
         if (
@@ -87,6 +98,11 @@ export class TencentVodEmulator implements ProviderEmulator {
    */
   failNext(operation: string, code: string): void {
     this.armed.push({ operation, code });
+  }
+
+  /** `PUT /__emulator/tencent-vod/media`: what DescribeMediaInfos reports of a file. */
+  controls(): ControlRoute[] {
+    return this.media.controls();
   }
 
   matches(request: EmulatorRequestHead): boolean {
@@ -142,9 +158,4 @@ export class TencentVodEmulator implements ProviderEmulator {
       throw error;
     }
   }
-}
-
-function refuseUnknown(params: Record<string, unknown>): void {
-  const unknown = Object.keys(params).find((name) => !EVENT_PARAMS.has(name));
-  if (unknown) throw invalid('UnknownParameter', `The parameter \`${unknown}\` is not recognized.`);
 }

@@ -22,3 +22,9 @@ export class VodErrorAnswer extends Error {
 
 export const missing = (name: string) => new VodErrorAnswer('MissingParameter', `The request is missing a required parameter \`${name}\`.`);
 export const invalid = (code: string, message: string) => new VodErrorAnswer(code, message);
+
+/** Tencent refuses a parameter the action does not define. */
+export function refuseUnknown(params: Record<string, unknown>, known: ReadonlySet<string>): void {
+  const unknown = Object.keys(params).find((name) => !known.has(name));
+  if (unknown) throw invalid('UnknownParameter', `The parameter \`${unknown}\` is not recognized.`);
+}

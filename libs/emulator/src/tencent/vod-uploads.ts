@@ -6,7 +6,8 @@ import {
   TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS,
 } from './tencent.facts';
 import type { EmulatedStorage } from '../storage/emulated-storage';
-import { invalid, missing } from './vod-responses';
+import { invalid, missing, refuseUnknown } from './vod-responses';
+import type { VodMedia } from './vod-media';
 
 export interface VodUploadsOptions {
   /** VOD application ids of the emulated account. */
@@ -18,12 +19,16 @@ export interface VodUploadsOptions {
   clock: () => number;
   /** Issues the certificate's key to the COS stand-in; when uploads go to the emulator, commits need the objects. */
   storage: EmulatedStorage;
+  /** Where a commit stores the file (what DescribeMediaInfos then reports). */
+  media: VodMedia;
 }
 
 interface Session {
   subAppId: number;
   mediaType: string;
   coverType?: string;
+  mediaName?: string;
+  region: string;
   bucket: string;
   /** Object keys (no leading slash) in the bucket. */
   mediaKey: string;
@@ -65,7 +70,7 @@ export class VodUploads {
   constructor(private readonly options: VodUploadsOptions) {}
 
   apply(params: Params): Record<string, unknown> {
-    this.refuseUnknown(params, APPLY_PARAMS);
+    refuseUnknown(params, APPLY_PARAMS);
     const subAppId = this.subAppId(params);
     if (params.MediaType === undefined) throw missing('MediaType');
     const mediaType = this.oneOf(params.MediaType, TENCENT_VOD_MEDIA_TYPES, 'InvalidParameterValue.MediaType', 'MediaType');
@@ -100,6 +105,8 @@ export class VodUploads {
       subAppId,
       mediaType,
       coverType,
+      mediaName: typeof params.MediaName === 'string' ? params.MediaName : undefined,
+      region,
       bucket,
       mediaKey,
       coverKey,
@@ -119,7 +126,7 @@ export class VodUploads {
   }
 
   commit(params: Params): Record<string, unknown> {
-    this.refuseUnknown(params, COMMIT_PARAMS);
+    refuseUnknown(params, COMMIT_PARAMS);
     const subAppId = this.subAppId(params);
     if (params.VodSessionKey === undefined) throw missing('VodSessionKey');
     const key = params.VodSessionKey;
@@ -142,6 +149,18 @@ export class VodUploads {
       MediaUrl: `${base}/f0.${session.mediaType}`,
       CoverUrl: session.coverType ? `${base}/${fileId}.${session.coverType}` : '',
     };
+    this.options.media.add({
+      fileId,
+      subAppId,
+      type: session.mediaType,
+      name: session.mediaName,
+      mediaUrl: answer.MediaUrl,
+      coverUrl: answer.CoverUrl || undefined,
+      sourceContext: session.sourceContext,
+      storageRegion: session.region,
+      bucket: session.bucket,
+      keys: session.coverKey ? [session.mediaKey, session.coverKey] : [session.mediaKey],
+    });
     storage.completed({
       provider: 'tencent-vod',
       via: 'commit-upload',
@@ -154,11 +173,6 @@ export class VodUploads {
       completedAt: new Date(this.options.clock()),
     });
     return answer;
-  }
-
-  private refuseUnknown(params: Params, known: Set<string>): void {
-    const unknown = Object.keys(params).find((name) => !known.has(name));
-    if (unknown) throw invalid('UnknownParameter', `The parameter \`${unknown}\` is not recognized.`);
   }
 
   /** This emulated account opened VOD after 2023-12-25, so every call must name the application (266/31767). */

@@ -7,3 +7,4 @@ export { VOD_COMMIT } from './kinds/vod-commit/vod-commit.kind';
 export { VOD_MEDIA } from './kinds/vod-media/vod-media.kind';
 export { VOD_SIGNATURE } from './kinds/vod-signature/vod-signature.kind';
 export { TENCENT_EVENT_EXAMPLE } from './events/tencent-event-example';
+export { TencentMediaVerifier } from './verification/tencent-media-verifier';

@@ -65,8 +65,29 @@ export const TENCENT_SIGNATURE_MAX_VALIDITY_SECONDS = 7_776_000;
 /** Client upload signature `random`: a 32-bit unsigned integer. Source: intl 266/33922. */
 export const TENCENT_SIGNATURE_RANDOM_MAX = 0xffff_ffff;
 
-/** Default request rate per API. Source: ApplyUpload 266/31767 and CommitUpload 266/31766 ("100次/秒"). */
-export const TENCENT_VOD_QPS_LIMITS = { ApplyUpload: 100, CommitUpload: 100 } as const;
+/**
+ * Default request rate per API. Source: ApplyUpload 266/31767 and CommitUpload 266/31766 ("100次/秒"); DescribeMediaInfos
+ * (intl 266/34181) and DeleteMedia (intl 266/37571): "A maximum of 100 requests can be initiated per second".
+ */
+export const TENCENT_VOD_QPS_LIMITS = { ApplyUpload: 100, CommitUpload: 100, DescribeMediaInfos: 100, DeleteMedia: 100 } as const;
+
+/** DescribeMediaInfos `FileIds`: "N 从 0 开始取值，最大 19", at most 20 ids a call. Source: vod_models.d.ts DescribeMediaInfosRequest. */
+export const TENCENT_VOD_DESCRIBE_MAX_FILE_IDS = 20;
+
+/**
+ * DescribeMediaInfos `Filters` we ask for: basicInfo (name, Type, MediaUrl…) and metaData (Size in bytes, Duration in
+ * seconds, Container…); a part not asked for comes back null, and so does MetaData that VOD has not read yet ("此字段可能返回
+ * null"). Unknown ids are listed in NotExistFileIdSet, not an error. Source: intl 266/34181, tccli examples DescribeMediaInfos.md.
+ */
+export const TENCENT_VOD_MEDIA_INFO_FILTERS = ['basicInfo', 'metaData'] as const;
+
+/**
+ * DeleteMedia (no DeleteParts: the file and everything made from it) answers only a RequestId; its documented errors are
+ * FailedOperation, FailedOperation.InvalidVodUser, InternalError, ResourceNotFound, UnauthorizedOperation. A file already
+ * gone is ResourceNotFound (or the VOD-wide ResourceNotFound.FileNotExist, "资源不存在：文件不存在"). Source: intl 266/37571,
+ * tencentcloud-sdk-go vod/v20180717 client.go DeleteMedia and errors.go.
+ */
+export const TENCENT_VOD_FILE_GONE_CODES: readonly string[] = ['ResourceNotFound', 'ResourceNotFound.FileNotExist'];
 
 /** A TC3 timestamp more than 5 minutes from server time is AuthFailure.SignatureExpire. Source: common error codes 266/31774. */
 export const TC3_MAX_CLOCK_SKEW_SECONDS = 300;

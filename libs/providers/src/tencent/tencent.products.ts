@@ -9,8 +9,8 @@ export const TENCENT_VOD: ProductSpec = {
     'or a client upload signature for vod-js-sdk-v6 and TXUGCPublish.',
 };
 
-/** Its operations share the lower of their caps. */
+/** Each operation's budget is set from the lowest of their caps. */
 export const TENCENT_VOD_API: UpstreamApiSpec = {
   id: 'tencent-vod',
-  defaultBudget: () => BUDGET_SHARE * Math.min(TENCENT_VOD_QPS_LIMITS.ApplyUpload, TENCENT_VOD_QPS_LIMITS.CommitUpload),
+  defaultBudget: () => BUDGET_SHARE * Math.min(...Object.values(TENCENT_VOD_QPS_LIMITS)),
 };

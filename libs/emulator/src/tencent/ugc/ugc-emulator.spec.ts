@@ -3,6 +3,7 @@ import { tencent } from '@app/providers';
 import { cosClientFor } from '../../cos/testing/cos-client';
 import type { UploadCompletion } from '../../core/upload-completion';
 import { type RunningEmulator, startEmulator } from '../../emulator';
+import { vodSdkClient } from '../testing/vod-sdk-client';
 import { EMULATED_SUB_APP_ID } from '../vod-emulator';
 import { UGC_CODES } from './ugc-answers';
 import { UgcEmulator } from './ugc-emulator';
@@ -105,6 +106,15 @@ describe(UgcEmulator.name, () => {
       },
     ]);
     expect((await call('CommitUploadUGC', { signature: sign(), vodSessionKey: data.vodSessionKey })).code).toBe(UGC_CODES.SESSION_INVALID);
+
+    // The same account: the VOD API reports the committed file, as large as its object.
+    const sdk = vodSdkClient(emulator.url, { secretId: KEY.id, secretKey: KEY.secret });
+    try {
+      const described = await sdk.client.DescribeMediaInfos({ FileIds: [committed.data.fileId], SubAppId: EMULATED_SUB_APP_ID });
+      expect(described.MediaInfoSet?.[0]).toMatchObject({ BasicInfo: { Type: 'mp4' }, MetaData: { Size: 2000 } });
+    } finally {
+      sdk.close();
+    }
   });
 
   it('resumes a session by its vodSessionKey with a fresh certificate', async () => {

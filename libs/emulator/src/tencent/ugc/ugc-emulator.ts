@@ -5,12 +5,15 @@ import { headerValue } from '../../storage/request-parts';
 import { ClientSignatures, type VerifiedSignature } from './client-signature';
 import { UGC_CODES, UgcRefusal, ugcResponse } from './ugc-answers';
 import { UgcSessions } from './ugc-sessions';
+import type { VodMedia } from '../vod-media';
 
 export interface UgcEmulatorOptions {
   /** The account's SecretId/SecretKey pairs: the service signs client upload signatures with one. */
   keys: readonly KeyPair[];
   subAppIds: readonly number[];
   storage: EmulatedStorage;
+  /** The account's media files, where a commit stores its file (shared with the VOD API's emulator). */
+  media?: VodMedia;
 }
 
 const PATH = '/v3/index.php';
@@ -29,7 +32,7 @@ export class UgcEmulator implements ProviderEmulator {
 
   constructor(options: UgcEmulatorOptions) {
     this.signatures = new ClientSignatures({ keys: options.keys, subAppIds: options.subAppIds, clock: options.storage.keys.clock });
-    const sessions = new UgcSessions(options.storage);
+    const sessions = new UgcSessions(options.storage, options.media);
     this.actions = {
       PrepareUploadUGC: (_body, signature) => sessions.prepare(signature),
       ApplyUploadUGC: (body, signature) => sessions.apply(body, signature),

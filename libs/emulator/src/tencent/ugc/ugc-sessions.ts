@@ -3,6 +3,7 @@ import { TENCENT_VOD_COVER_TYPES, TENCENT_VOD_MEDIA_TYPES } from '../tencent.fac
 import type { EmulatedStorage } from '../../storage/emulated-storage';
 import type { VerifiedSignature } from './client-signature';
 import { UGC_CODES, UgcRefusal } from './ugc-answers';
+import type { VodMedia } from '../vod-media';
 
 /** COS APPID of VOD's storage account (data.storageAppId): the suffix of every storage bucket name. */
 const STORAGE_APP_ID = 1250000000;
@@ -42,7 +43,10 @@ const lowerString = (value: unknown) => (typeof value === 'string' ? value.toLow
 export class UgcSessions {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly storage: EmulatedStorage) {}
+  constructor(
+    private readonly storage: EmulatedStorage,
+    private readonly media?: VodMedia,
+  ) {}
 
   prepare(signature: VerifiedSignature): Record<string, unknown> {
     // One region only: the SDK then skips its region race (a HEAD to each region's COS domain).
@@ -92,6 +96,17 @@ export class UgcSessions {
     const base = `http://${session.subAppId}.vod2.myqcloud.com`;
     const mediaUrl = `${base}/${session.media.key}`;
     const coverUrl = session.cover ? `${base}/${session.cover.key}` : undefined;
+    this.media?.add({
+      fileId: session.fileId,
+      subAppId: session.subAppId,
+      type: session.media.type,
+      mediaUrl,
+      coverUrl,
+      sourceContext: session.sourceContext,
+      storageRegion: session.region,
+      bucket: session.bucket,
+      keys: session.cover ? [session.media.key, session.cover.key] : [session.media.key],
+    });
     this.storage.completed({
       provider: 'tencent-vod',
       via: 'commit-upload-ugc',

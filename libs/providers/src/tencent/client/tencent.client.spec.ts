@@ -5,6 +5,7 @@ import { ConfigService, loadConfig } from '@app/config';
 import { TENCENT_CONFIGS } from '../testing/tencent-config';
 import { MemoryStore } from '@app/store';
 import { UpstreamBudget, UpstreamCall } from '@app/upstream';
+import { DELETE_MEDIA } from './operations/media.operations';
 import { APPLY_UPLOAD, COMMIT_UPLOAD } from './operations/vod.operations';
 import { TencentClient } from './tencent.client';
 import { rejection } from '@app/testing';
@@ -189,6 +190,16 @@ describe(TencentClient.name, () => {
     expect(error.details.errors?.[0]?.field).toBe(field);
     expect(error.detail).not.toContain('provider text');
     if (status === 503) expect(error.details.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('answers DeleteMedia of a file already gone as done, logged ok, and maps its other errors', async () => {
+    fake.reply = tencentError('ResourceNotFound', 'req-gone');
+    expect(await sut.call(DELETE_MEDIA, { FileId: '1', SubAppId: 1 })).toEqual({ deleted: false, requestId: 'req-gone' });
+    expect(logged.at(-1)).toMatchObject({ operation: 'DeleteMedia', outcome: 'ok', upstreamRequestId: 'req-gone' });
+    fake.reply = tencentError('InternalError');
+    expect((await rejection(sut.call(DELETE_MEDIA, { FileId: '1' }))).code).toBe('UPSTREAM_UNAVAILABLE');
+    fake.reply = tencentError('ResourceNotFound');
+    expect((await rejection(sut.call(COMMIT_UPLOAD, { VodSessionKey: 'k' }))).code).toBe('UNPROCESSABLE');
   });
 
   it.each([

@@ -60,11 +60,27 @@ export class TencentClient implements OnApplicationShutdown {
       operation,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
       errors: tencentErrors,
-      send: async (signal) => operation.parse((await client.request(operation.action, request, { signal })) as Record<string, unknown>),
+      send: async (signal) => {
+        try {
+          return operation.parse((await client.request(operation.action, request, { signal })) as Record<string, unknown>);
+        } catch (error) {
+          const recovered = recover(operation, error);
+          if (recovered) return recovered;
+          throw error;
+        }
+      },
     });
   }
 
   onApplicationShutdown(): void {
     this.agent?.destroy();
   }
+}
+
+/** The operation's own answer to a Tencent error code it expects, if it has one for this failure. */
+function recover<Result extends { requestId: string }>(operation: TencentOperation<object, Result>, error: unknown): Result | undefined {
+  if (!operation.recover) return undefined;
+  const failure = tencentErrors.classify(error, false);
+  if (failure.kind !== 'provider' || !failure.upstreamCode) return undefined;
+  return operation.recover({ code: failure.upstreamCode, requestId: failure.upstreamRequestId ?? '' });
 }

@@ -42,6 +42,8 @@ describe(buildTencent.name, () => {
         signatureOneTime: true,
         signaturesPerUpload: 10,
         events: { mode: 'off' },
+        maxFileSize: 10 * 1024 ** 3,
+        maxDurationSeconds: undefined,
       },
     });
   });
@@ -85,6 +87,8 @@ describe(buildTencent.name, () => {
       TENCENTCLOUD_VOD_CLASS_IDS: '0,12, 99',
       TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: 'false',
       TENCENTCLOUD_VOD_SIGNATURE_TTL_SECONDS: '7776000',
+      TENCENTCLOUD_VOD_MAX_FILE_SIZE: '104857600',
+      TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: '600',
     });
     expect(sut).toMatchObject({
       credentials: { sessionToken: 'session-token-value' },
@@ -98,6 +102,8 @@ describe(buildTencent.name, () => {
         classIds: [0, 12, 99],
         signatureOneTime: false,
         signatureTtlSeconds: 7776000,
+        maxFileSize: 104857600,
+        maxDurationSeconds: 600,
       },
     });
   });
@@ -184,6 +190,26 @@ describe(buildTencent.name, () => {
       'a request timeout below 100 ms',
       { ...CONFIGURED, TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: '10' },
       /TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS: must be an integer from 100/,
+    ],
+    [
+      'a largest file size of 0 bytes',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_MAX_FILE_SIZE: '0' },
+      /TENCENTCLOUD_VOD_MAX_FILE_SIZE: must be an integer from 1/,
+    ],
+    [
+      'a fractional largest file size',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_MAX_FILE_SIZE: '1.5' },
+      /TENCENTCLOUD_VOD_MAX_FILE_SIZE: must be an integer from 1/,
+    ],
+    [
+      'a longest duration of 0 seconds',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: '0' },
+      /TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: must be an integer of at least 1/,
+    ],
+    [
+      'a longest duration that is not a number',
+      { ...CONFIGURED, TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: '10m' },
+      /TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: must be an integer of at least 1/,
     ],
     [
       'a malformed boolean',

@@ -4,6 +4,8 @@ import { TENCENT_VOD } from '../tencent.products';
 
 // A plain constants file: the limits are Tencent's, kept in one place for the service and for these rules.
 
+const GiB = 1024 ** 3;
+
 /** Tencent Cloud VOD (2018-07-17) settings. Credentials use the names of Tencent's own tools (TENCENTCLOUD_*). */
 export const tencentEnv = {
   TENCENTCLOUD_SECRET_ID: optionalStr(),
@@ -26,6 +28,8 @@ export const tencentEnv = {
   TENCENTCLOUD_VOD_EVENT_MODE: optionalStr(),
   TENCENTCLOUD_VOD_EVENT_TOKEN: optionalStr(),
   TENCENTCLOUD_VOD_EVENT_PULL_WAIT_MS: int(10_000, 1_000, 60_000),
+  TENCENTCLOUD_VOD_MAX_FILE_SIZE: int(10 * GiB, 1),
+  TENCENTCLOUD_VOD_MAX_DURATION_SECONDS: optionalStr(),
 };
 
 type Context = BuildContext<EnvOf<typeof tencentEnv>>;
@@ -56,6 +60,10 @@ export interface TencentVodSettings {
   signaturesPerUpload: number;
   /** How we learn of finished uploads: PUSH callbacks to our token URL, or the PULL loop, or neither. */
   events: TencentEventSettings;
+  /** Largest file (bytes) an upload may leave at VOD; a larger one is rejected once verified. */
+  maxFileSize: number;
+  /** Longest media (seconds) an upload may leave at VOD; no limit when absent. */
+  maxDurationSeconds?: number;
 }
 
 export type TencentEventSettings =
@@ -216,6 +224,8 @@ export function buildTencent(ctx: Context): TencentConfig {
       signatureOneTime: env.TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME,
       signaturesPerUpload: env.TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD,
       events: events(ctx),
+      maxFileSize: env.TENCENTCLOUD_VOD_MAX_FILE_SIZE,
+      maxDurationSeconds: positiveInt(ctx, 'TENCENTCLOUD_VOD_MAX_DURATION_SECONDS', env.TENCENTCLOUD_VOD_MAX_DURATION_SECONDS, 1),
     },
   };
 }

@@ -7,6 +7,11 @@ import type { UpstreamOperation } from '@app/upstream';
 export interface TencentOperation<Request, Result extends { requestId: string }> extends UpstreamOperation {
   provider: 'tencent-vod';
   parse(raw: Record<string, unknown>): Result;
+  /**
+   * An error code this operation answers as a result rather than a failure (DeleteMedia: the file is
+   * already gone); undefined for every other code. Gets Tencent's code and RequestId.
+   */
+  recover?(error: { code: string; requestId: string }): Result | undefined;
   /** Never set: ties the SDK's request model to the operation, so a call with the wrong request does not compile. */
   readonly requestType?: Request;
 }

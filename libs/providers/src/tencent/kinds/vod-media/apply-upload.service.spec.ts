@@ -99,6 +99,12 @@ describe(ApplyUploadService.name, () => {
     expect(await records.findOwned(alice, response.uploadId)).toMatchObject({ kind: 'tencent-vod-media', status: 'issued' });
   });
 
+  it('records the declared media type as the file format, lower case, and no size (ApplyUpload takes none)', async () => {
+    const { uploadId } = await sut.apply(MEDIA, alice, { mediaType: 'MOV' });
+    const record = await records.findOwned(alice, uploadId);
+    expect(record.declared).toEqual({ format: 'mov' });
+  });
+
   it('refuses a procedure off the allowlist before calling Tencent', async () => {
     const error = await rejection(sut.apply(MEDIA, alice, { mediaType: 'mp4', procedure: 'expensive' }));
     expect(error.details.errors).toEqual([{ field: 'procedure', message: 'procedure cannot be chosen on this deployment' }]);

@@ -24,7 +24,15 @@ export class ApplyUploadService {
   async apply(kind: KindSpec, user: Principal, dto: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
     const { vod } = tencentSettings(this.config);
     const processing = resolveProcessing(dto, vod);
-    const { uploadId, result } = await this.uploads.issue(user, kind, (uploadId) => this.applyFor(user, uploadId, dto, processing));
+    // The media type is the file's extension (the DTO already lowers it); ApplyUpload takes no size.
+    const declared = { format: dto.mediaType.toLowerCase() };
+    const { uploadId, result } = await this.uploads.issue(
+      user,
+      kind,
+      (uploadId) => this.applyFor(user, uploadId, dto, processing),
+      undefined,
+      declared,
+    );
     return { uploadId, ...result };
   }
 

@@ -78,6 +78,12 @@ describe(UploadSignatureService.name, () => {
     expect(Date.parse(expiresAt) / 1000).toBe(Number(fields.expireTime));
   });
 
+  it('declares nothing of the file: the signature request describes none', async () => {
+    const alice = { id: 'alice', permissions: [] };
+    const { uploadId } = await sut.create(SIGNATURE, alice, {});
+    expect(await records.findOwned(alice, uploadId)).not.toHaveProperty('declared');
+  });
+
   it('leaves oneTimeValid out when the deployment turns it off', async () => {
     build({ TENCENTCLOUD_VOD_SIGNATURE_ONE_TIME: 'false' });
     expect(decode((await sut.create(SIGNATURE, { id: 'a', permissions: [] }, {})).signature)).not.toHaveProperty('oneTimeValid');
