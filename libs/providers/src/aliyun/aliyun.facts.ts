@@ -94,6 +94,8 @@ export const VOD_IMAGE_TYPES = ['default', 'cover'] as const;
  * Decision: accept heic (two sources), refuse webp (only the SDK model lists it).
  */
 export const VOD_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'heic'] as const;
+/** ImageExt when none is sent: "png (default)" (seed). */
+export const VOD_DEFAULT_IMAGE_EXT = 'png';
 
 /** CreateUploadImage (seed): limits in UTF-8 bytes. */
 export const VOD_IMAGE = {

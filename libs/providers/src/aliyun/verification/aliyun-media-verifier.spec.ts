@@ -120,7 +120,7 @@ describe(AliyunMediaVerifier.name, () => {
   it.each([
     ['Uploading', { state: 'uploading' }],
     ['UploadFail', { state: 'failed' }],
-    ['Normal', { state: 'stored', size: 8932, format: 'gif', fileUrl: 'https://b.oss/image/default/X.png?Expires=1' }],
+    ['Normal', { state: 'stored', size: 8932, format: 'png', fileUrl: 'https://b.oss/image/default/X.png?Expires=1' }],
   ])('an image with status %s', async (status, expected) => {
     const info = { status, fileSize: 8932, url: 'https://cdn/x.png', fileURL: 'https://b.oss/image/default/X.png?Expires=1' };
     const { sut, mocks } = setup({ getImageInfo: answer({ ...info, originalFileName: 'cat.GIF' }) });

@@ -79,7 +79,8 @@ export function imageMedia(image: VodImageInfo | undefined): StoredMedia {
   const state = stateOf(image.status, VOD_FILE_STATUSES);
   if (state !== 'stored') return waiting(state);
   const fileUrl = image.fileURL ?? image.url;
-  return stored({ size: image.fileSize, format: formatOf(image.originalFileName, image.fileURL, image.url), fileUrl });
+  // The stored object's name carries ImageExt; OriginalFileName is only what the client called its file.
+  return stored({ size: image.fileSize, format: formatOf(image.fileURL, image.url, image.originalFileName), fileUrl });
 }
 
 /** GetAttachedMediaInfo reports no size. */
