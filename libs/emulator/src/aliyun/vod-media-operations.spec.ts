@@ -98,7 +98,7 @@ describe('VOD emulator lookups and deletes', () => {
   });
 
   it('lists attached media with NonExistMediaIds, no size, and deletes them', async () => {
-    const { MediaId: mediaId } = await call('CreateUploadAttachedMedia', { BusinessType: 'subtitle', MediaExt: 'vtt' });
+    const mediaId = String((await call('CreateUploadAttachedMedia', { BusinessType: 'subtitle', MediaExt: 'vtt' })).MediaId);
     const missing = 'd'.repeat(32);
     const info = await call('GetAttachedMediaInfo', { MediaIds: `${mediaId},${missing}` });
     expect(info).toMatchObject({
