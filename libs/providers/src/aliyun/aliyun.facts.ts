@@ -208,6 +208,14 @@ export const OUR_LIMITS = {
  * whose failures VOD cannot tell); every later status (UploadSucc, Transcoding, TranscodeFail, Checking,
  * Blocked, Normal, ProduceFail) means the source file arrived. GetMezzanineInfo's own Mezzanine.Status:
  * Uploading, Normal, UploadFail, Deleted. Images and attached media: Uploading, Normal, UploadFail.
+ * Fields the lookups read (response models): GetVideoInfo Video.Status/Size (bytes)/Duration (float seconds);
+ * GetMezzanineInfo Mezzanine.Status/Size/Duration (a string, "42.4930")/FileName/FileURL; GetImageInfo
+ * ImageInfo.Status/URL and Mezzanine.FileSize (a string)/FileURL/OriginalFileName; GetAttachedMediaInfo (the
+ * action is singular; RAM vod:GetAttachedMediaInfo) AttachedMediaList[].Status/URL, no size, unknown ids in
+ * NonExistMediaIds; ICE GetMediaInfo MediaInfo.MediaBasicInfo.Status and FileInfoList[].FileBasicInfo
+ * FileSize/Duration (strings)/FormatName ("mov,mp4,m4a,3gp,3g2,mj2")/FileName/FileUrl/FileType (source_file).
+ * Deletes: DeleteVideo lists NonExistVideoIds and ForbiddenVideoIds (404 when none exists);
+ * DeleteAttachedMedia NonExistMediaIds; DeleteMediaInfos IgnoredList and ForbiddenList, always 200.
  */
 export const VOD_VIDEO_STATUSES = {
   uploading: ['Uploading'],
@@ -216,9 +224,9 @@ export const VOD_VIDEO_STATUSES = {
 } as const;
 export const VOD_FILE_STATUSES = { uploading: ['Uploading'], failed: ['UploadFail'], stored: ['Normal'] } as const;
 /**
- * IMS MediaBasicInfo.Status (ICE "Basic data types", MediaBasicInfo): Init while the file is uploaded,
- * Preparing while IMS reads it, PrepareFail, Normal; Deleted for a removed asset. The model's example is
- * Normal; the other values are from the data types page, not the model.
+ * IMS MediaBasicInfo.Status. The response model documents no list (its example is Normal); Init, Preparing,
+ * PrepareFail and Deleted are ICE's data-types words as we know them, NOT confirmed against a fetched page or a
+ * real answer: check one. An unlisted status counts as still uploading (see verification/stored-media.ts).
  */
 export const IMS_MEDIA_STATUSES = {
   uploading: ['Init', 'Uploading', 'Preparing'],
