@@ -202,3 +202,16 @@ export const OUR_LIMITS = {
   FILE_NAME_MAX_BYTES: 1024,
   COVER_URL_MAX_BYTES: 1024,
 } as const;
+
+/**
+ * Lookups and deletes (generated @alicloud/vod20170321 and @alicloud/ice20201109 models; VOD "Basic data
+ * types"). The status words the emulator reports for its three states; VOD's real lifecycle passes
+ * through UploadSucc and Transcoding before Normal, the emulator goes straight to Normal.
+ */
+export const VOD_STATUS = { uploading: 'Uploading', stored: 'Normal', failed: 'UploadFail' } as const;
+/** ICE MediaBasicInfo.Status (ICE "Basic data types"): Init until the file is read, PrepareFail, Normal. */
+export const ICE_STATUS = { uploading: 'Init', stored: 'Normal', failed: 'PrepareFail' } as const;
+/** DeleteVideo, DeleteImage, GetAttachedMediaInfo, DeleteAttachedMedia: "up to 20" ids, comma-separated. */
+export const VOD_MAX_IDS_PER_CALL = 20;
+/** DeleteImage DeleteImageType (DeleteImageRequest model). */
+export const VOD_DELETE_IMAGE_TYPES = ['ImageURL', 'ImageId', 'VideoId'] as const;

@@ -15,6 +15,8 @@ import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
+import { iceMediaOperations } from './ice-media-operations';
+import type { AliyunMediaCatalog } from './media-catalog';
 import { checkInteger, checkOneOf, checkTags, checkText, checkUrl, parseJsonObject } from './param-checks';
 import { checkUserData } from './shared-checks';
 import type { UploadEvents } from '../events/upload-events';
@@ -101,8 +103,13 @@ function checkTargets(params: CallContext['params'], type: IceFileType): string 
   return storageLocation;
 }
 
-/** ICE 2020-11-09: CreateUploadMedia and RefreshUploadMedia. */
-export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
+/** ICE 2020-11-09: CreateUploadMedia and RefreshUploadMedia, and GetMediaInfo and DeleteMediaInfos (ice-media-operations). */
+export function iceEmulator(
+  gateway: AliyunGateway,
+  storage: EmulatedStorage,
+  catalog: AliyunMediaCatalog,
+  events?: UploadEvents,
+): ProviderEmulator {
   const media = new Map<string, MediaRecord>();
 
   function createUploadMedia({ accessKeyId, params }: CallContext) {
@@ -126,6 +133,18 @@ export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
     };
     const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     media.set(mediaId, record);
+    const title = field(parseJsonObject('MediaMetaData', params.required('MediaMetaData'))!, 'MediaMetaData', 'Title', true);
+    catalog.add({
+      product: 'aliyun-ims',
+      kind: 'ims-media',
+      id: mediaId,
+      accessKeyId,
+      target,
+      objectKey,
+      fileUrl: url,
+      title,
+      type: fileInfo.type,
+    });
     events?.aliyunMediaIssued('aliyun-ims', 'ims-media', mediaId, url, params.optional('UserData'), fileInfo.type);
     // MediaURL is empty without a CDN domain, as in the documented sample answer.
     return { MediaId: mediaId, MediaURL: '', FileURL: url, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
@@ -143,5 +162,6 @@ export function iceEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
   return aliyunService('aliyun-ice', ICE_API_VERSION, HOST, gateway, {
     CreateUploadMedia: createUploadMedia,
     RefreshUploadMedia: refreshUploadMedia,
+    ...iceMediaOperations(catalog),
   });
 }

@@ -4,10 +4,13 @@ import type { UploadEvents } from '../events/upload-events';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import { AliyunGateway } from './gateway';
 import { iceEmulator } from './ice-emulator';
+import { AliyunMediaCatalog } from './media-catalog';
 import { vodEmulator } from './vod-emulator';
 
 /** Alibaba Cloud VOD (2017-03-21) and ICE (2020-11-09) emulators behind one signature-checking gateway. */
 export function aliyunEmulators(options: EmulatorOptions, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator[] {
   const gateway = new AliyunGateway(options.aliyunKeys ?? []);
-  return [vodEmulator(gateway, storage, events), iceEmulator(gateway, storage, events)];
+  // One view of the media both products made, told of every completed upload.
+  const catalog = new AliyunMediaCatalog(storage, events);
+  return [vodEmulator(gateway, storage, catalog, events), iceEmulator(gateway, storage, catalog, events)];
 }

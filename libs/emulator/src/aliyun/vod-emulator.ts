@@ -16,11 +16,13 @@ import type { ProviderEmulator } from '../core/provider';
 import { aliyunService, type CallContext } from './aliyun-service';
 import { AliyunFault, newMediaId } from './errors';
 import type { AliyunGateway } from './gateway';
+import type { AliyunMediaCatalog } from './media-catalog';
 import { checkExtension, checkInteger, checkOneOf, checkTags, checkText, checkUrl } from './param-checks';
 import { checkCommon } from './shared-checks';
 import type { UploadEvents } from '../events/upload-events';
 import type { EmulatedStorage } from '../storage/emulated-storage';
 import { objectUrl, sourceObjectKey, storageTarget, type UploadGrant, uploadAddress, uploadAuth } from './upload-credentials';
+import { vodMediaOperations } from './vod-media-operations';
 
 const HOST = 'vod.aliyuncs.com';
 const RESOURCE_ID = /^[0-9a-f]{32}$/;
@@ -35,8 +37,16 @@ interface VideoRecord {
   grant: UploadGrant;
 }
 
-/** VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia. */
-export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, events?: UploadEvents): ProviderEmulator {
+/**
+ * VOD 2017-03-21: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage, CreateUploadAttachedMedia, and
+ * the lookups and deletes of what they made (vod-media-operations), which the catalog keeps.
+ */
+export function vodEmulator(
+  gateway: AliyunGateway,
+  storage: EmulatedStorage,
+  catalog: AliyunMediaCatalog,
+  events?: UploadEvents,
+): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
   const references = new Map<string, string>();
@@ -86,6 +96,16 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
     };
     const record = { accessKeyId, grant, uploadAddress: uploadAddress(storage, grant) };
     videos.set(videoId, record);
+    catalog.add({
+      product: 'aliyun-vod',
+      kind: 'video',
+      id: videoId,
+      accessKeyId,
+      target,
+      objectKey,
+      fileUrl: grant.upload.fileUrl,
+      title,
+    });
     events?.aliyunMediaIssued('aliyun-vod', 'video', videoId, grant.upload.fileUrl, params.optional('UserData'));
     if (referenceKey !== undefined) references.set(referenceKey, videoId);
     return { VideoId: videoId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
@@ -115,6 +135,18 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
     const imageId = newMediaId();
     const objectKey = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
     const url = objectUrl(target, objectKey);
+    const title = params.optional('Title');
+    catalog.add({
+      product: 'aliyun-vod',
+      kind: 'image',
+      id: imageId,
+      accessKeyId,
+      target,
+      objectKey,
+      fileUrl: url,
+      title,
+      type: imageType,
+    });
     events?.aliyunMediaIssued('aliyun-vod', 'image', imageId, url, params.optional('UserData'));
     const grant: UploadGrant = {
       target,
@@ -151,6 +183,8 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
     const objectKey = `${businessType}/${mediaId}.${ext}`;
     const url = objectUrl(target, objectKey);
+    const attached = { product: 'aliyun-vod', kind: 'attached-media', id: mediaId, accessKeyId, target, objectKey, fileUrl: url } as const;
+    catalog.add({ ...attached, title: params.optional('Title'), type: businessType });
     events?.aliyunMediaIssued('aliyun-vod', 'attached-media', mediaId, url, params.optional('UserData'));
     const grant: UploadGrant = {
       target,
@@ -166,10 +200,13 @@ export function vodEmulator(gateway: AliyunGateway, storage: EmulatedStorage, ev
     };
   }
 
-  return aliyunService('aliyun-vod', VOD_API_VERSION, HOST, gateway, {
+  const service = aliyunService('aliyun-vod', VOD_API_VERSION, HOST, gateway, {
     CreateUploadVideo: createUploadVideo,
     RefreshUploadVideo: refreshUploadVideo,
     CreateUploadImage: createUploadImage,
     CreateUploadAttachedMedia: createUploadAttachedMedia,
+    ...vodMediaOperations(catalog),
   });
+  // The catalog serves both products: its control route comes with VOD's emulator, once.
+  return { ...service, controls: () => catalog.controls() };
 }

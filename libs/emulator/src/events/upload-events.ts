@@ -29,6 +29,8 @@ interface AliyunMedia {
   mediaType?: string;
 }
 
+export type AliyunCompletionListener = (provider: 'aliyun-vod' | 'aliyun-ims', id: string, completion: Completion) => void;
+
 export interface Completion {
   /** Default true: the provider reports a successful upload. */
   success?: boolean;
@@ -46,6 +48,7 @@ export class UploadEvents {
   /** Every callback sent, in order (tests and the sandbox read them). */
   readonly deliveries: Delivery[] = [];
   private readonly media = new Map<string, AliyunMedia>();
+  private readonly aliyunListeners: AliyunCompletionListener[] = [];
   private readonly clock: () => number;
   private readonly sending: SendOptions;
 
@@ -70,11 +73,17 @@ export class UploadEvents {
     this.media.set(`${provider}:${id}`, { provider, kind, fileUrl, callbackUrl, extend: parsed?.Extend, userData, mediaType });
   }
 
+  /** Told of every Alibaba completion first, callback URL or not (the API emulators' view of their media). */
+  onAliyunUploadCompleted(listener: AliyunCompletionListener): void {
+    this.aliyunListeners.push(listener);
+  }
+
   /**
    * The upload of Alibaba media `id` finished: its callback goes to the URL its UserData named, signed
    * with the product's AuthKey. Undefined when the emulator never issued `id` or no URL was given.
    */
   async aliyunUploadCompleted(provider: AliyunMedia['provider'], id: string, completion: Completion = {}): Promise<Delivery | undefined> {
+    for (const listener of this.aliyunListeners) listener(provider, id, completion);
     const media = this.media.get(`${provider}:${id}`);
     if (!media?.callbackUrl) return undefined;
     const outcome = { success: completion.success ?? true, size: completion.size ?? 1024 * 1024, fileUrl: media.fileUrl };

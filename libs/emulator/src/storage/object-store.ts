@@ -125,6 +125,14 @@ export class ObjectStore {
     return this.store(upload.bucket, upload.key, object);
   }
 
+  /** Forgets the object (the provider deleted the media it belongs to); true if there was one. */
+  remove(bucket: string, key: string): boolean {
+    const path = objectPath(bucket, key);
+    const object = this.objects.get(path);
+    if (object) this.storedBytes -= object.data.length;
+    return this.objects.delete(path);
+  }
+
   abort(upload: MultipartUpload): void {
     for (const part of upload.parts.values()) this.storedBytes -= part.data.length;
     this.uploads.delete(upload.uploadId);

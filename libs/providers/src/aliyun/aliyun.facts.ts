@@ -94,6 +94,8 @@ export const VOD_IMAGE_TYPES = ['default', 'cover'] as const;
  * Decision: accept heic (two sources), refuse webp (only the SDK model lists it).
  */
 export const VOD_IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'heic'] as const;
+/** ImageExt when none is sent: "png (default)" (seed). */
+export const VOD_DEFAULT_IMAGE_EXT = 'png';
 
 /** CreateUploadImage (seed): limits in UTF-8 bytes. */
 export const VOD_IMAGE = {
@@ -198,3 +200,57 @@ export const OUR_LIMITS = {
   FILE_NAME_MAX_BYTES: 1024,
   COVER_URL_MAX_BYTES: 1024,
 } as const;
+
+/**
+ * Verification: what the lookup and delete operations report (generated @alicloud/vod20170321 3.12 and
+ * @alicloud/ice20201109 6.20 response models, and VOD "Basic data types", Status).
+ * A video's (or audio's) Status: Uploading is the initial status; UploadFail (never for resumable uploads,
+ * whose failures VOD cannot tell); every later status (UploadSucc, Transcoding, TranscodeFail, Checking,
+ * Blocked, Normal, ProduceFail) means the source file arrived. GetMezzanineInfo's own Mezzanine.Status:
+ * Uploading, Normal, UploadFail, Deleted. Images and attached media: Uploading, Normal, UploadFail.
+ * Fields the lookups read (response models): GetVideoInfo Video.Status/Size (bytes)/Duration (float seconds);
+ * GetMezzanineInfo Mezzanine.Status/Size/Duration (a string, "42.4930")/FileName/FileURL; GetImageInfo
+ * ImageInfo.Status/URL and Mezzanine.FileSize (a string)/FileURL/OriginalFileName; GetAttachedMediaInfo (the
+ * action is singular; RAM vod:GetAttachedMediaInfo) AttachedMediaList[].Status/URL, no size, unknown ids in
+ * NonExistMediaIds; ICE GetMediaInfo MediaInfo.MediaBasicInfo.Status and FileInfoList[].FileBasicInfo
+ * FileSize/Duration (strings)/FormatName ("mov,mp4,m4a,3gp,3g2,mj2")/FileName/FileUrl/FileType (source_file).
+ * Deletes: DeleteVideo lists NonExistVideoIds and ForbiddenVideoIds (404 when none exists);
+ * DeleteAttachedMedia NonExistMediaIds; DeleteMediaInfos IgnoredList and ForbiddenList, always 200.
+ */
+export const VOD_VIDEO_STATUSES = {
+  uploading: ['Uploading'],
+  failed: ['UploadFail'],
+  stored: ['UploadSucc', 'Transcoding', 'TranscodeFail', 'Checking', 'Blocked', 'Normal', 'ProduceFail'],
+} as const;
+export const VOD_FILE_STATUSES = { uploading: ['Uploading'], failed: ['UploadFail'], stored: ['Normal'] } as const;
+/**
+ * IMS MediaBasicInfo.Status. The response model documents no list (its example is Normal); Init, Preparing,
+ * PrepareFail and Deleted are ICE's data-types words as we know them, NOT confirmed against a fetched page or a
+ * real answer: check one. An unlisted status counts as still uploading (see verification/stored-media.ts).
+ */
+export const IMS_MEDIA_STATUSES = {
+  uploading: ['Init', 'Uploading', 'Preparing'],
+  failed: ['PrepareFail', 'UploadFail'],
+  stored: ['Normal'],
+  gone: ['Deleted'],
+} as const;
+
+/**
+ * Codes meaning "no such media". VOD: InvalidVideo.NotFound (404, GetVideoInfo, GetMezzanineInfo,
+ * RefreshUploadVideo, and DeleteVideo when none of its ids exists). InvalidImage.NotFound: the form VOD's
+ * error center uses for images (its API pages list no code). GetAttachedMediaInfo and DeleteAttachedMedia
+ * answer 200 with NonExistMediaIds instead. ICE documents no code: the common forms are accepted.
+ */
+export const VOD_VIDEO_NOT_FOUND = ['InvalidVideo.NotFound'] as const;
+export const VOD_IMAGE_NOT_FOUND = ['InvalidImage.NotFound', 'InvalidImageId.NotFound'] as const;
+export const VOD_MEDIA_NOT_FOUND = ['InvalidMedia.NotFound', 'InvalidMediaId.NotFound'] as const;
+export const ICE_MEDIA_NOT_FOUND = ['InvalidMedia.NotFound', 'InvalidMediaId.NotFound', 'MediaNotFound', 'EntityNotExist.Media'] as const;
+
+/** DeleteImage: "DeleteImageType ... ImageId: deletes images based on image IDs" (DeleteImageRequest model). */
+export const VOD_DELETE_IMAGE_TYPE = 'ImageId';
+
+/**
+ * Our default cap on an image upload, 20 MiB: no VOD page states one, and VOD serves images through OSS
+ * image processing, which refuses sources above 20 MB (OSS "Image processing" limits).
+ */
+export const VOD_IMAGE_DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

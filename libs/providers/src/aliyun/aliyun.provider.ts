@@ -9,6 +9,7 @@ import { VOD_ATTACHED_MEDIA } from './kinds/vod-attached-media/vod-attached-medi
 import { VOD_AUDIO, VOD_AUDIO_REFRESH } from './kinds/vod-audio/vod-audio.kind';
 import { VOD_IMAGE } from './kinds/vod-image/vod-image.kind';
 import { VOD_VIDEO, VOD_VIDEO_REFRESH } from './kinds/vod-video/vod-video.kind';
+import { AliyunMediaVerifier } from './verification/aliyun-media-verifier';
 
 /**
  * Alibaba Cloud: ApsaraVideo VOD and Intelligent Media Services (the ICE API), which share credentials,
@@ -18,8 +19,10 @@ export const ALIYUN_PROVIDER: ProviderDefinition = {
   id: 'aliyun',
   config: ALIYUN_CONFIG,
   kinds: [VOD_VIDEO, VOD_VIDEO_REFRESH, VOD_AUDIO, VOD_AUDIO_REFRESH, VOD_IMAGE, VOD_ATTACHED_MEDIA, IMS_MEDIA, IMS_MEDIA_REFRESH],
-  providers: [AliyunClient],
+  // The verifier is listed in providers too: that is how this definition's injectables are registered today.
+  providers: [AliyunClient, AliyunMediaVerifier],
   receivers: [AliyunEventsController],
+  verifier: AliyunMediaVerifier,
   demo: ALIYUN_DEMO,
   catalog: {
     products: [VOD, IMS],

@@ -10,3 +10,4 @@ export { VOD_AUDIO, VOD_AUDIO_REFRESH } from './kinds/vod-audio/vod-audio.kind';
 export { VOD_IMAGE } from './kinds/vod-image/vod-image.kind';
 export { VOD_VIDEO, VOD_VIDEO_REFRESH } from './kinds/vod-video/vod-video.kind';
 export { IMS_EVENT_EXAMPLE, VOD_EVENT_EXAMPLE } from './events/aliyun-event-examples';
+export { AliyunMediaVerifier } from './verification/aliyun-media-verifier';

@@ -8,6 +8,8 @@ import { MemoryStore } from '@app/store';
 import { UpstreamBudget, UpstreamCall } from '@app/upstream';
 import { AliyunClient } from './aliyun.client';
 import { CREATE_UPLOAD_MEDIA, REFRESH_UPLOAD_MEDIA } from './operations/ice.operations';
+import { DELETE_MEDIA_INFOS, GET_MEDIA_INFO } from './operations/ice-media.operations';
+import { DELETE_VIDEO, GET_MEZZANINE_INFO, GET_VIDEO_INFO } from './operations/vod-media.operations';
 import { rejection } from '@app/testing';
 import {
   CREATE_UPLOAD_ATTACHED_MEDIA,
@@ -187,5 +189,23 @@ describe(AliyunClient.name, () => {
       code: 'PROVIDER_NOT_CONFIGURED',
     });
     expect(emulator.server.calls('aliyun-ice', 'RefreshUploadMedia')).toBe(before);
+  });
+
+  it('answers "no such media" from its not-found code as an answer, and maps an outage to a retryable 503', async () => {
+    const missing = 'f'.repeat(32);
+    expect(await sut.call(GET_VIDEO_INFO, { videoId: missing })).toEqual({ requestId: expect.any(String) });
+    expect(await sut.call(GET_MEZZANINE_INFO, { videoId: missing })).toEqual({ requestId: expect.any(String) });
+    expect(await sut.call(DELETE_VIDEO, { videoId: missing })).toEqual({ requestId: expect.any(String), existed: false });
+    expect(await sut.call(GET_MEDIA_INFO, { mediaId: missing })).toEqual({ requestId: expect.any(String) });
+    expect(await sut.call(DELETE_MEDIA_INFOS, { mediaId: missing })).toEqual({ requestId: expect.any(String), existed: false });
+
+    const video = await sut.call(CREATE_UPLOAD_VIDEO, VIDEO);
+    expect((await sut.call(GET_VIDEO_INFO, { videoId: video.videoId })).info).toEqual({ status: 'Uploading' });
+    emulator.server.faults.inject({ kind: 'server-error', operation: 'GetVideoInfo', times: 1 });
+    expect(await rejection(sut.call(GET_VIDEO_INFO, { videoId: video.videoId }))).toMatchObject({
+      status: 503,
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+    expect(await sut.call(DELETE_VIDEO, { videoId: video.videoId })).toMatchObject({ existed: true });
   });
 });

@@ -5,7 +5,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@app/config';
 import { UpstreamCall } from '@app/upstream';
-import { aliyunErrors } from './aliyun.errors';
+import { aliyunErrors, isProviderError } from './aliyun.errors';
 import { createOpenApiClients } from './aliyun.transport';
 import type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
 import { ALIYUN_CONFIG } from '../config/aliyun.section';
@@ -62,8 +62,18 @@ export class AliyunClient {
       errors: aliyunErrors,
       send: async () => {
         const query = OpenApiUtil.query(operation.toQuery(request));
-        const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
-        return operation.parse((response.body ?? {}) as Record<string, unknown>);
+        try {
+          const response = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
+          return operation.parse((response.body ?? {}) as Record<string, unknown>);
+        } catch (error) {
+          // "No such media" is an answer for a lookup or a delete, not a failure.
+          const { absent } = operation;
+          if (absent && isProviderError(error) && absent.codes.includes(error.code)) {
+            const requestId = error.data.RequestId;
+            return absent.answer(typeof requestId === 'string' ? requestId : '');
+          }
+          throw error;
+        }
       },
     });
   }

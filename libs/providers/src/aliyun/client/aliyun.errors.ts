@@ -39,13 +39,13 @@ const NETWORK_ERRORS = new Set([
 ]);
 
 /** What openapi-client throws for a 4xx/5xx answer (tea ResponseError): the JSON body is in `data`. */
-interface ProviderError {
+export interface ProviderError {
   code: string;
   message?: string;
   data: { statusCode: number; RequestId?: unknown };
 }
 
-function isProviderError(error: unknown): error is ProviderError {
+export function isProviderError(error: unknown): error is ProviderError {
   const data = (error as { data?: { statusCode?: unknown } } | null)?.data;
   return typeof (error as { code?: unknown })?.code === 'string' && typeof data?.statusCode === 'number';
 }

@@ -3,5 +3,7 @@ export * from './aliyun.client';
 export { aliyunErrors } from './aliyun.errors';
 export * from './aliyun.problems';
 export type { AliyunOperation, AliyunProduct } from './operations/aliyun-operation';
+export * from './operations/ice-media.operations';
 export * from './operations/ice.operations';
+export * from './operations/vod-media.operations';
 export * from './operations/vod.operations';

@@ -1,4 +1,5 @@
 import { bool, type BuildContext, type EnvOf, int, list, optionalStr } from '@app/config';
+import { VOD_IMAGE_DEFAULT_MAX_BYTES } from '../aliyun.facts';
 
 /** Alibaba Cloud VOD (2017-03-21) and IMS/ICE (2020-11-09) settings. */
 export const aliyunEnv = {
@@ -24,6 +25,9 @@ export const aliyunEnv = {
   ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY_PREVIOUS: optionalStr(),
   ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
   ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE: int(gib(), 1, ossMaxObjectBytes()),
+  ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: int(VOD_IMAGE_DEFAULT_MAX_BYTES, 1, ossMaxObjectBytes()),
+  /** Video and audio alike (both are CreateUploadVideo files); unset: no limit. */
+  ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS: optionalStr(),
 
   ALIBABA_CLOUD_IMS_REGION: optionalStr(),
   ALIBABA_CLOUD_IMS_ENDPOINT: optionalStr(),
@@ -36,6 +40,7 @@ export const aliyunEnv = {
   ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: optionalStr(),
   ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY_PREVIOUS: optionalStr(),
   ALIBABA_CLOUD_IMS_MAX_FILE_SIZE: int(10 * gib(), 1, ossMaxObjectBytes()),
+  ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS: optionalStr(),
 };
 
 export type AliyunContext = BuildContext<EnvOf<typeof aliyunEnv>>;
@@ -89,8 +94,12 @@ export interface AliyunVodConfig {
   callbackUrl?: string;
   /** Keys our callback receiver accepts, current first; empty: the receiver is off. */
   callbackAuthKeys: string[];
+  /** Video and audio files alike. */
   maxVideoFileSize: number;
   maxAttachedMediaFileSize: number;
+  maxImageFileSize: number;
+  /** Video and audio files alike; absent: no limit. */
+  maxVideoDurationSeconds?: number;
 }
 
 export interface AliyunImsConfig {
@@ -105,6 +114,8 @@ export interface AliyunImsConfig {
   /** Keys our callback receiver accepts, current first; empty: the receiver is off. */
   callbackAuthKeys: string[];
   maxFileSize: number;
+  /** Absent: no limit. */
+  maxDurationSeconds?: number;
 }
 
 export interface AliyunConfig {

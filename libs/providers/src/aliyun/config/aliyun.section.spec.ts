@@ -52,8 +52,44 @@ describe('aliyun configuration section', () => {
       cateIds: [],
       maxVideoFileSize: 10 * 1024 ** 3,
       maxAttachedMediaFileSize: 1024 ** 3,
+      maxImageFileSize: 20 * 1024 ** 2,
+      maxVideoDurationSeconds: undefined,
     });
     expect(sut.ims).toBeUndefined();
+  });
+
+  it('takes the limits of what may arrive: image size, and durations that are unlimited unless set', () => {
+    const sut = aliyunOf({
+      ...KEYS,
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_IMS_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: '1048576',
+      ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS: '600',
+      ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS: '',
+    });
+    expect(sut.vod).toMatchObject({ maxImageFileSize: 1048576, maxVideoDurationSeconds: 600 });
+    expect(sut.ims?.maxDurationSeconds).toBeUndefined();
+    expect(aliyunOf({ ...KEYS, ALIBABA_CLOUD_IMS_REGION: 'cn-beijing', ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS: '90' }).ims).toMatchObject({
+      maxDurationSeconds: 90,
+    });
+  });
+
+  it.each(['0', '-5', '1.5', 'ten', '9999999999999'])('refuses the duration limit %s, naming the variable', (value) => {
+    const problems = configProblemsOf({
+      ...KEYS,
+      ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_IMS_REGION: 'cn-shanghai',
+      ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS: value,
+      ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS: value,
+    });
+    expect(problems).toMatch(/ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS: must be a whole number of seconds/);
+    expect(problems).toMatch(/ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS: must be a whole number of seconds/);
+  });
+
+  it('refuses an image size limit of 0', () => {
+    expect(configProblemsOf({ ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: '0' })).toMatch(
+      /ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: must be an integer from 1/,
+    );
   });
 
   it('sets the IMS endpoint explicitly per region instead of the central one', () => {

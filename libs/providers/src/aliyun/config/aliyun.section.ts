@@ -10,7 +10,7 @@ import {
   aliyunSecrets,
   type AliyunVodConfig,
 } from './aliyun.env';
-import { buildProduct, optionalResourceId, resourceIds } from './product-settings';
+import { buildProduct, optionalResourceId, optionalSeconds, resourceIds } from './product-settings';
 
 function credentials(ctx: Context): AliyunCredentialSource | undefined {
   const { env } = ctx;
@@ -64,6 +64,12 @@ function buildVod(ctx: Context, hasCredentials: boolean): AliyunVodConfig | unde
     templateGroupIds: resourceIds(ctx, 'ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS', env.ALIBABA_CLOUD_VOD_TEMPLATE_GROUP_IDS),
     maxVideoFileSize: env.ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE,
     maxAttachedMediaFileSize: env.ALIBABA_CLOUD_VOD_ATTACHED_MEDIA_MAX_FILE_SIZE,
+    maxImageFileSize: env.ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE,
+    maxVideoDurationSeconds: optionalSeconds(
+      ctx,
+      'ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS',
+      env.ALIBABA_CLOUD_VOD_VIDEO_MAX_DURATION_SECONDS,
+    ),
   };
 }
 
@@ -91,7 +97,13 @@ function buildIms(ctx: Context, hasCredentials: boolean): AliyunImsConfig | unde
     },
     hasCredentials,
   );
-  return shared && { ...shared, maxFileSize: env.ALIBABA_CLOUD_IMS_MAX_FILE_SIZE };
+  return (
+    shared && {
+      ...shared,
+      maxFileSize: env.ALIBABA_CLOUD_IMS_MAX_FILE_SIZE,
+      maxDurationSeconds: optionalSeconds(ctx, 'ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS', env.ALIBABA_CLOUD_IMS_MAX_DURATION_SECONDS),
+    }
+  );
 }
 
 /**

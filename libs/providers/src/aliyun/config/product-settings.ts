@@ -47,6 +47,19 @@ export function optionalResourceId(ctx: Context, variable: string, value: string
   return value;
 }
 
+const MAX_SECONDS = 100 * 365 * 24 * 3600;
+
+/** A whole number of seconds from 1 to 100 years, or undefined when unset (no limit). */
+export function optionalSeconds(ctx: Context, variable: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_SECONDS) {
+    ctx.problem(variable, `must be a whole number of seconds from 1 to ${MAX_SECONDS}, or unset for no limit`);
+    return undefined;
+  }
+  return seconds;
+}
+
 function cateIds(ctx: Context, variable: string, values: string[]): number[] {
   const ids = values.map(Number);
   if (ids.some((id) => !Number.isSafeInteger(id) || id < 1)) ctx.problem(variable, 'each entry must be a positive integer category id');

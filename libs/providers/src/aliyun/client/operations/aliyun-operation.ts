@@ -20,6 +20,11 @@ export interface AliyunOperation<Request, Result extends { requestId: string }> 
   isRefresh: boolean;
   toQuery(request: Request): Record<string, string | number>;
   parse(body: Record<string, unknown>): Result;
+  /**
+   * Error codes that mean "no such media" for this operation, and the answer that stands for them: a
+   * lookup finds nothing, a delete finds it already gone. Without it every error is a failure.
+   */
+  absent?: { codes: readonly string[]; answer(requestId: string): Result };
 }
 
 /** The provider's answer lacked a field it documents: we cannot hand it on. */
@@ -41,8 +46,8 @@ export function requiredString(body: Record<string, unknown>, field: string): st
 }
 
 /** URLs the API may leave empty (IMS MediaURL without a CDN domain): empty counts as absent. */
-export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
-  const value = body[field];
+export function optionalString(body: Record<string, unknown> | undefined, field: string): string | undefined {
+  const value = body?.[field];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
@@ -59,4 +64,30 @@ export function credentialAnswer(body: Record<string, unknown>): UploadCredentia
     uploadAddress: requiredString(body, 'UploadAddress'),
     uploadAuth: requiredString(body, 'UploadAuth'),
   };
+}
+
+/** The value if it is a JSON object, else undefined. */
+export function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** An object of the answer (Video, Mezzanine, MediaInfo...), or undefined. */
+export function optionalObject(body: Record<string, unknown> | undefined, field: string): Record<string, unknown> | undefined {
+  return asObject(body?.[field]);
+}
+
+/** A list of the answer (NonExistMediaIds, AttachedMediaList...): empty when absent. */
+export function optionalArray(body: Record<string, unknown> | undefined, field: string): unknown[] {
+  const value = body?.[field];
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+/**
+ * A figure the API sends as a number or as a string ("42.4930", "30611502"): undefined when absent,
+ * empty, not a finite number, negative, or 0 (VOD reports 0 for a duration it has not read yet).
+ */
+export function optionalPositiveNumber(body: Record<string, unknown> | undefined, field: string): number | undefined {
+  const value = body?.[field];
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
 }

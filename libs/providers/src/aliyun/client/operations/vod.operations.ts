@@ -94,9 +94,10 @@ type VodOperationSpec<Request, Result extends { requestId: string }> = Pick<
   AliyunOperation<Request, Result>,
   'action' | 'fields' | 'toQuery' | 'parse'
 > &
-  Partial<Pick<AliyunOperation<Request, Result>, 'defaultFields' | 'isRefresh'>>;
+  Partial<Pick<AliyunOperation<Request, Result>, 'defaultFields' | 'isRefresh' | 'absent'>>;
 
-function vodOperation<Request, Result extends { requestId: string }>(
+/** A VOD 2017-03-21 operation: the server-owned parameters and the usual caller-fault fields. */
+export function vodOperation<Request, Result extends { requestId: string }>(
   spec: VodOperationSpec<Request, Result>,
 ): AliyunOperation<Request, Result> {
   return {

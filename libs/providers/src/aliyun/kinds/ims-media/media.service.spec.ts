@@ -58,6 +58,7 @@ describe(MediaService.name, () => {
     });
     expect(JSON.parse(sent(adapter).userData!)).toEqual({ Extend: { userId: 'alice', uploadId: result.uploadId } });
     expect(result).toMatchObject({ mediaId: 'media-1', fileUrl: 'https://f', requestId: 'REQ-1' });
+    expect((await uploads.findOwned(alice, result.uploadId)).declared).toEqual({ size: 5, format: 'mp4' });
     expect(result.mediaUrl).toBeUndefined();
     expect(await uploads.findOwned(alice, result.uploadId)).toMatchObject({
       provider: 'aliyun-ims',

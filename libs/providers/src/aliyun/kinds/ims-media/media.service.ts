@@ -54,6 +54,7 @@ export class MediaService {
           userData: buildUserData({ callbackUrl: ims.callbackUrl, userId: user.id, uploadId }),
         }),
       (answer) => ({ mediaId: answer.mediaId }),
+      { size: fileInfo.size, format: fileInfo.ext },
     );
     return { uploadId, mediaId: result.mediaId, mediaUrl: result.mediaURL, fileUrl: result.fileURL, ...credentialFields(result) };
   }

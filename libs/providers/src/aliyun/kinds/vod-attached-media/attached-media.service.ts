@@ -43,6 +43,7 @@ export class AttachedMediaService {
         }),
       // Attached-media events carry no Extend: they find the upload by this id.
       (answer) => ({ mediaId: answer.mediaId }),
+      { size: dto.fileSize, format: dto.mediaExt },
     );
     return { uploadId, mediaId: result.mediaId, mediaUrl: result.mediaURL, fileUrl: result.fileURL, ...credentialFields(result) };
   }

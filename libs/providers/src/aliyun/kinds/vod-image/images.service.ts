@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { AliyunClient, CREATE_UPLOAD_IMAGE } from '../../client';
+import { VOD_DEFAULT_IMAGE_EXT } from '../../aliyun.facts';
 import { buildUserData, credentialFields } from '../../credential';
 import { PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
@@ -39,6 +40,8 @@ export class ImagesService {
         }),
       // Image events carry no Extend: they find the upload by this id.
       (answer) => ({ imageId: answer.imageId }),
+      // The stored object is named with ImageExt, png when it is absent (seed CreateUploadImage).
+      { format: dto.imageExt ?? VOD_DEFAULT_IMAGE_EXT },
     );
     return { uploadId, imageId: result.imageId, imageUrl: result.imageURL, fileUrl: result.fileURL, ...credentialFields(result) };
   }

@@ -79,6 +79,14 @@ describe(VideosService.name, () => {
     });
   });
 
+  it('records what the request declared of the file: its size and its extension, lower case', async () => {
+    const { sut, uploads } = setup();
+    const created = await sut.create(VIDEO, alice, { title: 'T', fileName: 'D:\\Clip.MOV', fileSize: 10 });
+    expect((await uploads.findOwned(alice, created.uploadId)).declared).toEqual({ size: 10, format: 'mov' });
+    const bare = await sut.create(VIDEO, alice, { title: 'T', fileName: 'a.mp4' });
+    expect((await uploads.findOwned(alice, bare.uploadId)).declared).toEqual({ format: 'mp4' });
+  });
+
   it('replaces both defaults by an allowlisted client choice', async () => {
     const { sut, adapter } = setup();
     await sut.create(VIDEO, alice, { title: 'T', fileName: 'a.mp4', templateGroupId: 'chosen-group' });

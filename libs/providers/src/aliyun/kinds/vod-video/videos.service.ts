@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { PolicyCheck } from '@app/common';
+import { fileExtension, PolicyCheck } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { KindSpec } from '@app/registry';
 import { UploadRecords } from '@app/uploads';
@@ -58,6 +58,7 @@ export class VideosService {
           workflowId: chosen ? dto.workflowId : vod.defaultWorkflowId,
         }),
       (answer) => ({ videoId: answer.videoId }),
+      { size: dto.fileSize, format: fileExtension(dto.fileName) },
     );
     return toVideoUpload(uploadId, result);
   }
