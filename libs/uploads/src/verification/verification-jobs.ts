@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
+import { storeUnavailable } from '@app/store';
 import { type DeliveryQueue, MemoryDeliveryQueue, RedisDeliveryQueue } from '@app/webhooks';
 import type { ProviderIds } from '../records/upload-record';
 
@@ -64,7 +65,11 @@ export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicati
   /** Queues a retry; rejects (503 for the caller) when it could not be queued durably. */
   async enqueue(job: VerificationJob): Promise<void> {
     if (!this.queue) return;
-    await this.queue.enqueue({ id: `${job.action}:${job.uploadId}`, type: job.action, body: JSON.stringify(job), queuedAt: Date.now() });
+    // BullMQ refuses ':' in a job id.
+    const id = `${job.action}-${job.uploadId}`;
+    await this.queue.enqueue({ id, type: job.action, body: JSON.stringify(job), queuedAt: Date.now() }).catch((error: unknown) => {
+      throw storeUnavailable(error);
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,175 @@
+import { signAliyunCallback } from '@app/emulator';
+import { post } from './support/aliyun-test-env';
+import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
+import { tencentVodApi } from './support/tencent-vod-client';
+import { startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
+import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
+import { MediaVerifiers, UploadRecords } from '@app/uploads';
+import { randomBytes } from 'node:crypto';
+
+const SECRET = newWebhookSecret();
+/** One prefix for both lives of the app (the restart test): the records and the queue survive it. */
+const PREFIX = `verify${randomBytes(4).toString('hex')}:`;
+
+/**
+ * Verified uploads (UPLOAD_VERIFICATION=delete, the default): every completion is confirmed with the
+ * provider's API at the emulator, what breaks the kind's policy is rejected and deleted there, and a
+ * lookup the provider cannot answer is retried from the Redis queue, across a restart.
+ */
+describe('Verified uploads (real app, Redis, emulator)', () => {
+  let cloud: EventfulCloud;
+  let receiver: WebhookReceiver;
+  let sut: TestApp;
+
+  const start = () =>
+    startTestApp({
+      redis: true,
+      port: cloud.port,
+      env: {
+        ...cloud.env,
+        ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: '10000',
+        TENCENTCLOUD_VOD_MAX_FILE_SIZE: '10000',
+        UPLOAD_VERIFICATION_RETRY_SCHEDULE: '200ms,200ms,300ms,500ms,1s,1s,1s,1s',
+        REDIS_KEY_PREFIX: PREFIX,
+        WEBHOOK_URL: receiver.url,
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_RETRY_SCHEDULE: '100ms',
+      },
+    });
+
+  beforeAll(async () => {
+    cloud = await startEventfulCloud();
+    receiver = await WebhookReceiver.start();
+    sut = await start();
+  });
+  afterAll(async () => {
+    await sut?.close();
+    await receiver.down();
+    await cloud.close();
+  });
+
+  const create = async (path: string, body: unknown, user = 'alice') => {
+    const response = await post(`${sut.url}/v1/uploads/${path}`, body, sut.bearer(user));
+    expect(response.status).toBe(201);
+    return response.body as Record<string, string>;
+  };
+  const record = async (uploadId: string) =>
+    (await (await fetch(`${sut.url}/v1/uploads/${uploadId}`, { headers: sut.bearer('alice') })).json()) as Record<string, unknown>;
+  const complete = (provider: 'aliyun-vod' | 'aliyun-ims', id: string, completion = {}) =>
+    cloud.emulator.events.aliyunUploadCompleted(provider, id, completion);
+  const vodCallback = (body: unknown) => {
+    const url = `${cloud.serviceUrl}/v1/events/aliyun-vod`;
+    const timestamp = Math.floor(Date.now() / 1000);
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-vod-timestamp': String(timestamp),
+        'x-vod-signature': signAliyunCallback(url, timestamp, cloud.secrets.vodAuthKey),
+      },
+      body: JSON.stringify(body),
+    });
+  };
+  const webhooksOf = (uploadId: string) =>
+    receiver.deliveries
+      .map((delivery) => JSON.parse(delivery.body) as { type: string; data: { uploadId: string } })
+      .filter((payload) => payload.data.uploadId === uploadId)
+      .map((payload) => payload.type);
+  /** What the provider's API (at the emulator) says it stores for the upload now. */
+  const atProvider = async (uploadId: string) => {
+    const found = await sut.app.get(UploadRecords).find(uploadId);
+    if (!found) throw new Error(`no record ${uploadId}`);
+    return sut.app.get(MediaVerifiers).for(found.provider)?.lookup(found);
+  };
+
+  it("settles a video on the provider's figures: uploaded, upload.completed once", async () => {
+    const video = await create('aliyun-vod/videos', { title: 'Clip', fileName: 'clip.mp4', fileSize: 4096 });
+    expect((await complete('aliyun-vod', video.videoId, { size: 4096 }))?.statuses).toEqual([200]);
+    expect(await record(video.uploadId)).toMatchObject({ status: 'uploaded', size: 4096, fileUrl: expect.stringMatching(/^https:\/\//) });
+    await until(() => webhooksOf(video.uploadId).includes('upload.completed'), 20_000, 'upload.completed');
+  });
+
+  it('rejects an oversize image and deletes it at Alibaba; the owner sees why', async () => {
+    const image = await create('aliyun-vod/images', { imageType: 'default', imageExt: 'png' });
+    await complete('aliyun-vod', image.imageId, { size: 20_000 });
+    expect(await record(image.uploadId)).toMatchObject({
+      status: 'rejected',
+      rejection: { reason: 'too_large', limit: 10_000, measured: 20_000 },
+    });
+    expect(await atProvider(image.uploadId)).toEqual({ state: 'unknown' });
+    await until(() => webhooksOf(image.uploadId).includes('upload.rejected'), 20_000, 'upload.rejected');
+    const revoke = await fetch(`${sut.url}/v1/uploads/${image.uploadId}`, { method: 'DELETE', headers: sut.bearer('alice') });
+    expect(revoke.status).toBe(409);
+  });
+
+  it('rejects an oversize Tencent upload at commit and deletes it at Tencent', async () => {
+    const api = tencentVodApi(sut);
+    const applied = await api.apply('alice', { mediaType: 'MP4' });
+    expect(applied.status).toBe(201);
+    const { uploadId } = (await applied.json()) as { uploadId: string };
+    const commit = await api.commit('alice', uploadId);
+    expect(commit.status).toBe(200);
+    // The emulator's stand-in held no object, so it reports 1 MiB: over the 10,000-byte limit.
+    await until(async () => (await record(uploadId)).status === 'rejected', 20_000, 'the Tencent rejection');
+    expect((await record(uploadId)).rejection).toMatchObject({ reason: 'too_large', limit: 10_000 });
+    expect(await atProvider(uploadId)).toEqual({ state: 'unknown' });
+  });
+
+  it('a forged callback with a valid captured signature changes nothing the provider does not confirm', async () => {
+    const video = await create('aliyun-vod/videos', { title: 'Pending', fileName: 'p.mp4' });
+    const forged = await vodCallback({
+      EventType: 'FileUploadComplete',
+      VideoId: video.videoId,
+      Status: 'success',
+      Size: 1,
+      FileUrl: 'https://evil.example/x.mp4',
+      Extend: JSON.stringify({ uploadId: video.uploadId }),
+    });
+    expect(forged.status).toBe(200);
+    expect(await record(video.uploadId)).toMatchObject({ status: 'issued' });
+    expect(JSON.stringify(await record(video.uploadId))).not.toContain('evil.example');
+
+    // An image event about the video's record is another kind's event: a mismatch, whatever the provider says.
+    const image = await create('aliyun-vod/images', { imageType: 'default', imageExt: 'png' });
+    await complete('aliyun-vod', image.imageId, { size: 10 });
+    await vodCallback({
+      EventType: 'FileUploadComplete',
+      VideoId: image.imageId,
+      Status: 'success',
+      Extend: JSON.stringify({ uploadId: video.uploadId }),
+    });
+    expect(await record(video.uploadId)).toMatchObject({ status: 'issued' });
+  });
+
+  it('a refresh after completion gets 409', async () => {
+    const video = await create('aliyun-vod/videos', { title: 'Done', fileName: 'd.mp4' });
+    await complete('aliyun-vod', video.videoId, { size: 100 });
+    expect(await record(video.uploadId)).toMatchObject({ status: 'uploaded' });
+    const refresh = await post(`${sut.url}/v1/uploads/aliyun-vod/videos/${video.videoId}/refresh`, {}, sut.bearer('alice'));
+    expect(refresh.status).toBe(409);
+    expect(refresh.body).toMatchObject({ code: 'UPLOAD_COMPLETED' });
+  });
+
+  it('deletes an upload that arrives after a revoke', async () => {
+    const video = await create('aliyun-vod/videos', { title: 'Late', fileName: 'l.mp4' });
+    const revoke = await fetch(`${sut.url}/v1/uploads/${video.uploadId}`, { method: 'DELETE', headers: sut.bearer('alice') });
+    expect(revoke.status).toBe(204);
+    await complete('aliyun-vod', video.videoId, { size: 100 });
+    await until(async () => (await atProvider(video.uploadId))?.state === 'unknown', 20_000, 'the late upload deleted at the provider');
+    expect(await record(video.uploadId)).toMatchObject({ status: 'revoked' });
+  });
+
+  it('retries a lookup during a provider outage until it succeeds, across a service restart', async () => {
+    const video = await create('aliyun-vod/videos', { title: 'Outage', fileName: 'o.mp4', fileSize: 512 });
+    cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
+    await complete('aliyun-vod', video.videoId, { size: 512 });
+    await until(async () => (await record(video.uploadId)).status === 'verifying', 20_000, 'verifying');
+    await sut.close();
+    cloud.emulator.server.faults.clear();
+    sut = await start();
+    await until(async () => (await record(video.uploadId)).status === 'uploaded', 20_000, 'the retried verification after the restart');
+    expect(await record(video.uploadId)).toMatchObject({ size: 512 });
+    await until(() => webhooksOf(video.uploadId).includes('upload.completed'), 20_000, 'upload.completed after the retry');
+  });
+});
