@@ -13,7 +13,7 @@ const SECRET = newWebhookSecret();
 const PREFIX = `verify${randomBytes(4).toString('hex')}:`;
 
 /**
- * Verified uploads (UPLOAD_VERIFICATION=delete, the default): every completion is confirmed with the
+ * Verified uploads (UPLOAD_VERIFICATION=delete): every completion is confirmed with the
  * provider's API at the emulator, what breaks the kind's policy is rejected and deleted there, and a
  * lookup the provider cannot answer is retried from the Redis queue, across a restart.
  */
@@ -28,6 +28,7 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
       port: cloud.port,
       env: {
         ...cloud.env,
+        UPLOAD_VERIFICATION: 'delete',
         ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: '10000',
         TENCENTCLOUD_VOD_MAX_FILE_SIZE: '10000',
         UPLOAD_VERIFICATION_RETRY_SCHEDULE: '200ms,200ms,300ms,500ms,1s,1s,1s,1s',

@@ -92,7 +92,7 @@ function showExpiry() {
 // After the upload: the provider tells this service (a callback or an event), and the upload's
 // status moves from issued to uploaded. An app polls GET /v1/uploads/{id} or takes its webhook.
 
-const FINAL = new Set(['uploaded', 'failed', 'revoked']);
+const FINAL = new Set(['uploaded', 'failed', 'rejected', 'revoked']);
 
 async function waitForFinalStatus(uploadId, { timeoutMs = 30000 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -176,7 +176,10 @@ async function upload(event) {
     show('upload-message', 'Uploaded; waiting for the provider to confirm…');
     log(`${kind}: bytes sent, upload ${uploadId}`);
     const record = await waitForFinalStatus(uploadId);
-    show('upload-message', `The upload is ${record.status}.`);
+    const why = record.rejection
+      ? `: ${record.rejection.reason} (allowed ${record.rejection.limit}, arrived ${record.rejection.measured})`
+      : '';
+    show('upload-message', `The upload is ${record.status}${why}.`);
     log(`${kind}: ${uploadId} is ${record.status}`);
     await refreshWebhooks();
   } catch (error) {
