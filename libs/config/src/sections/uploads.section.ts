@@ -13,14 +13,13 @@ export const uploadsEnv = {
   EVENTS_MAX_SKEW_SECONDS: int(300, 10, 3600),
   /**
    * What a completion event leads to: `delete` (asks the provider what arrived, and deletes what breaks
-   * the kind's policy), `flag` (asks, and only marks it rejected), `off` (believes the event). Off by
-   * default until the suites that send synthetic events are migrated to the providers' truth (issue 22).
+   * the kind's policy), `flag` (asks, and only marks it rejected), `off` (believes the event).
    */
   /** The waits between tries of a verification the provider could not answer (5xx, timeout, budget): about 45 minutes in all. */
   UPLOAD_VERIFICATION_RETRY_SCHEDULE: optionalStr().default('10s,30s,1m,2m,5m,5m,5m,5m,10m,10m'),
   UPLOAD_VERIFICATION: z
     .enum(UPLOAD_VERIFICATION_MODES, { message: `must be one of ${UPLOAD_VERIFICATION_MODES.join(', ')}` })
-    .default('off'),
+    .default('delete'),
 };
 
 type Context = BuildContext<EnvOf<typeof uploadsEnv>>;

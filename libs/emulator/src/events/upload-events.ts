@@ -29,6 +29,9 @@ interface AliyunMedia {
   mediaType?: string;
 }
 
+/** A Tencent file uploaded: its id, URL and size where known. */
+export type TencentFileListener = (fileId: string, mediaUrl: string, size?: number) => void;
+
 export type AliyunCompletionListener = (provider: 'aliyun-vod' | 'aliyun-ims', id: string, completion: Completion) => void;
 
 export interface Completion {
@@ -49,6 +52,7 @@ export class UploadEvents {
   readonly deliveries: Delivery[] = [];
   private readonly media = new Map<string, AliyunMedia>();
   private readonly aliyunListeners: AliyunCompletionListener[] = [];
+  private readonly tencentListeners: TencentFileListener[] = [];
   private readonly clock: () => number;
   private readonly sending: SendOptions;
 
@@ -108,8 +112,14 @@ export class UploadEvents {
     return this.aliyunUploadCompleted(completion.provider, completion.mediaId, { size: completion.size });
   }
 
+  /** Told of every Tencent file uploaded, first (the API emulator's view of its media: a file it did not know is stored now). */
+  onTencentFileUploaded(listener: TencentFileListener): void {
+    this.tencentListeners.push(listener);
+  }
+
   /** Tencent committed a file (CommitUpload, or a client upload's CommitUploadUGC): NewFileUpload. */
   async tencentFileUploaded(fileId: string, mediaUrl: string, sourceContext = '', size?: number): Promise<Delivery | undefined> {
+    for (const listener of this.tencentListeners) listener(fileId, mediaUrl, size);
     const event = newFileUpload(fileId, mediaUrl, sourceContext, size, this.clock());
     const url = this.options.tencentEventUrl;
     if (!url) {

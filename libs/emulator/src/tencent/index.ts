@@ -15,6 +15,7 @@ export function tencentEmulators(options: EmulatorOptions, storage: EmulatedStor
   const subAppIds = [EMULATED_SUB_APP_ID];
   // One account: a file committed through either upload API is what DescribeMediaInfos and DeleteMedia see.
   const media = new VodMedia({ storage, subAppIds, clock: storage.keys.clock });
+  events?.onTencentFileUploaded((fileId, mediaUrl, size) => media.uploaded(fileId, mediaUrl, size));
   return [
     new TencentVodEmulator({ keys, subAppIds, storage, events, media, pullWaitMs: options.tencentPullWaitMs }),
     new UgcEmulator({ keys, subAppIds, storage, media }),

@@ -65,6 +65,16 @@ export class VodMedia {
     this.files.set(file.fileId, { ...file, state: 'stored', size, duration: 0, createdAt: isoSeconds(this.options.clock()) });
   }
 
+  /**
+   * A NewFileUpload went out for `fileId` (an event a test made up, as much as a commit's): the account
+   * holds that file from now on. A file already known keeps what it has.
+   */
+  uploaded(fileId: string, mediaUrl: string, size?: number): void {
+    if (this.files.has(fileId)) return;
+    const type = /\.([A-Za-z0-9]{1,8})$/.exec(new URL(mediaUrl, 'http://x').pathname)?.[1]?.toLowerCase() ?? 'mp4';
+    this.files.set(fileId, { ...this.made(fileId, type), mediaUrl, ...(size === undefined ? {} : { size }) });
+  }
+
   /** DescribeMediaInfos: a MediaInfo per known id, with the parts Filters names (all when none); the rest in NotExistFileIdSet. */
   describe(params: Params, subAppId: number): Record<string, unknown> {
     refuseUnknown(params, DESCRIBE_PARAMS);
