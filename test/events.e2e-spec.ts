@@ -52,9 +52,9 @@ describe('Provider events (real app, Redis, emulator callbacks)', () => {
     expect((await record(created.uploadId)).status).toBe('issued');
     expect((await complete('aliyun-vod', created.videoId, { size: 4096 }))?.statuses).toEqual([200]);
     expect(await record(created.uploadId)).toMatchObject({ status: 'uploaded', size: 4096, fileUrl: expect.stringMatching(/^https:\/\//) });
-    const repeat = await complete('aliyun-vod', created.videoId, { size: 1 });
+    const repeat = await complete('aliyun-vod', created.videoId, { size: 4096 });
     expect(repeat?.statuses).toEqual([200]);
-    expect((await record(created.uploadId)).size).toBe(4096);
+    expect(await record(created.uploadId)).toMatchObject({ status: 'uploaded', size: 4096 });
   });
 
   it('moves a VOD video to failed on a failure event', async () => {
@@ -69,7 +69,9 @@ describe('Provider events (real app, Redis, emulator callbacks)', () => {
   ])('moves %s to uploaded by its provider id (its events carry no Extend)', async (_what, path, body, idField) => {
     const created = await create(path, body);
     expect((await complete('aliyun-vod', created[idField], { size: 77 }))?.statuses).toEqual([200]);
-    expect(await record(created.uploadId)).toMatchObject({ status: 'uploaded', size: 77, [idField]: created[idField] });
+    // The size is the provider's answer: GetAttachedMediaInfo reports none.
+    const size = idField === 'imageId' ? { size: 77 } : {};
+    expect(await record(created.uploadId)).toMatchObject({ status: 'uploaded', ...size, [idField]: created[idField] });
   });
 
   it('moves IMS media to uploaded and failed (ICE envelope, signed X-ICE-*)', async () => {
@@ -132,6 +134,13 @@ describe('Provider events (real app, Redis, emulator callbacks)', () => {
     expect(unsigned.status).toBe(401);
     expect(unsigned.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await record(created.uploadId)).status).toBe('issued');
+    // The image did arrive (what GetImageInfo will say); its callback comes signed with the previous key.
+    const arrived = await fetch(`${cloud.emulator.url}/__emulator/aliyun/media`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ product: 'aliyun-vod', id: created.imageId, state: 'stored', size: 10 }),
+    });
+    expect(arrived.status).toBe(200);
     expect((await vodCallback(event, { key: 'OldVodKey1' })).status).toBe(200);
     expect((await record(created.uploadId)).status).toBe('uploaded');
   });

@@ -450,10 +450,14 @@ describe('OpenAPI problem examples', () => {
       return send(main, authorized({ path: example.path.replace(/\{[^}]+\}/, created.id) }, main, user));
     }
     const { uploadId } = await upload('createTencentVodUploadSignature', user);
+    const fileId = `52858907${String(Date.now()).slice(-11)}`;
     const event = {
       EventType: 'NewFileUpload',
-      FileUploadEvent: { FileId: `file-${user}`, MediaBasicInfo: { SourceInfo: { SourceContext: `uploadId=${uploadId}&userId=${user}` } } },
+      FileUploadEvent: { FileId: fileId, MediaBasicInfo: { SourceInfo: { SourceContext: `uploadId=${uploadId}&userId=${user}` } } },
     };
+    // The file is at Tencent (what DescribeMediaInfos will say), then its event comes.
+    const control = tencentVod.controls().find((route) => route.action === 'tencent-vod/media');
+    expect((await control?.handle({ fileId, state: 'stored', size: 10 }))?.status).toBe(204);
     const received = await send(main, { path: `/v1/events/tencent-vod/${TENCENT_EVENT_TOKEN}`, body: event });
     expect(await received.json()).toEqual({ outcome: 'applied' });
     if (example.operationId === 'revokeUpload')
