@@ -54,7 +54,7 @@ describe("A replica's death while it delivers webhooks (two spawned replicas, re
 
     // A third party queues the events, as any replica's request or provider callback would.
     const config = loadServiceConfig(env);
-    producer = createDeliveryQueue(config.store, config.webhooks);
+    producer = createDeliveryQueue(config.store, config.webhooks, config.protection.encryptionKeys);
     expect(await producer.waitUntilReady(10_000)).toBe(true);
     const events = Array.from({ length: EVENTS }, () => createWebhookEvent('upload.completed', testUpload()));
     for (const event of events) await producer.enqueue(event);

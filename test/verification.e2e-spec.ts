@@ -4,6 +4,7 @@ import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud
 import { tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
+import { queueInRedis } from './support/webhook-helpers';
 import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
 import { MediaVerifiers, UploadRecords } from '@app/uploads';
 import { randomBytes } from 'node:crypto';
@@ -166,6 +167,10 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
     await complete('aliyun-vod', video.videoId, { size: 512 });
     await until(async () => (await record(video.uploadId)).status === 'verifying', 20_000, 'verifying');
+    // The retry's body is sealed in Redis (CACHE_ENCRYPTION_KEY), as webhook bodies are.
+    const job = JSON.parse(await queueInRedis(PREFIX, 'verifications')) as [string, Record<string, string>][];
+    const [, data] = job.find(([key]) => key.endsWith(`:verify-${video.uploadId}`))!;
+    expect(JSON.parse(data.data)).toEqual({ sealed: expect.stringMatching(/^v1\./), queuedAt: expect.any(Number) });
     await sut.close();
     cloud.emulator.server.faults.clear();
     sut = await start();

@@ -75,7 +75,7 @@ describe('Webhook delivery across replicas (real Redis, real receiver)', () => {
     const env = { ...sharedEnv(receiver), PORT: '0' };
     // Another replica (this test) queues the events; the spawned service holds them, hanging, when it dies.
     const config = loadServiceConfig(env);
-    const producer = createDeliveryQueue(config.store, config.webhooks);
+    const producer = createDeliveryQueue(config.store, config.webhooks, config.protection.encryptionKeys);
     const queueEvents = async (count: number) => {
       const uploads = Array.from({ length: count }, () => testUpload());
       for (const upload of uploads) await producer.enqueue(createWebhookEvent('upload.completed', upload));

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiError } from '@app/common';
 import { DeliveryQueue, WebhookPublisher } from '@app/webhooks';
 import { runWebhooksCli, USAGE } from '../apps/upload-api/src/cli/webhooks-cli';
-import { deliveriesOf, documentedEventValidator, queueSettled, testUpload } from './support/webhook-helpers';
+import { deliveriesOf, documentedEventValidator, queueInRedis, queueSettled, testUpload } from './support/webhook-helpers';
 import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
 import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
 
@@ -163,13 +164,19 @@ describe('App webhooks (real app, real Redis, a real HTTP receiver)', () => {
   });
 
   it('keeps an event whose every retry failed as a dead letter, which the CLI lists and redelivers with the same webhook-id', async () => {
-    const upload = testUpload();
+    const upload = testUpload({
+      userId: `user-${randomBytes(6).toString('hex')}`,
+      fileUrl: `https://media.example.com/${randomBytes(6).toString('hex')}.mp4`,
+    });
     let receiverFixed = false;
     receiver.behaviour = () => (receiverFixed ? 204 : 500);
     await publisher.publish('upload.failed', upload);
     await receiver.until(() => deliveriesOf(receiver.deliveries, upload.uploadId).length >= 3);
     await queueSettled(queue);
     const id = deliveriesOf(receiver.deliveries, upload.uploadId)[0].id;
+    // Sealed at rest (CACHE_ENCRYPTION_KEY): nothing of the body in clear in the queue's keys.
+    const atRest = await queueInRedis(sut.config.store.keyPrefix, 'webhooks');
+    for (const revealing of [upload.uploadId, upload.userId, upload.fileUrl!]) expect(atRest).not.toContain(revealing);
 
     const listed = await cli('failed');
     expect(listed).toMatchObject({ code: 0, stderr: '' });

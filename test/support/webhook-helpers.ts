@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { Redis } from 'ioredis';
 import type { DeliveryQueue, WebhookUpload } from '@app/webhooks';
 import type { ReceivedDelivery } from './webhook-receiver';
 
@@ -48,5 +49,24 @@ export async function queueSettled(queue: DeliveryQueue, timeoutMs = 5_000): Pro
     if (waiting + delayed + active === 0) return;
     if (Date.now() > deadline) throw new Error(`queue not settled after ${timeoutMs} ms: ${JSON.stringify({ waiting, delayed, active })}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Everything a queue (`webhooks`, `verifications`) holds in the test Redis under `keyPrefix`: keys and values, whatever their type. */
+export async function queueInRedis(keyPrefix: string, queue: string): Promise<string> {
+  const redis = new Redis(process.env.TEST_REDIS_URL!, { maxRetriesPerRequest: 0 });
+  try {
+    const keys = await redis.keys(`${keyPrefix}{${queue}}*`);
+    const read = async (key: string): Promise<unknown> => {
+      const type = await redis.type(key);
+      if (type === 'hash') return redis.hgetall(key);
+      if (type === 'zset') return redis.zrange(key, '0', '-1', 'WITHSCORES');
+      if (type === 'list') return redis.lrange(key, 0, -1);
+      if (type === 'stream') return redis.xrange(key, '-', '+');
+      return type === 'string' ? redis.get(key) : type;
+    };
+    return JSON.stringify(await Promise.all(keys.map(async (key) => [key, await read(key)])));
+  } finally {
+    redis.disconnect();
   }
 }

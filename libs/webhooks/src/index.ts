@@ -4,5 +4,5 @@ export * from './webhooks.module';
 export { DeliveryQueue, type AttemptRunner, type DeadLetter, type QueuedJob } from './queue/delivery-queue';
 export { MemoryDeliveryQueue } from './queue/memory-delivery-queue';
 export { RedisDeliveryQueue } from './queue/redis-delivery-queue';
-export { createDeliveryQueue } from './queue/create-delivery-queue';
+export { createDeliveryQueue, createJobQueue } from './queue/create-delivery-queue';
 export { WebhookSigner, type WebhookHeaders } from './delivery/webhook-signer';

@@ -10,7 +10,7 @@ import { WebhookPublisher } from './webhook-publisher';
 /** No URL, no queue. Like the store, a Redis that is down at boot delays nothing: events fail to queue (503) until it is back. */
 async function buildQueue(config: ConfigService): Promise<DeliveryQueue | null> {
   if (config.webhooks.url === undefined) return null;
-  const queue = createDeliveryQueue(config.store, config.webhooks);
+  const queue = createDeliveryQueue(config.store, config.webhooks, config.protection.encryptionKeys);
   const ready = await queue.waitUntilReady(config.store.kind === 'redis' ? config.store.connectTimeoutMs : 0);
   if (!ready) new Logger('Webhooks').warn('webhook queue: Redis not reachable at boot; continuing');
   return queue;

@@ -94,7 +94,7 @@ export async function runWebhooksCli(argv: string[], env: Record<string, string 
           'without it, webhooks are queued inside the running service only',
       );
     }
-    queue = createDeliveryQueue(config.store, config.webhooks);
+    queue = createDeliveryQueue(config.store, config.webhooks, config.protection.encryptionKeys);
     // Once connected, every command fails fast if Redis goes away (the queue's connection does not wait).
     if (!(await queue.waitUntilReady(config.store.connectTimeoutMs))) {
       throw new CliError(`cannot reach Redis within REDIS_CONNECT_TIMEOUT_MS (${config.store.connectTimeoutMs} ms)`);

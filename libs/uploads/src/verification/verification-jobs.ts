@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap
 import { MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
 import { storeUnavailable } from '@app/store';
-import { type DeliveryQueue, MemoryDeliveryQueue, RedisDeliveryQueue } from '@app/webhooks';
+import { createJobQueue, type DeliveryQueue } from '@app/webhooks';
 import type { ProviderIds } from '../records/upload-record';
 
 /** A verification (lookup, or removal at the provider) to try again. */
@@ -39,7 +39,8 @@ export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicati
       concurrency: 4,
       stalledRecoveryMs: config.webhooks.stalledRecoveryMs,
     };
-    const queue = config.store.kind === 'redis' ? new RedisDeliveryQueue(config.store, settings) : new MemoryDeliveryQueue(settings);
+    // On Redis the bodies (the provider's ids) are sealed with the cache keys, as webhook bodies are.
+    const queue = createJobQueue(config.store, config.protection.encryptionKeys, settings);
     this.queue = queue;
     metrics.gauge(
       'upload_bff_verification_pending',

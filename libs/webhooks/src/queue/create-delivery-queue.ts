@@ -1,15 +1,24 @@
-import type { StoreConfig, WebhooksConfig } from '@app/config';
+import type { EncryptionKey, StoreConfig, WebhooksConfig } from '@app/config';
+import { EnvelopeCipher } from '@app/store';
 import type { DeliveryQueue } from './delivery-queue';
 import { MemoryDeliveryQueue } from './memory-delivery-queue';
-import { RedisDeliveryQueue } from './redis-delivery-queue';
+import { RedisDeliveryQueue, type RedisQueueSettings } from './redis-delivery-queue';
 
-/** The queue the store configuration asks for: Redis when there is one, else in-process. Usable without Nest (the CLI). */
-export function createDeliveryQueue(store: StoreConfig, webhooks: WebhooksConfig): DeliveryQueue {
-  const settings = {
+/**
+ * A queue of jobs where the store configuration puts them: Redis when there is one, with the bodies
+ * sealed with the cache keys (`protection.encryptionKeys`, which config requires with Redis), else
+ * in-process (nothing at rest, nothing sealed). Usable without Nest (the CLI).
+ */
+export function createJobQueue(store: StoreConfig, keys: readonly EncryptionKey[], settings: RedisQueueSettings): DeliveryQueue {
+  return store.kind === 'redis' ? new RedisDeliveryQueue(store, settings, new EnvelopeCipher(keys)) : new MemoryDeliveryQueue(settings);
+}
+
+/** The webhook deliveries' queue. */
+export function createDeliveryQueue(store: StoreConfig, webhooks: WebhooksConfig, keys: readonly EncryptionKey[]): DeliveryQueue {
+  return createJobQueue(store, keys, {
     retryScheduleMs: webhooks.retryScheduleMs,
     deadLetterTtlSeconds: webhooks.deadLetterTtlSeconds,
     concurrency: webhooks.concurrency,
     stalledRecoveryMs: webhooks.stalledRecoveryMs,
-  };
-  return store.kind === 'redis' ? new RedisDeliveryQueue(store, settings) : new MemoryDeliveryQueue(settings);
+  });
 }

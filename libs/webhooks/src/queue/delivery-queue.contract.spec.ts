@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RedisConfig } from '@app/config';
 import { type RedisServer, startRedisServer } from '@app/testing';
 import type { QueueStats } from '../metrics/webhook-metrics';
-import { eventually, failing, HeldAttempts, ScriptedRunner, testEvent } from '../testing/delivery-queue-test-helpers';
+import { eventually, failing, HeldAttempts, ScriptedRunner, testCipher, testEvent } from '../testing/delivery-queue-test-helpers';
 import type { DeliveryQueue, QueueSettings } from './delivery-queue';
 import { MemoryDeliveryQueue } from './memory-delivery-queue';
 import { RedisDeliveryQueue } from './redis-delivery-queue';
@@ -62,7 +62,7 @@ async function redisSubject(): Promise<Subject> {
         connectTimeoutMs: 2_000,
         tls: false,
       };
-      const queue = new RedisDeliveryQueue(redis, { ...SETTINGS, stalledRecoveryMs: 10_000, ...settings });
+      const queue = new RedisDeliveryQueue(redis, { ...SETTINGS, stalledRecoveryMs: 10_000, ...settings }, testCipher());
       queues.push(queue);
       if (!(await queue.waitUntilReady(5_000))) throw new Error('the throwaway redis-server did not accept the queue');
       return queue;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
 import { type RedisCluster, type RedisServer, startRedisCluster, startRedisSentinel, startRedisServer } from '@app/testing';
-import { eventually, failing, HeldAttempts, ScriptedRunner, testEvent } from '../testing/delivery-queue-test-helpers';
+import { eventually, failing, HeldAttempts, ScriptedRunner, testCipher, testEvent } from '../testing/delivery-queue-test-helpers';
 import { RedisDeliveryQueue } from './redis-delivery-queue';
 
 // What only Redis does: several instances share one queue, its index of pending events, outages,
@@ -14,9 +14,11 @@ describe(RedisDeliveryQueue.name, () => {
   let server: RedisServer;
   let config: RedisConfig;
   const queues: RedisDeliveryQueue[] = [];
+  /** One key for every instance, as replicas share CACHE_ENCRYPTION_KEY. */
+  const cipher = testCipher();
   /** Connected, as the module leaves it at boot: queueing fails fast while the connection is down. */
   const open = async (redis = config) => {
-    const queue = new RedisDeliveryQueue(redis, SETTINGS);
+    const queue = new RedisDeliveryQueue(redis, SETTINGS, cipher);
     queues.push(queue);
     await queue.waitUntilReady(2_000);
     return queue;
@@ -109,7 +111,11 @@ describe(RedisDeliveryQueue.name, () => {
   });
 
   it('refuses to queue within a few command timeouts when Redis is gone', async () => {
-    const sut = new RedisDeliveryQueue({ ...config, mode: 'standalone', url: 'redis://127.0.0.1:1', commandTimeoutMs: 50 }, SETTINGS);
+    const sut = new RedisDeliveryQueue(
+      { ...config, mode: 'standalone', url: 'redis://127.0.0.1:1', commandTimeoutMs: 50 },
+      SETTINGS,
+      cipher,
+    );
     queues.push(sut);
     expect(await sut.waitUntilReady(50)).toBe(false);
     const started = Date.now();
@@ -147,6 +153,7 @@ describe(`${RedisDeliveryQueue.name} on a 3-master Redis Cluster`, () => {
     const sut = new RedisDeliveryQueue(
       { mode: 'cluster', nodes: cluster.nodes, keyPrefix: 'ucb:', commandTimeoutMs: 500, connectTimeoutMs: 2000, tls: false },
       SETTINGS,
+      testCipher(),
     );
     try {
       expect(await sut.waitUntilReady(5_000)).toBe(true);

@@ -2,10 +2,11 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
-import { createPlainRedisConnection, waitForReplicas } from '@app/store';
+import { createPlainRedisConnection, type EnvelopeCipher, waitForReplicas } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
 import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
+import { type JobData, SealedJobData, UnreadableJobError } from './sealed-job-data';
 
 // BullMQ rather than hand-written Streams + XAUTOCLAIM: it already has delayed retries with our own
 // backoff, recovery of the jobs a dead worker held, kept failed jobs with retry(), and it runs on
@@ -14,11 +15,6 @@ import { retryDelayMs } from './retry-delay';
 export interface RedisQueueSettings extends QueueSettings {
   /** Lock lifetime and stalled-check period: how soon a crashed replica's deliveries are taken over. */
   stalledRecoveryMs: number;
-}
-
-interface JobData {
-  body: string;
-  queuedAt: number;
 }
 
 const QUEUE_NAME = 'deliveries';
@@ -55,11 +51,14 @@ function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
  * deliveries are taken over after `stalledRecoveryMs`, and a Redis outage delays deliveries
  * without losing one. Queueing uses a fail-fast connection (as the store does), so a request never
  * waits on Redis longer than a few command timeouts; the worker has its own, patient connections.
+ * Bodies are sealed with `cipher` (the cache keys) before they reach Redis; a body that does not
+ * open is never run: its job becomes a dead letter at once.
  */
 export class RedisDeliveryQueue extends DeliveryQueue {
   private readonly logger;
   private readonly producer: Redis | Cluster;
   private readonly queue: Queue<JobData, void, string>;
+  private readonly sealing: SealedJobData;
   /** When each pending event was queued, for the age of the oldest one (BullMQ keeps no such index). */
   private readonly pendingKey: string;
   private readonly shutdown = new AbortController();
@@ -74,9 +73,11 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   constructor(
     private readonly redis: RedisConfig,
     private readonly settings: RedisQueueSettings,
+    cipher: EnvelopeCipher,
   ) {
     super();
     this.logger = new Logger(settings.name === undefined ? 'Webhooks' : settings.name[0].toUpperCase() + settings.name.slice(1));
+    this.sealing = new SealedJobData(cipher, settings.name ?? 'webhooks');
     const prefix = `${redis.keyPrefix}{${settings.name ?? 'webhooks'}}`;
     this.pendingKey = `${prefix}:pending-since`;
     this.producer = this.watch(createPlainRedisConnection(redis, 'fail-fast'));
@@ -106,7 +107,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
       await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
       // An event published again while its job exists is ignored by BullMQ (same id): one delivery.
-      await this.queue.add(event.type, { body: event.body, queuedAt: event.queuedAt }, { jobId: event.id });
+      await this.queue.add(event.type, this.sealing.seal(event), { jobId: event.id });
       // BullMQ's add runs on this connection (on the queue's slot in a cluster): WAIT here covers the job.
       if (replicaWait) await waitForReplicas(this.producer, this.pendingKey, replicaWait);
     };
@@ -213,7 +214,9 @@ export class RedisDeliveryQueue extends DeliveryQueue {
   private async process(job: Job<JobData, void, string>, token: string | undefined, run: AttemptRunner): Promise<void> {
     // A slot that was already fetching when the stop began may still get a job.
     if (this.stopping) return this.handBack(job, token);
-    const event: QueuedJob = { id: job.id ?? '', type: job.name, body: job.data.body, queuedAt: job.data.queuedAt };
+    const event: QueuedJob = { id: job.id ?? '', type: job.name, body: this.open(job), queuedAt: job.data.queuedAt };
+    // A job queued in clear by an older version is sealed now, for its retries and as a dead letter.
+    if (this.sealing.isClear(job.data)) await job.updateData(this.sealing.seal(event)).catch(() => undefined);
     const number = job.attemptsMade + 1;
     const { verdict, reason } = await run(event, { number, last: number >= (job.opts.attempts ?? 1) }, this.shutdown.signal);
     if (verdict === 'done') return;
@@ -221,6 +224,17 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     // Failed jobs are the dead letters: at once when the runner says so, else once BullMQ has spent our schedule.
     if (verdict === 'dead-letter') throw new UnrecoverableError(reason);
     throw new Error(reason);
+  }
+
+  /** The job's body; a dead letter at once, never run, when it does not open. */
+  private open(job: Job<JobData, void, string>): string {
+    try {
+      return this.sealing.open(job.id ?? '', job.name, job.data);
+    } catch (error) {
+      if (!(error instanceof UnreadableJobError)) throw error;
+      this.logger.error({ msg: `${error.message}: moved to dead letters, not run`, jobId: job.id, type: job.name });
+      throw new UnrecoverableError(error.message);
+    }
   }
 
   /** Back in the queue, not counted as a try, for another replica (or this one after a restart). */

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type EncryptionKey, keyId } from '@app/config';
+import { EnvelopeCipher } from '@app/store';
 import type { Attempt, AttemptResult } from '../delivery/webhook-delivery';
 import type { AttemptRunner, QueuedJob } from '../queue/delivery-queue';
 import { createWebhookEvent, type WebhookEvent } from '../webhook-event';
@@ -20,6 +22,15 @@ export function testEvent(overrides: Partial<WebhookEvent> = {}): WebhookEvent {
   });
   return { ...event, ...overrides };
 }
+
+/** A random cache key, as config makes one from CACHE_ENCRYPTION_KEY. */
+export function testEncryptionKey(): EncryptionKey {
+  const key = randomBytes(32);
+  return { id: keyId(key), key };
+}
+
+/** The cipher a Redis queue seals bodies with: `keys` (current first), or a random key. */
+export const testCipher = (...keys: EncryptionKey[]): EnvelopeCipher => new EnvelopeCipher(keys.length > 0 ? keys : [testEncryptionKey()]);
 
 /** What the delivery answers for a receiver that keeps failing. */
 export const failing: Script = (_event, attempt) => (attempt.last ? 'dead-letter' : 'retry');
