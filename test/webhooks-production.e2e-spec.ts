@@ -37,6 +37,8 @@ describe('Webhooks in production (SSRF guard)', () => {
           WEBHOOK_URL: `https://localhost:${receiver.port}/hooks`,
           WEBHOOK_RETRY_SCHEDULE: '50ms',
           WEBHOOK_ALLOW_PRIVATE_NETWORKS: String(allowPrivate),
+          // Off by default in production; this test reads the delivery counter from it.
+          METRICS_ENABLED: 'true',
         },
       });
 

@@ -239,6 +239,9 @@ describe('deploy/compose.yaml', () => {
           tencent: { enabled: true, vod: { events: { mode: 'pull' } } },
         },
         webhooks: { url: cloud.WEBHOOK_URL, secrets: [secret('webhook-secret')] },
+        // Inside the Compose network only: the published port serves neither /metrics nor /docs.
+        metrics: { enabled: true, listener: { port: 9464 } },
+        docs: { enabled: false },
       });
       // The PUSH alternative, with the token init-secrets.sh wrote.
       const push = loadConfig(remapSecretFiles({ ...env, TENCENTCLOUD_VOD_EVENT_MODE: '' }, '/run/secrets', local));

@@ -35,6 +35,7 @@ describe('the container image, replayed without a Docker engine', () => {
   let output = '';
   let baseUrl: string;
   let port: number;
+  let metricsPort: number;
   let jwtSecret: string;
   let treeBefore: Map<string, string>;
   const serviceEnv: Record<string, string> = {};
@@ -53,6 +54,7 @@ describe('the container image, replayed without a Docker engine', () => {
     treeBefore = await snapshotTree(image.root);
 
     port = await freePort();
+    metricsPort = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     Object.assign(serviceEnv, {
       PATH: `${dirname(image.node)}:/usr/bin:/bin`,
@@ -62,6 +64,8 @@ describe('the container image, replayed without a Docker engine', () => {
       // Loopback only in tests; the image's 0.0.0.0 is what a container needs.
       HOST: '127.0.0.1',
       PORT: String(port),
+      // As the Kubernetes manifests run it: production serves /metrics only on a port of its own.
+      METRICS_PORT: String(metricsPort),
       REDIS_URL: process.env.TEST_REDIS_URL!,
       REDIS_KEY_PREFIX: `img${randomBytes(4).toString('hex')}:`,
       CACHE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -127,10 +131,12 @@ describe('the container image, replayed without a Docker engine', () => {
     expect(JSON.parse((await cli('failed', '--json')).stdout)).toEqual([]);
   }, 30_000);
 
-  it('serves liveness, readiness (Redis answering), metrics and an authenticated route', async () => {
+  it('serves liveness, readiness (Redis answering), metrics on METRICS_PORT and an authenticated route', async () => {
     expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${baseUrl}/readyz`)).json()).toEqual({ status: 'ok', store: 'redis' });
-    expect(await (await fetch(`${baseUrl}/metrics`)).text()).toContain('upload_bff_refusals_total');
+    expect(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()).toContain('upload_bff_refusals_total');
+    // Production: neither /metrics nor /docs on the API's port.
+    for (const path of ['/metrics', '/docs']) expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
     const token = signJwt(claims('image-user'), { alg: 'HS256', secret: jwtSecret });
     const me = await fetch(`${baseUrl}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(await me.json()).toEqual({ id: 'image-user', permissions: [] });

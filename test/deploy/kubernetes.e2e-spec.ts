@@ -172,13 +172,16 @@ describe('deploy/kubernetes (kustomize)', () => {
     expect(hpa.spec.metrics.map((metric: any) => metric.resource.name)).toEqual(['cpu']);
   });
 
-  it('exposes the pods through a Service that Prometheus scrapes on /metrics', () => {
+  it('exposes the pods through a Service whose metrics port, the listener of METRICS_PORT, Prometheus scrapes', () => {
     const service = find('Service');
     const monitor = find('ServiceMonitor');
     expect(matches(service.spec.selector, podLabels)).toBe(true);
-    expect(service.spec.ports.map((port: any) => port.targetPort)).toEqual(['http']);
+    expect(service.spec.ports.map((port: any) => port.targetPort)).toEqual(['http', 'metrics']);
+    const metricsPort = container.ports.find((entry: { name: string }) => entry.name === 'metrics');
+    expect(String(metricsPort.containerPort)).toBe(envOf('METRICS_PORT'));
     expect(matches(monitor.spec.selector.matchLabels, service.metadata.labels)).toBe(true);
-    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: service.spec.ports[0].name, path: '/metrics' })]);
+    const scraped = service.spec.ports.find((port: any) => port.targetPort === 'metrics');
+    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: scraped.name, path: '/metrics' })]);
   });
 
   it('restricts traffic: ingress from the gateway and Prometheus, egress to DNS, Redis, HTTPS and the webhook receiver', () => {
@@ -187,7 +190,11 @@ describe('deploy/kubernetes (kustomize)', () => {
     expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     const ingressFrom = policy.spec.ingress.map((rule: any) => rule.from[0].namespaceSelector.matchLabels);
     expect(ingressFrom).toEqual([{ 'upload-bff.io/access': 'gateway' }, { 'upload-bff.io/access': 'monitoring' }]);
-    for (const rule of policy.spec.ingress) expect(rule.ports).toEqual([{ port: 'http', protocol: 'TCP' }]);
+    // The gateway reaches the API only; Prometheus the metrics listener only.
+    expect(policy.spec.ingress.map((rule: any) => rule.ports)).toEqual([
+      [{ port: 'http', protocol: 'TCP' }],
+      [{ port: 'metrics', protocol: 'TCP' }],
+    ]);
     const egressPorts = policy.spec.egress.flatMap((rule: any) => (rule.ports ?? []).map((port: any) => port.port));
     expect(egressPorts).toEqual(expect.arrayContaining([53, 6379, 26379, 443]));
     const https = policy.spec.egress.find((rule: any) => rule.ports?.[0]?.port === 443);
@@ -246,6 +253,9 @@ describe('deploy/kubernetes (kustomize)', () => {
       expect(() => loadServiceConfig(jwks)).toThrow(/AUTH_JWT_AUDIENCE[\s\S]*AUTH_JWT_ISSUER/);
       const config = loadServiceConfig({ ...jwks, AUTH_JWT_ISSUER: 'https://id.internal.test/', AUTH_JWT_AUDIENCE: 'upload-bff' });
       expect(config).toMatchObject({ isProduction: true, store: { kind: 'redis', mode: 'standalone' } });
+      // /metrics on its own listener only, /docs off: neither on the port the gateway reaches.
+      expect(config.metrics).toEqual({ enabled: true, listener: { port: 9464, host: '0.0.0.0' } });
+      expect(config.docs.enabled).toBe(false);
     });
 
     it("loads in production with every setting of the overlay switched on, each secret a key the guide's table lists", () => {

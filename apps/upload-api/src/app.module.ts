@@ -23,7 +23,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         StoreModule.forRoot(),
-        MetricsModule.forRoot(config.metrics.enabled),
+        MetricsModule.forRoot(config.metrics),
         AuthModule,
         ProtectionModule,
         UpstreamModule,

@@ -8,18 +8,22 @@ export const optionalStr = () =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
-export const bool = (fallback: boolean) =>
+/** true, false, or undefined when unset: for a default that depends on other settings. */
+export const optionalBool = () =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
     .optional()
-    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+    .transform((value) => (value === undefined ? undefined : ['true', '1', 'yes'].includes(value)));
 
-export const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+export const bool = (fallback: boolean) => optionalBool().transform((value) => value ?? fallback);
+
+/** An integer in range, or undefined when unset or blank. */
+export const optionalInt = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
     .string()
     .optional()
     .transform((value, ctx) => {
-      if (value === undefined || value.trim() === '') return fallback;
+      if (value === undefined || value.trim() === '') return undefined;
       const parsed = Number(value);
       if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
         ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
@@ -27,6 +31,9 @@ export const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER
       }
       return parsed;
     });
+
+export const int = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  optionalInt(min, max).transform((value) => value ?? fallback);
 
 export const list = () =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, int, list, optionalStr } from '../env';
+import { int, list, optionalBool, optionalInt, optionalStr } from '../env';
 import { isIP } from 'node:net';
 import proxyAddr from '@fastify/proxy-addr';
 import type { BuildContext, EnvOf } from '../build-context';
@@ -18,8 +18,14 @@ export const appEnv = {
   BODY_LIMIT_BYTES: int(16 * 1024, 1024, 1024 * 1024),
   REQUEST_TIMEOUT_MS: int(10_000, 100, 300_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
-  METRICS_ENABLED: bool(true),
-  DOCS_ENABLED: bool(true),
+  /** Unset: on outside production, and in production only on METRICS_PORT's own listener. */
+  METRICS_ENABLED: optionalBool(),
+  /** Its own listener for GET /metrics, never the public port; unset, /metrics shares PORT. */
+  METRICS_PORT: optionalInt(1, 65535),
+  /** Where METRICS_PORT binds; HOST by default. */
+  METRICS_HOST: optionalStr(),
+  /** Unset: on outside production, off in production. */
+  DOCS_ENABLED: optionalBool(),
 };
 
 type Context = BuildContext<EnvOf<typeof appEnv>>;
@@ -40,13 +46,20 @@ export interface HttpConfig {
   shutdownGraceMs: number;
 }
 
+export interface MetricsConfig {
+  /** Whether anything serves the counters (they are kept either way). */
+  enabled: boolean;
+  /** Set by METRICS_PORT: /metrics is served by this listener alone, not on the public port. */
+  listener?: { port: number; host: string };
+}
+
 /** What this section contributes to the configuration. */
 export interface AppSectionConfig {
   env: NodeEnv;
   isProduction: boolean;
   http: HttpConfig;
   log: { level: LogLevel };
-  metrics: { enabled: boolean };
+  metrics: MetricsConfig;
   docs: { enabled: boolean };
 }
 
@@ -69,6 +82,23 @@ function validProxyList(raw: string): boolean {
   }
 }
 
+const validHost = (host: string): boolean => isIP(host) !== 0 || HOSTNAME.test(host);
+
+/** The public port serves /metrics in production only when asked to; a METRICS_PORT is asking for its own listener. */
+function buildMetrics(ctx: Context): MetricsConfig {
+  const { env } = ctx;
+  const port = env.METRICS_PORT;
+  if (port === undefined) {
+    if (env.METRICS_HOST !== undefined) ctx.problem('METRICS_HOST', 'is read only with METRICS_PORT; set both or neither');
+    return { enabled: env.METRICS_ENABLED ?? !ctx.isProduction };
+  }
+  if (env.METRICS_ENABLED === false) ctx.problem('METRICS_PORT', 'must not be set with METRICS_ENABLED=false');
+  if (port === env.PORT) ctx.problem('METRICS_PORT', 'must differ from PORT');
+  const host = env.METRICS_HOST ?? env.HOST;
+  if (!validHost(host)) ctx.problem('METRICS_HOST', 'must be an IP address or a host name');
+  return { enabled: env.METRICS_ENABLED ?? true, listener: { port, host } };
+}
+
 export function buildApp(ctx: Context): AppSectionConfig {
   const { env } = ctx;
   if (ctx.isProduction && env.CORS_ORIGINS.includes('*')) {
@@ -81,9 +111,7 @@ export function buildApp(ctx: Context): AppSectionConfig {
       'must be true, false, a hop count, or comma-separated IP addresses/CIDRs (or loopback, linklocal, uniquelocal)',
     );
   }
-  if (isIP(env.HOST) === 0 && !HOSTNAME.test(env.HOST)) {
-    ctx.problem('HOST', 'must be an IP address or a host name');
-  }
+  if (!validHost(env.HOST)) ctx.problem('HOST', 'must be an IP address or a host name');
   for (const origin of env.CORS_ORIGINS) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       ctx.problem('CORS_ORIGINS', 'each entry must be an origin such as https://app.example.com (scheme and host, no path)');
@@ -103,7 +131,8 @@ export function buildApp(ctx: Context): AppSectionConfig {
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     },
     log: { level: env.LOG_LEVEL },
-    metrics: { enabled: env.METRICS_ENABLED },
-    docs: { enabled: env.DOCS_ENABLED },
+    metrics: buildMetrics(ctx),
+    // Swagger UI and the document map every route for whoever asks: a developer's tool, not production's.
+    docs: { enabled: env.DOCS_ENABLED ?? !ctx.isProduction },
   };
 }
