@@ -66,7 +66,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint };
     // Twice: the earlier record may expire between our failed claim and our read.
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const envelope = await this.records.setIfAbsent(storeKey, inFlight, lockMs);
+      // Replicated before the provider is called (REDIS_WAIT_REPLICAS): a claim the failover lost would
+      // let a retry of the same key create a second upload.
+      const envelope = await this.records.replicated.setIfAbsent(storeKey, inFlight, lockMs);
       if (envelope) return { replay: false, storeKey, envelope };
       const existing = await this.records.get<IdempotencyRecord>(storeKey);
       if (!existing) continue;
