@@ -20,7 +20,7 @@ describe('RedisStore.replicated (REDIS_WAIT_REPLICAS)', () => {
     onReplica = new Redis(replica.url, { maxRetriesPerRequest: 0, lazyConnect: true });
     await eventually(async () => expect(await onReplica.info('replication')).toMatch(/master_link_status:up/), 10_000);
     sut = new RedisStore(standaloneConfig(master.url, { replicaWait: WAIT }), { logger: new CapturingLogger() });
-    expect(await sut.waitUntilReady(2_000)).toBe(true);
+    expect(await sut.waitUntilReady(10_000)).toBe(true);
   });
 
   afterEach(async () => {
@@ -30,13 +30,22 @@ describe('RedisStore.replicated (REDIS_WAIT_REPLICAS)', () => {
   });
 
   it('resolves a write once the replica holds it', async () => {
-    expect(sut.waitsForReplicas).toBe(true);
-    await sut.replicated.set('record', 'kept', 10_000);
-    expect(await sut.replicated.setIfAbsent('lock', 'mine', 10_000)).toBe(true);
-    await sut.replicated.indexAdd('index', 'member', 1, 10_000);
-    // Read at once, without waiting for replication: WAIT already did.
-    expect(await onReplica.mget('test:record', 'test:lock')).toEqual(['kept', 'mine']);
-    expect(await onReplica.zscore('test:index', 'member')).toBe('1');
+    // A patient WAIT: on a busy machine the replica may take longer than the 300 ms the refusal test uses.
+    const patient = new RedisStore(standaloneConfig(master.url, { replicaWait: { replicas: 1, timeoutMs: 10_000 } }), {
+      logger: new CapturingLogger(),
+    });
+    try {
+      expect(await patient.waitUntilReady(5_000)).toBe(true);
+      expect(patient.waitsForReplicas).toBe(true);
+      await patient.replicated.set('record', 'kept', 10_000);
+      expect(await patient.replicated.setIfAbsent('lock', 'mine', 10_000)).toBe(true);
+      await patient.replicated.indexAdd('index', 'member', 1, 10_000);
+      // Read at once, without waiting for replication: WAIT already did.
+      expect(await onReplica.mget('test:record', 'test:lock')).toEqual(['kept', 'mine']);
+      expect(await onReplica.zscore('test:index', 'member')).toBe('1');
+    } finally {
+      await patient.close();
+    }
   });
 
   it('rejects with the store’s 503 when no replica acknowledges in time, and keeps the main connection free', async () => {
