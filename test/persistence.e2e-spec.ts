@@ -99,7 +99,10 @@ describe('Nothing lost across a Redis restart (AOF, appendfsync always)', () => 
     return (await response.json()) as Record<string, string>;
   };
   const pending = async () => {
-    const { waiting, delayed, active, deadLetters } = await sut.app.get(DeliveryQueue).stats();
+    const queue = sut.app.get(DeliveryQueue);
+    // After the restart the queue's fail-fast connection may still be reconnecting (a busy machine).
+    expect(await queue.waitUntilReady(20_000)).toBe(true);
+    const { waiting, delayed, active, deadLetters } = await queue.stats();
     return { pending: waiting + delayed + active, deadLetters };
   };
 
