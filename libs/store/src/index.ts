@@ -4,7 +4,7 @@ export { CrossSlotKeysError, STORE_UNAVAILABLE_PROBLEM, storeUnavailable } from 
 export { createStore, type CreateStoreOptions } from './factory/create-store';
 export { MemoryStore, type MemoryStoreOptions } from './memory/memory-store';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store';
-export { createPlainRedisConnection } from './redis/redis-client';
+export { createPlainRedisConnection, readyWithin } from './redis/redis-client';
 export { ReplicasBehindError, waitForReplicas, type ReplicaWait } from './redis/replica-wait';
 export type { StoreLogger } from './redis/connection-log';
 export { StoreModule } from './nest/store.module';

@@ -12,6 +12,22 @@ export function reconnectDelay(attempt: number): number {
   return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(attempt - 1, 10)) + Math.floor(Math.random() * 50);
 }
 
+/** True once `client` is ready (at once when it is), false after `timeoutMs`: a client between two reconnects is not. */
+export function readyWithin(client: Redis | Cluster, timeoutMs: number): Promise<boolean> {
+  if (client.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    client.once('ready', onReady);
+  });
+}
+
 /**
  * A connection that sends WAIT must let it block up to its timeout: else ioredis would time the
  * command out, and the socket timeout drop the connection, before Redis answers how many replicas have it.

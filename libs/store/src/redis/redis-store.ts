@@ -5,7 +5,7 @@ import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
 import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
-import { createRedisClient, type RedisClient } from './redis-client';
+import { createRedisClient, type RedisClient, readyWithin } from './redis-client';
 import { readPersistence } from './redis-persistence';
 import { type ReplicaWait, waitForReplicas } from './replica-wait';
 import { assertSameSlot } from './same-slot';
@@ -63,19 +63,8 @@ export class RedisStore extends Store {
   }
 
   private connected(timeoutMs: number): Promise<boolean> {
-    if (this.closing === undefined && this.client.status === 'ready') return Promise.resolve(true);
-    if (this.closing) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        this.client.off('ready', onReady);
-        resolve(false);
-      }, timeoutMs);
-      this.client.once('ready', onReady);
-    });
+    if (this.closing !== undefined) return Promise.resolve(false);
+    return readyWithin(this.client, timeoutMs);
   }
 
   async ping(): Promise<void> {

@@ -123,6 +123,23 @@ describe(RedisDeliveryQueue.name, () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
+  it('is not ready while its connection is down after a restart of Redis, and ready once it is back', async () => {
+    const own = await startRedisServer();
+    try {
+      const sut = await open({ ...config, url: own.url });
+      expect(await sut.waitUntilReady(1_000)).toBe(true);
+      await own.shutdown();
+      // BullMQ's own readiness stays resolved from the first connection: the queue must not say ready now.
+      expect(await sut.waitUntilReady(100)).toBe(false);
+      await own.start();
+      expect(await sut.waitUntilReady(10_000)).toBe(true);
+      await expect(sut.stats()).resolves.toMatchObject({ deadLetters: 0 });
+    } finally {
+      await Promise.all(queues.splice(0).map((queue) => queue.close()));
+      await own.stop();
+    }
+  });
+
   it('works through Sentinel', async () => {
     const sentinel = await startRedisSentinel(server.port, 'webhooks-master');
     try {

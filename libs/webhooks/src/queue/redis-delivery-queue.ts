@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
-import { createPlainRedisConnection, type EnvelopeCipher, waitForReplicas } from '@app/store';
+import { createPlainRedisConnection, type EnvelopeCipher, readyWithin, waitForReplicas } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
 import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
@@ -94,11 +94,14 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     this.queue.on('error', (error) => this.reportOutage(error));
   }
 
+  /** Whether the queueing connection is ready now, or becomes so within `timeoutMs` (BullMQ's own promise stays resolved across reconnects). */
   async waitUntilReady(timeoutMs: number): Promise<boolean> {
-    return bounded(this.queue.waitUntilReady(), timeoutMs, 'connecting the webhook queue').then(
+    const started = Date.now();
+    const initialised = await bounded(this.queue.waitUntilReady(), timeoutMs, 'connecting the webhook queue').then(
       () => true,
       () => false,
     );
+    return initialised && readyWithin(this.producer, Math.max(0, timeoutMs - (Date.now() - started)));
   }
 
   async enqueue(event: QueuedJob): Promise<void> {
