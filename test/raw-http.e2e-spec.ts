@@ -161,7 +161,8 @@ describe('Slow and stalled clients', () => {
       for (let i = 0; i < 5; i++) {
         const asked = performance.now();
         expect((await create(`patient-${i}`)).status).toBe(201);
-        expect(performance.now() - asked).toBeLessThan(500);
+        // Queued behind the stalled connections it would wait for their timeout: prompt is anything shorter.
+        expect(performance.now() - asked).toBeLessThan(TIMEOUT_MS);
       }
       const outcomes = await Promise.all(stalled.map((connection) => connection.closed));
       // Node looks for expired requests every tenth of the timeout; the rest is a busy two-core machine.

@@ -126,7 +126,8 @@ describe(RedisDeliveryQueue.name, () => {
   it('is not ready while its connection is down after a restart of Redis, and ready once it is back', async () => {
     const own = await startRedisServer();
     try {
-      const sut = await open({ ...config, url: own.url });
+      const { keyPrefix, commandTimeoutMs, connectTimeoutMs, tls } = config;
+      const sut = await open({ mode: 'standalone', url: own.url, keyPrefix, commandTimeoutMs, connectTimeoutMs, tls });
       expect(await sut.waitUntilReady(1_000)).toBe(true);
       await own.shutdown();
       // BullMQ's own readiness stays resolved from the first connection: the queue must not say ready now.
