@@ -53,6 +53,11 @@ export class SealedRecords {
     return this.store.replaceIfEquals(key, envelope, this.seal(key, value));
   }
 
+  /** Compare-and-set of envelopes (from `seal`): `next` only while the key holds `expected`; `ttlMs` renews its lifetime. */
+  swap(key: string, expected: string, next: string, ttlMs?: number): Promise<boolean> {
+    return this.store.replaceIfEquals(key, expected, next, ttlMs);
+  }
+
   async set(key: string, value: unknown, ttlMs: number): Promise<string> {
     const envelope = this.seal(key, value);
     await this.store.set(key, envelope, ttlMs);

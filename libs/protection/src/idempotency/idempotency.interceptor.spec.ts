@@ -1,0 +1,99 @@
+import type { CallHandler, ExecutionContext } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+import { firstValueFrom, of, throwError } from 'rxjs';
+import { ApiError } from '@app/common';
+import type { ConfigService } from '@app/config';
+import { MemoryStore, storeUnavailable } from '@app/store';
+import { testSealedRecords } from '@app/testing';
+import type { ProtectionMetrics } from '../metrics/protection-metrics';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/** A store that waits for replicas and refuses the next `refusals` compare-and-sets, as during a failover. */
+class FailingOverStore extends MemoryStore {
+  refusals = 0;
+
+  override get waitsForReplicas(): boolean {
+    return true;
+  }
+
+  override async replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
+    if (this.refusals > 0) {
+      this.refusals -= 1;
+      throw storeUnavailable(new Error('WAIT: no replica'));
+    }
+    return super.replaceIfEquals(key, expected, value, ttlMs);
+  }
+}
+
+const CONFIG = { protection: { idempotency: { lockTtlSeconds: 60, replayMarginSeconds: 60 } } } as unknown as ConfigService;
+
+describe(IdempotencyInterceptor.name, () => {
+  let store: FailingOverStore;
+  let sut: IdempotencyInterceptor;
+  let creates: number;
+
+  beforeEach(() => {
+    store = new FailingOverStore('idem:');
+    const reflector = { get: () => 'aliyun-vod-video' } as unknown as Reflector;
+    const metrics = { replays: { inc: () => undefined } } as unknown as ProtectionMetrics;
+    sut = new IdempotencyInterceptor(reflector, testSealedRecords(store), CONFIG, metrics);
+    creates = 0;
+  });
+  afterEach(async () => {
+    sut.onModuleDestroy();
+    await store.close();
+  });
+
+  const expiresAt = () => new Date(Date.now() + 3_600_000).toISOString();
+  /** One create with key `key`: the handler creates an upload (counted) unless `fails`. */
+  const create = (key: string, fails?: ApiError) => {
+    const headers: Record<string, string> = {};
+    const request = { headers: { 'idempotency-key': key }, user: { id: 'alice' }, params: {}, body: { title: 'a' }, routeOptions: {} };
+    const context = {
+      switchToHttp: () => ({
+        getRequest: () => request,
+        getResponse: () => ({ header: (name: string, value: string) => (headers[name] = value) }),
+      }),
+      getHandler: () => create,
+      getClass: () => IdempotencyInterceptor,
+    } as unknown as ExecutionContext;
+    const next: CallHandler = {
+      handle: () => {
+        if (fails) return throwError(() => fails);
+        creates += 1;
+        return of({ uploadId: `up-${creates}`, expiresAt: expiresAt() });
+      },
+    };
+    return firstValueFrom(sut.intercept(context, next)).then(
+      (body) => ({ status: 201, body, replayed: headers['idempotent-replayed'] === 'true' }),
+      (error: ApiError) => ({ status: error.getStatus(), code: error.code }),
+    );
+  };
+
+  it('replays the first answer and creates once', async () => {
+    const first = await create('k1');
+    expect(await create('k1')).toEqual({ ...first, replayed: true });
+    expect(creates).toBe(1);
+  });
+
+  it('frees the key when the handler fails, so a retry creates', async () => {
+    expect(await create('k1', new ApiError(502, 'UPSTREAM_UNAVAILABLE' as never, 'down'))).toMatchObject({ status: 502 });
+    expect(await create('k1')).toMatchObject({ status: 201, replayed: false });
+    expect(creates).toBe(1);
+  });
+
+  it('keeps the claim when the answer could not be stored (503), and stores it late: a retry meets 409, then the replay, never a second create', async () => {
+    store.refusals = 3;
+    expect(await create('k1')).toMatchObject({ status: 503, code: 'STORE_UNAVAILABLE' });
+    // Refused again while the store is still failing over: the claim holds.
+    const retries: Awaited<ReturnType<typeof create>>[] = [];
+    // Polled, 10 s at most: the late write lands on its third try, about 1.75 s after the 503.
+    for (let i = 0; i < 100 && retries.at(-1)?.status !== 201; i += 1) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      retries.push(await create('k1'));
+    }
+    expect(retries.at(-1)).toMatchObject({ status: 201, replayed: true, body: { uploadId: 'up-1' } });
+    expect(retries[0]).toMatchObject({ status: 409, code: 'IDEMPOTENCY_IN_FLIGHT' });
+    expect(creates).toBe(1);
+  });
+});
