@@ -77,12 +77,12 @@ describe(IdempotencyInterceptor.name, () => {
   });
 
   it('frees the key when the handler fails, so a retry creates', async () => {
-    expect(await create('k1', new ApiError(502, 'UPSTREAM_UNAVAILABLE' as never, 'down'))).toMatchObject({ status: 502 });
+    expect(await create('k1', new ApiError(502, 'UPSTREAM_UNAVAILABLE', 'down'))).toMatchObject({ status: 502 });
     expect(await create('k1')).toMatchObject({ status: 201, replayed: false });
     expect(creates).toBe(1);
   });
 
-  it('keeps the claim when the answer could not be stored (503), and stores it late: a retry meets 409, then the replay, never a second create', async () => {
+  it('keeps the claim of an answer the store refused (503) and stores it late: 409, then the replay, never a second create', async () => {
     store.refusals = 3;
     expect(await create('k1')).toMatchObject({ status: 503, code: 'STORE_UNAVAILABLE' });
     // Refused again while the store is still failing over: the claim holds.
