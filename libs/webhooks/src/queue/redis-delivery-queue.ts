@@ -94,7 +94,7 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     this.queue.on('error', (error) => this.reportOutage(error));
   }
 
-  /** Whether the queueing connection is ready now, or becomes so within `timeoutMs` (BullMQ's own promise stays resolved across reconnects). */
+  /** Whether the queueing connection is ready now, or becomes so within `timeoutMs` (BullMQ's own promise stays resolved). */
   async waitUntilReady(timeoutMs: number): Promise<boolean> {
     const started = Date.now();
     const initialised = await bounded(this.queue.waitUntilReady(), timeoutMs, 'connecting the webhook queue').then(
