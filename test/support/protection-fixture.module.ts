@@ -22,14 +22,18 @@ export const fixtureCalls = { count: 0 };
 
 /**
  * A stand-in upload route declared like the real ones: the protection layer sees a real kind
- * (tencent-vod-signature: rate limited, daily quota) and a credential with an expiry.
+ * (tencent-vod-signature: rate limited, daily quota) and a credential with an expiry. Declared as
+ * calling upstream, as the fixture does (the budget): its quota is the interceptor's, as on a create's
+ * route (the real signature route reserves its unit with its upload record, UploadRecords.issue).
  */
+const FIXTURE_KIND = { ...tencent.VOD_SIGNATURE.spec, callsUpstream: true };
+
 @Controller('test-protection')
 export class ProtectionFixtureController {
   constructor(private readonly budget: UpstreamBudget) {}
 
   @Post('credentials')
-  @ProtectedUpload(tencent.VOD_SIGNATURE.spec, { idempotent: true })
+  @ProtectedUpload(FIXTURE_KIND, { idempotent: true, upstream: [] })
   async issue(
     @CurrentUser() user: Principal,
     @Body() body: FixtureUploadDto,

@@ -6,6 +6,7 @@ export * from './protection-problems';
 export * from './protection-keys';
 export * from './protection.module';
 export * from './quota/daily-quota.interceptor';
+export * from './quota/daily-quotas';
 export * from './quota/utc-day';
 export * from './rate-limit/rate-limit-headers';
 export * from './gate/request-gate';

@@ -7,6 +7,7 @@ import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PROTECTION_PROBLEMS } from './protection-problems';
 import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
+import { reservesQuotaWithRecord } from './quota/daily-quotas';
 import { QUOTA_EXEMPT, UPLOAD_KIND } from './upload-kind';
 
 export interface ProtectedUploadOptions {
@@ -53,7 +54,8 @@ function protectionProblems(spec: KindSpec, options: ProtectedUploadOptions): Pr
 export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions = {}): MethodDecorator {
   const interceptors = [];
   if (options.idempotent) interceptors.push(IdempotencyInterceptor);
-  if (spec.quota !== undefined) interceptors.push(DailyQuotaInterceptor);
+  // A kind that reserves its unit with its record has no interceptor (and no rxjs chain) at all.
+  if (spec.quota !== undefined && !reservesQuotaWithRecord(spec)) interceptors.push(DailyQuotaInterceptor);
 
   const decorators = [
     SetMetadata(UPLOAD_KIND, spec.id),

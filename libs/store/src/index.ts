@@ -10,3 +10,4 @@ export type { StoreLogger } from './redis/connection-log';
 export { StoreModule } from './nest/store.module';
 export { EnvelopeCipher, EnvelopeError } from './sealing/envelope-cipher';
 export { SealedRecords } from './sealing/sealed-records';
+export { clusterSlot, idInSlotOf } from './redis/slot-matched-id';

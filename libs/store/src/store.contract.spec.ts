@@ -93,6 +93,7 @@ describe.each([
       await expectUnavailable(closing.get(k('a')));
       await expectUnavailable(closing.set(k('a'), 'v', 1_000));
       await expectUnavailable(closing.rateLimit([{ key: k('rl'), limit: 1, periodMs: 1_000 }]));
+      await expectUnavailable(closing.claim({ entries: [{ key: k('c'), value: 'v', ttlMs: 1_000 }] }));
       await expectUnavailable(closing.reserveQuota(k('q'), 1, 1_000));
     });
   });
@@ -385,6 +386,64 @@ describe.each([
       await subject.elapse(t(80));
       await store.releaseQuota(k('q'));
       expect(await store.get(k('q'))).toBeNull();
+    });
+  });
+
+  describe('claim (a request’s writes at once)', () => {
+    const claimOf = (quotaLimit: number | undefined, ...names: string[]) => ({
+      ...(quotaLimit === undefined ? {} : { quota: { key: k('{u}quota'), limit: quotaLimit, ttlMs: 60_000 } }),
+      entries: names.map((name) => ({ key: k(`{u}${name}`), value: `value of ${name}`, ttlMs: 60_000 })),
+      indexes: [{ key: k('{u}index'), member: names[0], score: names.length, ttlMs: 60_000 }],
+    });
+
+    it('writes every entry and index entry and counts the quota unit, all at once', async () => {
+      expect(await store.claim(claimOf(2, 'record', 'nonce'))).toEqual({ outcome: 'claimed', used: 1 });
+      expect(await store.get(k('{u}record'))).toBe('value of record');
+      expect(await store.get(k('{u}nonce'))).toBe('value of nonce');
+      expect(await store.indexRange(k('{u}index'), Infinity, 10)).toEqual([{ member: 'record', score: 2 }]);
+      expect(await store.get(k('{u}quota'))).toBe('1');
+      expect(await store.claim(claimOf(undefined, 'other'))).toEqual({ outcome: 'claimed', used: 0 });
+    });
+
+    it('writes nothing when an entry exists, and names it', async () => {
+      await store.set(k('{u}nonce'), 'earlier', 60_000);
+      expect(await store.claim(claimOf(5, 'record', 'nonce'))).toEqual({ outcome: 'taken', key: k('{u}nonce') });
+      expect(await store.get(k('{u}record'))).toBeNull();
+      expect(await store.get(k('{u}nonce'))).toBe('earlier');
+      expect(await store.indexRange(k('{u}index'), Infinity, 10)).toEqual([]);
+      expect(await store.get(k('{u}quota'))).toBeNull();
+    });
+
+    it('writes nothing once the quota is used up, and counts no unit for it', async () => {
+      expect(await store.claim(claimOf(1, 'first'))).toEqual({ outcome: 'claimed', used: 1 });
+      expect(await store.claim(claimOf(1, 'second'))).toEqual({ outcome: 'quota', used: 1 });
+      expect(await store.get(k('{u}second'))).toBeNull();
+      expect(await store.claim(claimOf(0, 'third'))).toEqual({ outcome: 'quota', used: 1 });
+      await store.releaseQuota(k('{u}quota'));
+      expect(await store.claim(claimOf(1, 'second'))).toEqual({ outcome: 'claimed', used: 1 });
+    });
+
+    it('shares its counter with reserveQuota, whose TTL it keeps', async () => {
+      await store.reserveQuota(k('{u}quota'), 3, t(200));
+      await subject.elapse(t(100));
+      expect(await store.claim({ ...claimOf(3, 'a'), quota: { key: k('{u}quota'), limit: 3, ttlMs: t(200) } })).toEqual({
+        outcome: 'claimed',
+        used: 2,
+      });
+      await subject.elapse(t(130));
+      expect(await store.get(k('{u}quota'))).toBeNull();
+      expect(await store.get(k('{u}a'))).toBe('value of a');
+    });
+
+    it('lets exactly one of many parallel claims of one key win', async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.claim(claimOf(undefined, 'lock'))));
+      expect(results.filter((result) => result.outcome === 'claimed')).toHaveLength(1);
+    });
+
+    it('refuses a claim without entries or with a key twice', async () => {
+      await expect(store.claim({ entries: [] })).rejects.toThrow(RangeError);
+      await expect(store.claim(claimOf(1, 'x', 'x'))).rejects.toThrow(/repeats/);
+      await expect(store.claim({ entries: [{ key: k('y'), value: 'v', ttlMs: 0 }] })).rejects.toThrow(RangeError);
     });
   });
 

@@ -1,5 +1,15 @@
 import { checkTokenBucket } from './arguments/check-arguments';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StoreKind, StorePersistence, TokenGrant } from './store.types';
+import type {
+  Claim,
+  ClaimResult,
+  IndexEntry,
+  QuotaReservation,
+  RateLimitResult,
+  RateLimitRule,
+  StoreKind,
+  StorePersistence,
+  TokenGrant,
+} from './store.types';
 
 /**
  * Small atomic key-value store shared by every replica (Redis) or held in-process (memory).
@@ -74,6 +84,13 @@ export abstract class Store {
 
   /** Gives one unit back (the upstream call failed). Never goes below zero, never recreates. */
   abstract releaseQuota(key: string): Promise<void>;
+
+  /**
+   * What one request creates, atomically and in one round trip: the quota unit is reserved (checked
+   * first), the entries are written when none exists, the index entries are added; or nothing is
+   * written. Redis Cluster: every key of one claim must hash to the same slot (CrossSlotKeysError).
+   */
+  abstract claim(claim: Claim): Promise<ClaimResult>;
 
   abstract close(): Promise<void>;
 

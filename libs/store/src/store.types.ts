@@ -53,3 +53,26 @@ export interface StorePersistence {
   /** Snapshots (RDB `save` points): what was written since the last one is lost. */
   snapshots: boolean | undefined;
 }
+
+/** One key a `claim` writes, only if it (and every other key of the claim) is absent. */
+export interface ClaimEntry {
+  key: string;
+  value: string;
+  ttlMs: number;
+}
+
+/**
+ * What one request creates, in one atomic step: a daily-quota unit (as `reserveQuota`), keys written
+ * only when all of them are absent (as `setIfAbsent`), and entries added to sorted indexes (as `indexAdd`).
+ */
+export interface Claim {
+  quota?: { key: string; limit: number; ttlMs: number };
+  entries: readonly ClaimEntry[];
+  indexes?: readonly { key: string; member: string; score: number; ttlMs: number }[];
+}
+
+/**
+ * claimed: everything written (`used`: the quota counter after it, 0 without a quota); quota: the quota
+ * is used up; taken: `key` (the first of the entries found) exists. Refused: nothing written.
+ */
+export type ClaimResult = { outcome: 'claimed'; used: number } | { outcome: 'quota'; used: number } | { outcome: 'taken'; key: string };

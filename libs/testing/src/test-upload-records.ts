@@ -1,5 +1,6 @@
 import { MetricsService } from '@app/common';
 import { ConfigService, loadConfig, NO_PROVIDERS, type ProviderConfigs } from '@app/config';
+import { DailyQuotas } from '@app/protection';
 import { MemoryStore, type Store } from '@app/store';
 import {
   type MediaVerifier,
@@ -50,7 +51,7 @@ export function testUploadRecords(
       published.push({ type, upload });
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
-  const uploads = new UploadRecords(repository, webhooks, config, metrics);
+  const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config), store);
   const registered = { for: (product: string) => verifiers.find((verifier) => verifier.products.includes(product)) } as MediaVerifiers;
   const jobs = new VerificationJobs(config, metrics);
   return {

@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '../store.types';
+import type { Claim, RateLimitRule } from '../store.types';
 
 // Bad arguments are programming errors: they throw RangeError (a 500), never a 503 or a 429.
 
@@ -51,4 +51,27 @@ export function checkIndexEntry(member: string, score: number): void {
 
 export function checkCount(count: number): void {
   if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
+}
+
+/** Every key of a claim, quota first, then entries, then indexes; each key once, at least one entry. */
+export function checkClaim(claim: Claim): string[] {
+  if (claim.entries.length === 0) throw new RangeError('claim needs at least one entry');
+  const keys: string[] = [];
+  if (claim.quota) {
+    checkQuota(claim.quota.limit);
+    checkTtl(claim.quota.ttlMs);
+    keys.push(claim.quota.key);
+  }
+  for (const entry of claim.entries) {
+    checkTtl(entry.ttlMs);
+    keys.push(entry.key);
+  }
+  for (const index of claim.indexes ?? []) {
+    checkIndexEntry(index.member, index.score);
+    checkTtl(index.ttlMs);
+    keys.push(index.key);
+  }
+  keys.forEach(checkKey);
+  if (new Set(keys).size !== keys.length) throw new RangeError(`claim repeats a key: ${keys.join(', ')}`);
+  return keys;
 }

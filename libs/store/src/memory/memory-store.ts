@@ -1,8 +1,8 @@
 import { gcra } from '../algorithms/gcra';
-import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { checkClaim, checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
+import type { Claim, ClaimResult, IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
 import { ExpiringIndexes } from './expiring-indexes';
 import { ExpiringMap } from './expiring-map';
 
@@ -161,6 +161,25 @@ export class MemoryStore extends Store {
     const entry = this.entries.get(this.keyPrefix + key);
     const used = entry ? Number(entry.value) : 0;
     if (entry && used > 0) this.entries.replaceValue(this.keyPrefix + key, entry, String(used - 1));
+  }
+
+  async claim(claim: Claim): Promise<ClaimResult> {
+    checkClaim(claim);
+    this.open();
+    const { quota, entries, indexes = [] } = claim;
+    const counter = quota && this.entries.get(this.keyPrefix + quota.key);
+    let used = counter ? Number(counter.value) : 0;
+    if (quota && used >= quota.limit) return { outcome: 'quota', used };
+    const taken = entries.find((entry) => this.entries.get(this.keyPrefix + entry.key));
+    if (taken) return { outcome: 'taken', key: taken.key };
+    for (const entry of entries) this.entries.set(this.keyPrefix + entry.key, entry.value, checkTtl(entry.ttlMs));
+    for (const index of indexes) this.indexes.add(this.keyPrefix + index.key, index.member, index.score, checkTtl(index.ttlMs));
+    if (quota) {
+      used += 1;
+      if (counter) this.entries.replaceValue(this.keyPrefix + quota.key, counter, String(used));
+      else this.entries.set(this.keyPrefix + quota.key, String(used), checkTtl(quota.ttlMs));
+    }
+    return { outcome: 'claimed', used };
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,9 @@
 import type { RedisConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
-import { checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
+import { checkClaim, checkCount, checkIndexEntry, checkKey, checkQuota, checkRateLimit, checkTtl } from '../arguments/check-arguments';
 import { storeUnavailable } from '../errors/store-errors';
 import { Store } from '../store';
-import type { IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
+import type { Claim, ClaimResult, IndexEntry, QuotaReservation, RateLimitResult, RateLimitRule, StorePersistence } from '../store.types';
 import { describeTarget, logConnectionChanges, type StoreLogger } from './connection-log';
 import { createRedisClient, type RedisClient, readyWithin } from './redis-client';
 import { readPersistence } from './redis-persistence';
@@ -155,6 +155,19 @@ export class RedisStore extends Store {
   async releaseQuota(key: string): Promise<void> {
     checkKey(key);
     await this.write(key, () => this.client.storeReleaseQuota(key));
+  }
+
+  async claim(claim: Claim): Promise<ClaimResult> {
+    const keys = checkClaim(claim);
+    if (this.config.mode === 'cluster') assertSameSlot(keys, this.config.keyPrefix);
+    const { quota, entries, indexes = [] } = claim;
+    const args: (string | number)[] = [quota ? 1 : 0, quota?.limit ?? 0, quota ? Math.ceil(quota.ttlMs) : 0, entries.length];
+    for (const entry of entries) args.push(entry.value, Math.ceil(entry.ttlMs));
+    for (const index of indexes) args.push(index.member, index.score, Math.ceil(index.ttlMs));
+    const [outcome, detail] = await this.write(keys[0], () => this.client.storeClaim(keys.length, ...keys, ...args));
+    if (outcome === 0) return { outcome: 'claimed', used: detail };
+    if (outcome === 1) return { outcome: 'quota', used: detail };
+    return { outcome: 'taken', key: entries[detail - 1].key };
   }
 
   close(): Promise<void> {

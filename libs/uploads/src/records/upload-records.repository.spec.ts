@@ -1,3 +1,5 @@
+import calculateSlot from 'cluster-key-slot';
+import { digest } from '@app/protection';
 import { MemoryStore } from '@app/store';
 import { testUploadRecords } from '@app/testing';
 import type { UploadRecord } from './upload-record';
@@ -22,20 +24,34 @@ describe('UploadRecordsRepository.create', () => {
     ]);
   });
 
-  it('leaves no record behind when the index write fails', async () => {
+  it('writes nothing when the store fails', async () => {
     const store = new MemoryStore('test:');
     const { repository } = testUploadRecords(store);
-    jest.spyOn(store, 'indexAdd').mockRejectedValueOnce(new Error('store down'));
+    jest.spyOn(store, 'claim').mockRejectedValueOnce(new Error('store down'));
     await expect(repository.create(record('upl_BBBBBBBBBBBBBBBBBBBBBB'))).rejects.toThrow('store down');
     expect(await repository.find('upl_BBBBBBBBBBBBBBBBBBBBBB')).toBeUndefined();
+    expect(await repository.ownerPage('alice', Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
   });
 
-  it('leaves no index entry behind when the record write fails, or the id exists already', async () => {
+  it('writes nothing when a key claimed with the record exists, and says which', async () => {
     const store = new MemoryStore('test:');
     const { repository } = testUploadRecords(store);
-    const spy = jest.spyOn(store, 'setIfAbsent').mockRejectedValueOnce(new Error('store down'));
-    await expect(repository.create(record('upl_CCCCCCCCCCCCCCCCCCCCCC'))).rejects.toThrow('store down');
-    spy.mockRestore();
+    await store.set('nonce', 'earlier', 60_000);
+    const claims = [{ key: 'nonce', value: '1', ttlMs: 60_000 }];
+    expect(await repository.create(record('upl_EEEEEEEEEEEEEEEEEEEEEE'), { claims })).toEqual({ outcome: 'taken', key: 'nonce' });
+    expect(await repository.find('upl_EEEEEEEEEEEEEEEEEEEEEE')).toBeUndefined();
+    expect(await repository.ownerPage('alice', Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+  });
+
+  it('gives a new id in the Cluster slot of its owner’s index', () => {
+    const { repository } = testUploadRecords();
+    const id = repository.newId('alice');
+    expect(id).toMatch(/^upl_[A-Za-z0-9_-]{22}$/);
+    expect(calculateSlot(`upload:{${id}}`)).toBe(calculateSlot(`uploads:{${digest('alice')}}`));
+  });
+
+  it('leaves no index entry behind when the id exists already', async () => {
+    const { repository } = testUploadRecords();
     await repository.create(record('upl_DDDDDDDDDDDDDDDDDDDDDD'));
     await expect(repository.create({ ...record('upl_DDDDDDDDDDDDDDDDDDDDDD'), ownerId: 'mallory' })).rejects.toThrow('exists already');
     expect((await repository.ownerPage('alice', Number.MAX_SAFE_INTEGER, 10)).map((entry) => entry.member)).toEqual([

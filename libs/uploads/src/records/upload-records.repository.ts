@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@app/config';
 import { digest } from '@app/protection';
 import type { UploadProvider } from '@app/registry';
-import { type IndexEntry, SealedRecords, Store } from '@app/store';
+import { newUploadId } from '@app/common';
+import { type Claim, type ClaimEntry, type ClaimResult, idInSlotOf, type IndexEntry, SealedRecords, Store } from '@app/store';
 import type { ProviderIdField, UploadRecord } from './upload-record';
 
 /**
- * Each key is its own Redis Cluster slot: the record by our id, the owner's index (by a digest:
- * no user id in clear), and the link from a provider id to our id.
+ * The record by our id, the owner's index (by a digest: no user id in clear), and the link from a
+ * provider id to our id. A new upload's id is chosen in its owner's Cluster slot (`newId`), so its
+ * record, the owner's index and the owner's other keys (quota, nonces) are written by one script.
  */
 const keys = {
   record: (uploadId: string) => `upload:{${uploadId}}`,
@@ -46,23 +48,25 @@ export class UploadRecordsRepository {
     return this.config.uploads.recordTtlSeconds * 1000;
   }
 
+  /** A fresh upload id in the Cluster slot of its owner's keys (their hash tag is the owner's digest). */
+  newId(ownerId: string): string {
+    return idInSlotOf(newUploadId(), keys.owner(ownerId));
+  }
+
   /**
-   * The record and its place in the owner's index, written together (one round trip: the two keys
-   * live in different Cluster slots, so not one script); if either fails, the other is undone, so a
-   * failure leaves nothing behind.
+   * The record and its place in the owner's index, with the request's other writes (a quota unit, keys
+   * that must be new) in one atomic step and one round trip: all written, or nothing (the result says
+   * why). The id must come from `newId` for Redis Cluster. A record that exists already throws.
    */
-  async create(record: UploadRecord): Promise<void> {
-    const [written, indexed] = await Promise.allSettled([
-      this.replicatedRecords.setIfAbsent(keys.record(record.uploadId), record, this.ttlMs),
-      this.replicatedStore.indexAdd(keys.owner(record.ownerId), record.uploadId, Date.parse(record.createdAt), this.ttlMs),
-    ]);
-    const envelope = written.status === 'fulfilled' ? written.value : undefined;
-    if (envelope !== undefined && indexed.status === 'fulfilled') return;
-    if (envelope !== undefined) await this.sealed.deleteIfEquals(keys.record(record.uploadId), envelope).catch(() => undefined);
-    if (indexed.status === 'fulfilled') await this.store.indexRemove(keys.owner(record.ownerId), [record.uploadId]).catch(() => undefined);
-    if (written.status === 'rejected') throw written.reason;
-    if (indexed.status === 'rejected') throw indexed.reason;
-    throw new Error(`upload ${record.uploadId} exists already`);
+  async create(record: UploadRecord, extra: { quota?: Claim['quota']; claims?: readonly ClaimEntry[] } = {}): Promise<ClaimResult> {
+    const key = keys.record(record.uploadId);
+    const result = await this.replicatedStore.claim({
+      quota: extra.quota,
+      entries: [{ key, value: this.sealed.seal(key, record), ttlMs: this.ttlMs }, ...(extra.claims ?? [])],
+      indexes: [{ key: keys.owner(record.ownerId), member: record.uploadId, score: Date.parse(record.createdAt), ttlMs: this.ttlMs }],
+    });
+    if (result.outcome === 'taken' && result.key === key) throw new Error(`upload ${record.uploadId} exists already`);
+    return result;
   }
 
   /** Resolves once the store is connected again, or after `timeoutMs`. */

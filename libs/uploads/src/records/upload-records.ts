@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { ApiError, ErrorCode, MetricsService, newUploadId, UPLOAD_ID_PATTERN } from '@app/common';
+import { ApiError, ErrorCode, MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
+import { DailyQuotas, reservesQuotaWithRecord } from '@app/protection';
+import type { ClaimEntry } from '@app/store';
+import { Store } from '@app/store';
 import { WebhookPublisher } from '@app/webhooks';
 import type { DeclaredFile, ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
 import {
@@ -38,6 +41,15 @@ const ANNOUNCED = { uploaded: 'upload.completed', rejected: 'upload.rejected', f
 
 const now = () => new Date().toISOString();
 
+/** A key `issue` was asked to claim with the record exists already: nothing was written (a nonce drawn twice). */
+export class ClaimTakenError extends Error {
+  override name = 'ClaimTakenError';
+
+  constructor(readonly key: string) {
+    super(`${key} is taken`);
+  }
+}
+
 /**
  * The lifecycle of every upload: issued with its credential, uploaded or failed by the provider's
  * event (or a Tencent commit), revoked by its owner. Only the owner sees a record; anyone else, and
@@ -53,6 +65,8 @@ export class UploadRecords {
     private readonly webhooks: WebhookPublisher,
     private readonly config: ConfigService,
     metrics: MetricsService,
+    private readonly quotas: DailyQuotas,
+    private readonly store: Store,
   ) {
     this.orphans = metrics.counter(
       'upload_bff_orphaned_uploads_total',
@@ -68,7 +82,9 @@ export class UploadRecords {
    * id for UserData/SourceContext), then notes the provider's ids. An event that comes back before
    * the answer finds the record. A failed call leaves no record behind. A session kind's record
    * counts its first credential. `declared` is what the request said of the file (its size, its
-   * extension or media type), checked against what arrives.
+   * extension or media type), checked against what arrives. A kind that calls no provider API spends
+   * its daily-quota unit here, with the record (429 when used up); `claims` are keys (of the owner's
+   * Cluster slot) written with the record only if all are new (ClaimTakenError, nothing written).
    */
   async issue<Result>(
     user: Principal,
@@ -76,10 +92,11 @@ export class UploadRecords {
     issueCredential: (uploadId: string) => Promise<Result>,
     providerIds: (result: Result) => ProviderIds = () => ({}),
     declared?: DeclaredFile,
+    claims: readonly ClaimEntry[] = [],
   ): Promise<{ uploadId: string; result: Result }> {
     const at = now();
     const record: UploadRecord = {
-      uploadId: newUploadId(),
+      uploadId: this.repository.newId(user.id),
       ownerId: user.id,
       provider: kind.product.id,
       kind: kind.id,
@@ -89,12 +106,16 @@ export class UploadRecords {
       ...(kind.session ? { signatures: 1 } : {}),
       ...(declared && (declared.size !== undefined || declared.format !== undefined) ? { declared: definedOnly(declared) } : {}),
     };
-    await this.repository.create(record);
+    const quota = reservesQuotaWithRecord(kind) ? this.quotas.unit(kind.id, user.id) : undefined;
+    const created = await this.repository.create(record, { quota, claims });
+    if (created.outcome === 'quota') throw this.quotas.exceeded(quota!);
+    if (created.outcome === 'taken') throw new ClaimTakenError(created.key);
     let result: Result;
     try {
       result = await issueCredential(record.uploadId);
     } catch (error) {
       await this.repository.remove(record).catch(() => undefined);
+      if (quota) await this.store.releaseQuota(quota.key).catch(() => undefined);
       throw error;
     }
     const ids = providerIds(result);

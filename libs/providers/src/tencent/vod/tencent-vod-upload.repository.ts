@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SealedRecords, Store } from '@app/store';
+import { digest } from '@app/protection';
+import { type ClaimEntry, SealedRecords, Store } from '@app/store';
 
 /** An applied upload: whose it is, and the session key CommitUpload needs (never returned, never logged). */
 export interface UploadSession {
@@ -22,7 +23,9 @@ const keys = {
   session: (uploadId: string) => `tencent-vod:upload:${uploadId}`,
   commit: (uploadId: string) => `tencent-vod:commit:${uploadId}`,
   commitLock: (uploadId: string) => `tencent-vod:commit-lock:${uploadId}`,
-  signatureNonce: (timestamp: number, random: number) => `tencent-vod:signature-nonce:${timestamp}:${random}`,
+  // In the Cluster slot of the user's keys (the hash tag is the user's digest): claimed with a new upload's record.
+  signatureNonce: (userId: string, timestamp: number, random: number) =>
+    `tencent-vod:signature-nonce:{${digest(userId)}}:${timestamp}:${random}`,
 };
 
 /** A (currentTimeStamp, random) pair is unique once no replica can mint that timestamp again: clocks skew by seconds. */
@@ -68,8 +71,17 @@ export class TencentVodUploadRepository {
     await this.store.deleteIfEquals(keys.commitLock(uploadId), token);
   }
 
-  /** True when no signature with this timestamp and random was issued before, by any replica. */
-  reserveSignatureNonce(timestamp: number, random: number): Promise<boolean> {
-    return this.store.setIfAbsent(keys.signatureNonce(timestamp, random), '1', SIGNATURE_NONCE_TTL_MS);
+  /**
+   * True when no signature of this user with this timestamp and random was issued before, by any
+   * replica. Signatures of different users differ anyway: their SourceContext names the user.
+   */
+  reserveSignatureNonce(userId: string, timestamp: number, random: number): Promise<boolean> {
+    const { key, value, ttlMs } = this.signatureNonce(userId, timestamp, random);
+    return this.store.setIfAbsent(key, value, ttlMs);
+  }
+
+  /** The same reservation, as a key to claim with a new upload's record (UploadRecords.issue). */
+  signatureNonce(userId: string, timestamp: number, random: number): ClaimEntry {
+    return { key: keys.signatureNonce(userId, timestamp, random), value: '1', ttlMs: SIGNATURE_NONCE_TTL_MS };
   }
 }

@@ -1,3 +1,4 @@
+import { CLAIM_SCRIPT } from './claim.script';
 import { DELETE_IF_EQUALS_SCRIPT } from './delete-if-equals.script';
 import { INDEX_ADD_SCRIPT } from './index-add.script';
 import { RELEASE_QUOTA_SCRIPT, RESERVE_QUOTA_SCRIPT } from './quota.script';
@@ -15,6 +16,7 @@ export const STORE_SCRIPTS = {
   storeDeleteIfEquals: { lua: DELETE_IF_EQUALS_SCRIPT, numberOfKeys: 1 },
   storeReplaceIfEquals: { lua: REPLACE_IF_EQUALS_SCRIPT, numberOfKeys: 1 },
   storeIndexAdd: { lua: INDEX_ADD_SCRIPT, numberOfKeys: 1 },
+  storeClaim: { lua: CLAIM_SCRIPT },
 };
 
 /** The commands ioredis adds for STORE_SCRIPTS. */
@@ -26,4 +28,6 @@ export interface StoreScriptCommands {
   storeDeleteIfEquals(key: string, expected: string): Promise<number>;
   storeReplaceIfEquals(key: string, expected: string, value: string, ttlMs: number): Promise<number>;
   storeIndexAdd(key: string, member: string, score: number, ttlMs: number): Promise<number>;
+  /** numberOfKeys varies with the claim, so it is passed on each call. */
+  storeClaim(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, number]>;
 }

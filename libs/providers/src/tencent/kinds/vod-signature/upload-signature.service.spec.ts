@@ -38,6 +38,11 @@ describe(UploadSignatureService.name, () => {
     sut = new UploadSignatureService(config, new TencentUploadSigner(config), uploads, records);
   }
 
+  /** The quota is the records' to spend: their configuration says it. */
+  const withQuota = (units: number) => {
+    ({ uploads: records, listing } = testUploadRecords(store, TENCENT_CONFIGS, [], { DAILY_QUOTA_TENCENT_VOD_SIGNATURE: String(units) }));
+  };
+
   beforeEach(() => {
     store = new MemoryStore('test:');
     uploads = testRepository(store);
@@ -89,17 +94,37 @@ describe(UploadSignatureService.name, () => {
     expect(decode((await sut.create(SIGNATURE, { id: 'a', permissions: [] }, {})).signature)).not.toHaveProperty('oneTimeValid');
   });
 
-  it('draws another random when one was already used in the same second', async () => {
-    const reserve = jest.spyOn(uploads, 'reserveSignatureNonce').mockResolvedValueOnce(false);
+  it('draws another random when one was already used in the same second, writing nothing for the first', async () => {
+    await store.set('{a}used-nonce', '1', 60_000);
+    const nonce = jest.spyOn(uploads, 'signatureNonce').mockReturnValueOnce({ key: '{a}used-nonce', value: '1', ttlMs: 60_000 });
     await sut.create(SIGNATURE, { id: 'a', permissions: [] }, {});
-    expect(reserve).toHaveBeenCalledTimes(2);
+    expect(nonce).toHaveBeenCalledTimes(2);
+    expect((await listing.list({ id: 'a', permissions: [] }, {}, 10)).items).toHaveLength(1);
   });
 
-  it('answers 503 rather than reuse a random', async () => {
-    jest.spyOn(uploads, 'reserveSignatureNonce').mockResolvedValue(false);
+  it('answers 503 rather than reuse a random, and spends no quota unit', async () => {
+    withQuota(1);
+    build();
+    await store.set('{a}used-nonce', '1', 60_000);
+    jest.spyOn(uploads, 'signatureNonce').mockReturnValue({ key: '{a}used-nonce', value: '1', ttlMs: 60_000 });
     const error = await sut.create(SIGNATURE, { id: 'a', permissions: [] }, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).getStatus()).toBe(503);
+    jest.restoreAllMocks();
+    await expect(sut.create(SIGNATURE, { id: 'a', permissions: [] }, {})).resolves.toHaveProperty('signature');
+  });
+
+  it('spends a daily-quota unit with each new upload (429 once used up), none for the next signature of one', async () => {
+    withQuota(1);
+    build({ TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD: '3' });
+    const alice = { id: 'alice', permissions: [] };
+    const first = await sut.create(SIGNATURE, alice, {});
+    const error = await sut.create(SIGNATURE, alice, {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    expect((error as ApiError).getStatus()).toBe(429);
+    await expect(sut.create(SIGNATURE, alice, { uploadId: first.uploadId })).resolves.toMatchObject({ uploadId: first.uploadId });
+    expect((await listing.list(alice, {}, 10)).items).toHaveLength(1);
   });
 
   it('never repeats a signature', async () => {

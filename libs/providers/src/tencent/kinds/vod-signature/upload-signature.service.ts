@@ -11,10 +11,13 @@ import type { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vo
 import type { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadRepository } from '../../vod/tencent-vod-upload.repository';
 import { type ProcessingChoice, resolveProcessing, sourceContext } from '../../vod/tencent-vod.policy';
-import { UploadRecords } from '@app/uploads';
+import { ClaimTakenError, UploadRecords } from '@app/uploads';
 
 /** Two random draws colliding in the same second is already a one in four billion event; three in a row means a bug. */
 const NONCE_ATTEMPTS = 3;
+
+const noUniqueSignature = () =>
+  new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'No unique signature could be issued; retry shortly.', { retryAfterSeconds: 1 });
 
 /** Client upload signatures (no API call): the server's settings, a short validity, a random never reused. */
 @Injectable()
@@ -37,15 +40,27 @@ export class UploadSignatureService {
     const now = Math.floor(Date.now() / 1000);
     if (dto.uploadId !== undefined) {
       await this.records.continueSession(user, dto.uploadId, vod.signaturesPerUpload);
-      return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, await this.uniqueRandom(now)) };
+      return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, await this.uniqueRandom(user, now)) };
     }
-    // A new upload: the random is reserved while the record is written (one round trip for both, not two in a row).
-    const random = this.uniqueRandom(now);
-    random.catch(() => undefined); // awaited below; a failure before then must not be an unhandled rejection
-    const { uploadId, result } = await this.records.issue(user, kind, async (uploadId) =>
-      this.sign(user, uploadId, dto, processing, now, await random),
-    );
-    return { uploadId, ...result };
+    // A new upload: the random is claimed with the record and the quota unit, in one store step.
+    for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt++) {
+      const random = randomInt(0, TENCENT_SIGNATURE_RANDOM_MAX + 1);
+      const nonce = this.uploads.signatureNonce(user.id, now, random);
+      try {
+        const { uploadId, result } = await this.records.issue(
+          user,
+          kind,
+          async (uploadId) => this.sign(user, uploadId, dto, processing, now, random),
+          undefined,
+          undefined,
+          [nonce],
+        );
+        return { uploadId, ...result };
+      } catch (error) {
+        if (!(error instanceof ClaimTakenError)) throw error;
+      }
+    }
+    throw noUniqueSignature();
   }
 
   private sign(
@@ -75,11 +90,11 @@ export class UploadSignatureService {
     return { signature, expiresAt: isoSeconds(expireTime * 1000) };
   }
 
-  private async uniqueRandom(timestamp: number): Promise<number> {
+  private async uniqueRandom(user: Principal, timestamp: number): Promise<number> {
     for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt++) {
       const random = randomInt(0, TENCENT_SIGNATURE_RANDOM_MAX + 1);
-      if (await this.uploads.reserveSignatureNonce(timestamp, random)) return random;
+      if (await this.uploads.reserveSignatureNonce(user.id, timestamp, random)) return random;
     }
-    throw new ApiError(503, ErrorCode.STORE_UNAVAILABLE, 'No unique signature could be issued; retry shortly.', { retryAfterSeconds: 1 });
+    throw noUniqueSignature();
   }
 }

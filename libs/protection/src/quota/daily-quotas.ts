@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, ErrorCode } from '@app/common';
+import { ConfigService } from '@app/config';
+import type { KindSpec, UploadKind } from '@app/registry';
+import { ProtectionKeys } from '../protection-keys';
+import { utcDay } from './utc-day';
+
+/** Margin past midnight so a counter never expires before its day ends on a slow clock. */
+const EXPIRY_SLACK_MS = 60_000;
+
+/** The daily-quota unit one request of a kind spends: its counter, the kind's limit, the counter's TTL. */
+export interface QuotaUnit {
+  kind: UploadKind;
+  key: string;
+  limit: number;
+  ttlMs: number;
+  msUntilReset: number;
+}
+
+/**
+ * A kind that calls no provider API makes its credential in-process: its quota unit is reserved in
+ * the same store step as its upload record (one round trip), not by the DailyQuotaInterceptor.
+ */
+export const reservesQuotaWithRecord = (spec: KindSpec): boolean => spec.quota !== undefined && !spec.callsUpstream;
+
+/** Daily credentials per user per kind: the unit a request spends, and the 429 once they are used up. */
+@Injectable()
+export class DailyQuotas {
+  constructor(private readonly config: ConfigService) {}
+
+  /** Undefined when the kind has no daily quota. */
+  unit(kind: UploadKind, userId: string, nowMs = Date.now()): QuotaUnit | undefined {
+    const limit = this.config.protection.dailyQuotas[kind];
+    if (limit === undefined) return undefined;
+    const { day, msUntilReset } = utcDay(nowMs);
+    return { kind, key: ProtectionKeys.quota(kind, userId, day), limit, ttlMs: msUntilReset + EXPIRY_SLACK_MS, msUntilReset };
+  }
+
+  exceeded(unit: QuotaUnit): ApiError {
+    return new ApiError(
+      429,
+      ErrorCode.QUOTA_EXCEEDED,
+      `The daily quota of ${unit.limit} ${unit.kind} credentials is used up; it resets at 00:00 UTC.`,
+      { retryAfterSeconds: unit.msUntilReset / 1000 },
+    );
+  }
+}
