@@ -12,16 +12,23 @@ const outage = () => new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The prov
 /** A provider whose API reports `stored` for every id, and which records its deletions. */
 class FakeVerifier implements MediaVerifier {
   readonly products = ['acme'];
+  reportsUploadId = false;
+  /** The upload every file is reported stored under, when the provider tells (reportsUploadId). */
+  storedUnder: string | undefined;
   stored: StoredMedia = { state: 'stored', size: 1000, durationSeconds: 12, format: 'mp4', fileUrl: 'https://media.example/v1.mp4' };
   lookupFailures = 0;
   removeFailures = 0;
+  /** Ids whose lookups fail until they are taken out. */
+  readonly unreachable = new Set<string>();
   readonly removed: string[] = [];
   readonly looked: UploadRecord[] = [];
 
   async lookup(record: UploadRecord): Promise<StoredMedia> {
     this.looked.push(record);
     if (this.lookupFailures > 0 && this.lookupFailures--) throw outage();
-    return this.stored;
+    if (this.unreachable.has(record.videoId ?? '')) throw outage();
+    if (this.stored.state === 'unknown' || this.storedUnder === undefined) return this.stored;
+    return { ...this.stored, uploadId: this.storedUnder };
   }
 
   async remove(record: UploadRecord): Promise<void> {
@@ -177,5 +184,73 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
       [1000, undefined],
       [2000, 1],
     ]);
+  });
+
+  describe('a second file under one upload (a signature session used twice)', () => {
+    /** An upload whose provider id comes with its event, as a Tencent signature session's FileId does. */
+    const session = async () => {
+      const { uploadId } = await sut.uploads.issue(
+        alice,
+        VIDEO,
+        async () => ({}),
+        () => ({}),
+      );
+      verifier.reportsUploadId = true;
+      verifier.storedUnder = uploadId;
+      return uploadId;
+    };
+
+    it('deletes the second file at the provider and leaves the record as it was', async () => {
+      const uploadId = await session();
+      expect(await event(uploadId)).toBe('applied');
+      const settled = await sut.uploads.find(uploadId);
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(verifier.removed).toEqual(['v2']);
+      expect(await sut.uploads.find(uploadId)).toEqual(settled);
+      expect(types()).toEqual(['upload.created', 'upload.completed']);
+    });
+
+    it('under flag, keeps it and leaves the record as it was', async () => {
+      build('flag');
+      const uploadId = await session();
+      await event(uploadId);
+      const settled = await sut.uploads.find(uploadId);
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(verifier.removed).toEqual([]);
+      expect(await sut.uploads.find(uploadId)).toEqual(settled);
+    });
+
+    it('leaves alone a file the provider keeps under another upload, or one a verifier cannot place', async () => {
+      const uploadId = await session();
+      await event(uploadId);
+      verifier.storedUnder = 'upl_someoneelse';
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      verifier.storedUnder = uploadId;
+      verifier.reportsUploadId = false;
+      expect(await event(uploadId, { videoId: 'v3' })).toBe('mismatch');
+      expect(verifier.removed).toEqual([]);
+    });
+
+    it('retries a lookup or deletion of the second file that failed, without marking the record', async () => {
+      const uploadId = await session();
+      await event(uploadId);
+      verifier.lookupFailures = 1;
+      verifier.removeFailures = 1;
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v1' });
+      await until(() => verifier.removed.includes('v2'), 'the retried removal of the second file');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v1' });
+    });
+
+    it('deletes the first file when its verification was still pending as the second one settled', async () => {
+      const uploadId = await session();
+      verifier.unreachable.add('v1');
+      expect(await event(uploadId)).toBe('verifying');
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('applied');
+      verifier.unreachable.delete('v1');
+      await until(() => verifier.removed.includes('v1'), 'the removal of the first file by its retried verification');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v2' });
+      expect(verifier.removed).toEqual(['v1']);
+    });
   });
 });

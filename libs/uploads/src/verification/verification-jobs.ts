@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
@@ -11,6 +12,19 @@ export interface VerificationJob {
   action: 'verify' | 'remove';
   /** The provider's ids the event named, where the record had none yet. */
   ids: ProviderIds;
+}
+
+/**
+ * One job per action, upload and file: a repeat of the same event is queued once, and a second file's
+ * job (an extra one, see UploadCompletions) is not taken for the upload's own. The ids are hashed: they
+ * come from events, and BullMQ refuses ':' in a job id.
+ */
+export function jobId(job: VerificationJob): string {
+  const ids = Object.entries(job.ids)
+    .filter(([, id]) => id !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  const digest = createHash('sha256').update(JSON.stringify(ids)).digest('base64url').slice(0, 16);
+  return `${job.action}-${job.uploadId}-${digest}`;
 }
 
 /** Time kept from the shutdown grace period for closing connections. */
@@ -66,11 +80,11 @@ export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicati
   /** Queues a retry; rejects (503 for the caller) when it could not be queued durably. */
   async enqueue(job: VerificationJob): Promise<void> {
     if (!this.queue) return;
-    // BullMQ refuses ':' in a job id.
-    const id = `${job.action}-${job.uploadId}`;
-    await this.queue.enqueue({ id, type: job.action, body: JSON.stringify(job), queuedAt: Date.now() }).catch((error: unknown) => {
-      throw storeUnavailable(error);
-    });
+    await this.queue
+      .enqueue({ id: jobId(job), type: job.action, body: JSON.stringify(job), queuedAt: Date.now() })
+      .catch((error: unknown) => {
+        throw storeUnavailable(error);
+      });
   }
 
   onApplicationBootstrap(): void {
