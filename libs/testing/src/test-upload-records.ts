@@ -36,6 +36,7 @@ export function testUploadRecords(
   jobs: VerificationJobs;
   listing: UploadListing;
   repository: UploadRecordsRepository;
+  metrics: MetricsService;
   published: PublishedEvent[];
   failPublishing(error: Error | undefined): void;
 } {
@@ -59,6 +60,7 @@ export function testUploadRecords(
     jobs,
     listing: new UploadListing(repository),
     repository,
+    metrics,
     published,
     failPublishing: (error) => (failure = error),
   };

@@ -18,6 +18,9 @@ class FakeVerifier implements MediaVerifier {
   stored: StoredMedia = { state: 'stored', size: 1000, durationSeconds: 12, format: 'mp4', fileUrl: 'https://media.example/v1.mp4' };
   lookupFailures = 0;
   removeFailures = 0;
+  /** Thrown by every lookup (or removal) while set. */
+  lookupError: Error | undefined;
+  removeError: Error | undefined;
   /** Ids whose lookups fail until they are taken out. */
   readonly unreachable = new Set<string>();
   readonly removed: string[] = [];
@@ -25,6 +28,7 @@ class FakeVerifier implements MediaVerifier {
 
   async lookup(record: UploadRecord): Promise<StoredMedia> {
     this.looked.push(record);
+    if (this.lookupError) throw this.lookupError;
     if (this.lookupFailures > 0 && this.lookupFailures--) throw outage();
     if (this.unreachable.has(record.videoId ?? '')) throw outage();
     if (this.stored.state === 'unknown' || this.storedUnder === undefined) return this.stored;
@@ -32,6 +36,7 @@ class FakeVerifier implements MediaVerifier {
   }
 
   async remove(record: UploadRecord): Promise<void> {
+    if (this.removeError) throw this.removeError;
     if (this.removeFailures > 0 && this.removeFailures--) throw outage();
     this.removed.push(record.videoId ?? '?');
   }
@@ -53,10 +58,10 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
   let verifier: FakeVerifier;
   let sut: ReturnType<typeof testUploadRecords>;
 
-  const build = (mode = 'delete') => {
+  const build = (mode = 'delete', schedule = '20ms,20ms,20ms') => {
     sut = testUploadRecords(undefined, undefined, [verifier], {
       UPLOAD_VERIFICATION: mode,
-      UPLOAD_VERIFICATION_RETRY_SCHEDULE: '20ms,20ms,20ms',
+      UPLOAD_VERIFICATION_RETRY_SCHEDULE: schedule,
     });
     sut.jobs.onApplicationBootstrap();
   };
@@ -251,6 +256,47 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
       await until(() => verifier.removed.includes('v1'), 'the removal of the first file by its retried verification');
       expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v2' });
       expect(verifier.removed).toEqual(['v1']);
+    });
+  });
+
+  describe('a retry that cannot succeed', () => {
+    const refused = () => new ApiError(502, ErrorCode.UPSTREAM_REJECTED, 'The provider refused our request.', { upstreamRequestId: 'r-1' });
+    const metric = (name: string) => async () =>
+      (await sut.metrics.render())
+        .split('\n')
+        .find((line) => line.startsWith(name))
+        ?.split(' ')[1];
+    const deadLettered = metric('upload_bff_verifications_total{provider="acme",kind="acme-video",outcome="dead_letter"}');
+    const deadLetters = metric('upload_bff_verification_pending{measure="dead_letters"}');
+
+    it('ends at once when the provider refuses our request: a dead letter, counted, the record left verifying', async () => {
+      // A schedule no test waits for: a job still retried would never be a dead letter here.
+      build('delete', '1h');
+      verifier.lookupError = refused();
+      const { uploadId } = await issue();
+      expect(await event(uploadId)).toBe('verifying');
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      expect(await deadLetters()).toBe('1');
+      expect(verifier.looked).toHaveLength(2);
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'verifying' });
+    });
+
+    it('ends a removal the provider refuses at once too', async () => {
+      build('delete', '1h');
+      verifier.removeError = refused();
+      const { uploadId } = await issue();
+      await sut.completions.revoke(alice, uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'revoked' });
+    });
+
+    it('keeps retrying a transient failure until its tries run out, then counts the dead letter', async () => {
+      verifier.lookupError = outage();
+      const { uploadId } = await issue();
+      await event(uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter after the schedule');
+      // The inline try, then one per schedule entry and the first.
+      expect(verifier.looked).toHaveLength(5);
     });
   });
 });

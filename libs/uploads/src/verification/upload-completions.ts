@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { MetricsService } from '@app/common';
+import { type ApiError, MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { CompletionOutcome, ConfirmedArrival, EventSource } from '../records/record-rules';
 import type { ProviderIds, Rejection, UploadOutcome, UploadRecord } from '../records/upload-record';
 import { UploadRecords } from '../records/upload-records';
 import { rejectionOf } from './arrival-policy';
 import type { MediaVerifier, StoredMedia } from './media-verifier';
-import { VerificationJobs } from './verification-jobs';
+import { failureFields, isTransient } from './transient-failure';
+import { UnrecoverableVerification, type VerificationJob, VerificationJobs } from './verification-jobs';
 import { MediaVerifiers } from './media-verifiers';
 
 /** What a verification ended in, for `upload_bff_verifications_total{outcome}`. */
@@ -20,7 +21,9 @@ export type VerificationOutcome =
   | 'deferred'
   | 'removed'
   /** A second file stored under one upload's credential: deleted under `delete`, kept under `flag`. */
-  | 'extra_file';
+  | 'extra_file'
+  /** A retried lookup or removal given up: its failure cannot be mended by trying again, or its tries ran out. */
+  | 'dead_letter';
 
 const IDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
 const idsOf = (outcome: ProviderIds): ProviderIds =>
@@ -61,7 +64,7 @@ export class UploadCompletions implements OnApplicationBootstrap {
       "Completions checked with the provider's API, by provider, kind and outcome.",
       ['provider', 'kind', 'outcome'],
     );
-    jobs.handle((job) => this.runJob(job.uploadId, job.action, job.ids));
+    jobs.handle((job, last) => this.retry(job, last));
   }
 
   private get mode() {
@@ -193,10 +196,29 @@ export class UploadCompletions implements OnApplicationBootstrap {
     this.count(record, 'deferred');
   }
 
-  /** A retry: throws to be tried again on the schedule. */
-  private async runJob(uploadId: string, action: 'verify' | 'remove', ids: ProviderIds): Promise<void> {
-    const found = await this.uploads.find(uploadId);
-    if (!found) return;
+  /**
+   * A retry: throws to be tried again on the schedule. A failure that trying again cannot mend (the
+   * provider refusing our request: a permission, a parameter, our credentials) ends it at once, and so
+   * does the last try: one log line, counted `dead_letter`; a record waiting for it stays `verifying`,
+   * for operators to see.
+   */
+  private async retry({ uploadId, action, ids }: VerificationJob, last: boolean): Promise<void> {
+    let found: UploadRecord | undefined;
+    try {
+      found = await this.uploads.find(uploadId);
+      if (found) await this.runJob(found, action, ids);
+    } catch (error) {
+      const transient = isTransient(error);
+      if (transient && !last) throw error;
+      const why = transient ? 'retries exhausted' : 'not transient';
+      this.logger.error({ event: `${action} dead-lettered`, why, uploadId, provider: found?.provider, ...failureFields(error) });
+      if (found) this.count(found, 'dead_letter');
+      throw transient ? error : new UnrecoverableVerification(`${action} failed: ${(error as ApiError).code} (not transient)`);
+    }
+  }
+
+  private async runJob(found: UploadRecord, action: 'verify' | 'remove', ids: ProviderIds): Promise<void> {
+    const { uploadId } = found;
     const verifier = this.verifiers.for(found.provider);
     if (!verifier) return;
     // The job names another file than the record settled on since: an extra one.
