@@ -281,6 +281,20 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
       expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'verifying' });
     });
 
+    it('queues the verification again on a new completion after its dead letter', async () => {
+      build('delete', '1h');
+      verifier.lookupError = refused();
+      const { uploadId } = await issue();
+      await event(uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      // The permission is fixed; the provider's next event finds it busy for a moment: a retry, not the dead letter's id blocking it.
+      verifier.lookupError = undefined;
+      verifier.lookupFailures = 1;
+      expect(await event(uploadId)).toBe('verifying');
+      await until(async () => (await sut.uploads.find(uploadId))?.status === 'uploaded', 'the verification queued again');
+      expect(await deadLetters()).toBe('0');
+    });
+
     it('ends a removal the provider refuses at once too', async () => {
       build('delete', '1h');
       verifier.removeError = refused();

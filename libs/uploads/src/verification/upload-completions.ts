@@ -200,7 +200,7 @@ export class UploadCompletions implements OnApplicationBootstrap {
    * A retry: throws to be tried again on the schedule. A failure that trying again cannot mend (the
    * provider refusing our request: a permission, a parameter, our credentials) ends it at once, and so
    * does the last try: one log line, counted `dead_letter`; a record waiting for it stays `verifying`,
-   * for operators to see.
+   * for operators to see, until a new completion or revoke queues the job again.
    */
   private async retry({ uploadId, action, ids }: VerificationJob, last: boolean): Promise<void> {
     let found: UploadRecord | undefined;

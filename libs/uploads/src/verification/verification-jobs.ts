@@ -87,14 +87,14 @@ export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicati
     this.run = run;
   }
 
-  /** Queues a retry; rejects (503 for the caller) when it could not be queued durably. */
+  /** Queues a retry (in place of a dead letter of the same job); rejects (503 for the caller) when it could not be queued durably. */
   async enqueue(job: VerificationJob): Promise<void> {
     if (!this.queue) return;
-    await this.queue
-      .enqueue({ id: jobId(job), type: job.action, body: JSON.stringify(job), queuedAt: Date.now() })
-      .catch((error: unknown) => {
-        throw storeUnavailable(error);
-      });
+    const queued = { id: jobId(job), type: job.action, body: JSON.stringify(job), queuedAt: Date.now() };
+    // A dead letter of the same job must not block it for good: a new completion or revoke runs it again.
+    await this.queue.enqueue(queued, { replaceDeadLetter: true }).catch((error: unknown) => {
+      throw storeUnavailable(error);
+    });
   }
 
   onApplicationBootstrap(): void {
