@@ -3,7 +3,7 @@ import { ConfigService, loadConfig, NO_PROVIDERS, type ProviderConfigs } from '@
 import { MemoryStore, type Store } from '@app/store';
 import {
   type MediaVerifier,
-  type MediaVerifiers,
+  MediaVerifiers,
   UploadCompletions,
   UploadListing,
   UploadRecords,
@@ -52,7 +52,7 @@ export function testUploadRecords(
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
   const uploads = new UploadRecords(repository, webhooks, config, metrics);
-  const registered = { for: (product: string) => verifiers.find((verifier) => verifier.products.includes(product)) } as MediaVerifiers;
+  const registered = MediaVerifiers.of(verifiers);
   const jobs = new VerificationJobs(config, metrics);
   return {
     uploads,

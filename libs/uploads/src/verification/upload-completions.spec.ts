@@ -127,10 +127,12 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
     expect(verifier.removed).toEqual([]);
   });
 
-  it('under off, believes the event as before', async () => {
+  it('under off, believes the event as before, reading the record once', async () => {
     build('off');
     const { uploadId } = await issue();
+    const find = jest.spyOn(sut.repository, 'find');
     await event(uploadId);
+    expect(find).not.toHaveBeenCalled();
     expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', size: 1, fileUrl: 'https://evil.example/x.mp4' });
     expect(verifier.looked).toEqual([]);
   });
