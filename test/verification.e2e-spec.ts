@@ -201,6 +201,33 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     expect(await record(video.uploadId)).toMatchObject({ status: 'revoked' });
   });
 
+  it('gives up at once on a lookup the provider refuses (a missing permission); a new completion runs it again', async () => {
+    const metric = async (series: string) => {
+      const line = (await (await fetch(`${sut.url}/metrics`)).text()).split('\n').find((each) => each.startsWith(series));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const deadLettered = () =>
+      metric('upload_bff_verifications_total{provider="aliyun-vod",kind="aliyun-vod-video",outcome="dead_letter"}');
+    const deadLetters = () => metric('upload_bff_verification_pending{measure="dead_letters"}');
+    const lookups = () => cloud.emulator.server.calls('aliyun-vod', 'GetVideoInfo');
+    const [counted, looked] = [await deadLettered(), lookups()];
+    const video = await create('aliyun-vod/videos', { title: 'Denied', fileName: 'n.mp4', fileSize: 256 });
+    cloud.emulator.server.faults.inject({ kind: 'denied', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
+    await complete('aliyun-vod', video.videoId, { size: 256 });
+    await until(async () => (await deadLettered()) === counted + 1, 20_000, 'the dead letter');
+    expect(await deadLetters()).toBe(1);
+    // The inline try and one try of the job: 502 UPSTREAM_REJECTED is not retried on the schedule.
+    expect(lookups() - looked).toBe(2);
+    expect(await record(video.uploadId)).toMatchObject({ status: 'verifying' });
+
+    // The permission granted, the provider's next callback meets a passing outage: queued again despite the dead letter.
+    cloud.emulator.server.faults.clear();
+    cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo', times: 1 });
+    await complete('aliyun-vod', video.videoId, { size: 256 });
+    await until(async () => (await record(video.uploadId)).status === 'uploaded', 20_000, 'the verification queued again');
+    expect(await deadLetters()).toBe(0);
+  });
+
   it('retries a lookup during a provider outage until it succeeds, across a service restart', async () => {
     const video = await create('aliyun-vod/videos', { title: 'Outage', fileName: 'o.mp4', fileSize: 512 });
     cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
