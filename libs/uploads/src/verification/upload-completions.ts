@@ -214,7 +214,8 @@ export class UploadCompletions implements OnApplicationBootstrap {
       const transient = isTransient(error);
       if (transient && !last) throw error;
       const why = transient ? 'retries exhausted' : 'not transient';
-      this.logger.error({ event: `${action} dead-lettered`, why, uploadId, provider: found?.provider, ...failureFields(error) });
+      const line = { event: `${action} dead-lettered`, why, uploadId, provider: found?.provider, kind: found?.kind };
+      this.logger.error({ ...line, ...failureFields(error) });
       if (found) this.count(found, 'dead_letter');
       throw transient ? error : new UnrecoverableVerification(`${action} failed: ${(error as ApiError).code} (not transient)`);
     }
