@@ -3,9 +3,12 @@ import type { Page } from 'playwright-core';
 import { allStarted, type LaunchedBrowser, launchBrowser } from './support/browser';
 import { type SandboxApp, startSandboxApp } from './support/sandbox-app';
 import { startTestApp } from './support/test-app';
+import { UploadRecords, MediaVerifiers } from '@app/uploads';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
+/** The sandbox's image limit: the image case stays under it, the oversize case goes over. */
+const IMAGE_LIMIT = 256 * KiB;
 
 interface Case {
   kind: string;
@@ -55,7 +58,7 @@ describe('The demo page (sandbox, Chromium, the providers’ browser SDKs)', () 
 
   beforeAll(async () => {
     await allStarted(
-      startSandboxApp().then((app) => (sandbox = app)),
+      startSandboxApp({ ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE: String(IMAGE_LIMIT) }).then((app) => (sandbox = app)),
       launchBrowser().then((browser) => (chromium = browser)),
     );
   }, 30_000);
@@ -136,6 +139,33 @@ describe('The demo page (sandbox, Chromium, the providers’ browser SDKs)', () 
     expect(problems).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it('shows an upload over the sandbox limit rejected, with its reason; the provider no longer has it', async () => {
+    const { page, problems } = await openDemo('oversize');
+    await page.getByLabel('Upload kind').selectOption('aliyun-vod-image');
+    const size = IMAGE_LIMIT + 10 * KiB;
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: randomBytes(size) });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+
+    await page.locator('#upload-status:text-matches("^(uploaded|failed|rejected|revoked)$"), #upload-error:not(:empty)').first().waitFor({
+      timeout: 30_000,
+    });
+    expect(await page.locator('#upload-error').innerText()).toBe('');
+    expect(await page.locator('#upload-status').innerText()).toBe('rejected');
+    expect(await page.locator('#upload-message').innerText()).toBe(
+      `The upload is rejected: too_large (allowed ${IMAGE_LIMIT}, arrived ${size}).`,
+    );
+    const uploadId = await page.locator('#upload-id').innerText();
+    const record = JSON.parse(await page.locator('#upload-record').innerText());
+    expect(record).toMatchObject({ uploadId, status: 'rejected', rejection: { reason: 'too_large', limit: IMAGE_LIMIT, measured: size } });
+    await page.locator('#webhooks li', { hasText: `upload.rejected · ${uploadId}` }).waitFor({ timeout: 10_000 });
+
+    // Deleted at the provider (UPLOAD_VERIFICATION=delete, the default): the service's own lookup finds nothing.
+    const stored = (await sandbox.app.get(UploadRecords).find(uploadId))!;
+    expect(await sandbox.app.get(MediaVerifiers).for(stored.provider)!.lookup(stored)).toEqual({ state: 'unknown' });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('shows the problem the service answers, in the page, when the file is not acceptable', async () => {
     const { page } = await openDemo('picky');

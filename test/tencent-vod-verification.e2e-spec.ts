@@ -46,13 +46,20 @@ describe('Tencent Cloud VOD verification (real app, emulator)', () => {
     const { record, mediaUrl } = await committed();
     expect(record.declared).toEqual({ format: 'mp3' });
     expect(verifier.limits(record)).toEqual({ maxSize: 10 * 1024 ** 3, maxDurationSeconds: 600 });
-    expect(await verifier.lookup(record)).toEqual({ state: 'stored', size: expect.any(Number), format: 'mp3', fileUrl: mediaUrl });
+    // The SourceContext the service gave ApplyUpload names the upload: a second file under it is told apart.
+    expect(await verifier.lookup(record)).toEqual({
+      state: 'stored',
+      uploadId: record.uploadId,
+      size: expect.any(Number),
+      format: 'mp3',
+      fileUrl: mediaUrl,
+    });
   });
 
   it('reports what the emulator was told: still uploading, then stored with its figures', async () => {
     const { record } = await committed();
     await control({ fileId: record.fileId, state: 'uploading' });
-    expect(await verifier.lookup(record)).toEqual({ state: 'uploading' });
+    expect(await verifier.lookup(record)).toEqual({ state: 'uploading', uploadId: record.uploadId });
     await control({ fileId: record.fileId, state: 'stored', size: 123_456, duration: 42.5, type: 'MP4' });
     expect(await verifier.lookup(record)).toMatchObject({ state: 'stored', size: 123_456, durationSeconds: 42.5, format: 'mp4' });
     await control({ fileId: record.fileId, state: 'absent' });

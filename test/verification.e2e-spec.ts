@@ -1,6 +1,7 @@
 import { signAliyunCallback } from '@app/emulator';
 import { post } from './support/aliyun-test-env';
 import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
+import { type Certificate, cosFor, uploadWithSignature } from './support/tencent-ugc-upload';
 import { tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
@@ -41,7 +42,7 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     });
 
   beforeAll(async () => {
-    cloud = await startEventfulCloud();
+    cloud = await startEventfulCloud({ storage: true });
     receiver = await WebhookReceiver.start();
     sut = await start();
   });
@@ -109,13 +110,51 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     const api = tencentVodApi(sut);
     const applied = await api.apply('alice', { mediaType: 'MP4' });
     expect(applied.status).toBe(201);
-    const { uploadId } = (await applied.json()) as { uploadId: string };
+    const answer = (await applied.json()) as Record<string, string> & { tempCertificate: Certificate };
+    const { uploadId } = answer;
+    const into = { Bucket: answer.storageBucket, Region: answer.storageRegion, Key: answer.mediaStoragePath };
+    await cosFor(cloud.emulator.url, answer.tempCertificate).putObject({ ...into, Body: randomBytes(20_000) });
     const commit = await api.commit('alice', uploadId);
     expect(commit.status).toBe(200);
-    // The emulator's stand-in held no object, so it reports 1 MiB: over the 10,000-byte limit.
     await until(async () => (await record(uploadId)).status === 'rejected', 20_000, 'the Tencent rejection');
-    expect((await record(uploadId)).rejection).toMatchObject({ reason: 'too_large', limit: 10_000 });
+    expect((await record(uploadId)).rejection).toMatchObject({ reason: 'too_large', limit: 10_000, measured: 20_000 });
     expect(await atProvider(uploadId)).toEqual({ state: 'unknown' });
+  });
+
+  it("deletes a second file uploaded under a settled signature session's signature; the record stays as it was", async () => {
+    const api = tencentVodApi(sut);
+    const first = await api.sign('alice');
+    expect(first.status).toBe(201);
+    const { uploadId, signature } = (await first.json()) as { uploadId: string; signature: string };
+    // vod-js-sdk-v6 asks for a signature before each call; a client keeping some back can upload again later.
+    const more = [];
+    for (let i = 0; i < 3; i++) {
+      const next = await api.sign('alice', { uploadId });
+      expect(next.status).toBe(201);
+      more.push(((await next.json()) as { signature: string }).signature);
+    }
+    const firstFile = await uploadWithSignature(cloud.emulator.url, { apply: signature, commit: more[0] }, 2000);
+    await until(async () => (await record(uploadId)).status === 'uploaded', 20_000, 'the session upload settled');
+    const settled = await record(uploadId);
+    expect(settled).toMatchObject({ fileId: firstFile, size: 2000 });
+    expect((await api.sign('alice', { uploadId })).status).toBe(409);
+
+    const secondFile = await uploadWithSignature(cloud.emulator.url, { apply: more[1], commit: more[2] }, 3000);
+    const stored = { ...(await sut.app.get(UploadRecords).find(uploadId))! };
+    await until(
+      async () =>
+        (
+          await sut.app
+            .get(MediaVerifiers)
+            .for('tencent-vod')!
+            .lookup({ ...stored, fileId: secondFile })
+        ).state === 'unknown',
+      20_000,
+      'the second file deleted at Tencent',
+    );
+    expect(await record(uploadId)).toEqual(settled);
+    expect(await atProvider(uploadId)).toMatchObject({ state: 'stored', size: 2000, uploadId });
+    expect(webhooksOf(uploadId).filter((type) => type === 'upload.completed')).toHaveLength(1);
   });
 
   it('a forged callback with a valid captured signature changes nothing the provider does not confirm', async () => {
@@ -162,6 +201,33 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     expect(await record(video.uploadId)).toMatchObject({ status: 'revoked' });
   });
 
+  it('gives up at once on a lookup the provider refuses (a missing permission); a new completion runs it again', async () => {
+    const metric = async (series: string) => {
+      const line = (await (await fetch(`${sut.url}/metrics`)).text()).split('\n').find((each) => each.startsWith(series));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const deadLettered = () =>
+      metric('upload_bff_verifications_total{provider="aliyun-vod",kind="aliyun-vod-video",outcome="dead_letter"}');
+    const deadLetters = () => metric('upload_bff_verification_pending{measure="dead_letters"}');
+    const lookups = () => cloud.emulator.server.calls('aliyun-vod', 'GetVideoInfo');
+    const [counted, looked] = [await deadLettered(), lookups()];
+    const video = await create('aliyun-vod/videos', { title: 'Denied', fileName: 'n.mp4', fileSize: 256 });
+    cloud.emulator.server.faults.inject({ kind: 'denied', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
+    await complete('aliyun-vod', video.videoId, { size: 256 });
+    await until(async () => (await deadLettered()) === counted + 1, 20_000, 'the dead letter');
+    expect(await deadLetters()).toBe(1);
+    // The inline try and one try of the job: 502 UPSTREAM_REJECTED is not retried on the schedule.
+    expect(lookups() - looked).toBe(2);
+    expect(await record(video.uploadId)).toMatchObject({ status: 'verifying' });
+
+    // The permission granted, the provider's next callback meets a passing outage: queued again despite the dead letter.
+    cloud.emulator.server.faults.clear();
+    cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo', times: 1 });
+    await complete('aliyun-vod', video.videoId, { size: 256 });
+    await until(async () => (await record(video.uploadId)).status === 'uploaded', 20_000, 'the verification queued again');
+    expect(await deadLetters()).toBe(0);
+  });
+
   it('retries a lookup during a provider outage until it succeeds, across a service restart', async () => {
     const video = await create('aliyun-vod/videos', { title: 'Outage', fileName: 'o.mp4', fileSize: 512 });
     cloud.emulator.server.faults.inject({ kind: 'server-error', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
@@ -169,7 +235,7 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     await until(async () => (await record(video.uploadId)).status === 'verifying', 20_000, 'verifying');
     // The retry's body is sealed in Redis (CACHE_ENCRYPTION_KEY), as webhook bodies are.
     const job = JSON.parse(await queueInRedis(PREFIX, 'verifications')) as [string, Record<string, string>][];
-    const [, data] = job.find(([key]) => key.endsWith(`:verify-${video.uploadId}`))!;
+    const [, data] = job.find(([key]) => key.includes(`:verify-${video.uploadId}-`))!;
     expect(JSON.parse(data.data)).toEqual({ sealed: expect.stringMatching(/^v1\./), queuedAt: expect.any(Number) });
     await sut.close();
     cloud.emulator.server.faults.clear();

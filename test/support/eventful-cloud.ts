@@ -20,10 +20,10 @@ const alnum = (length: number) => randomBytes(length).toString('hex').slice(0, l
 /**
  * The emulator with its completion events on: Alibaba callbacks signed with AuthKeys the service
  * also gets, and Tencent's NewFileUpload PUSHed to the service's token URL, or queued for PullEvents
- * when `tencentMode` is 'pull'.
+ * when `tencentMode` is 'pull'. With `storage`, clients upload into the emulator's stand-ins.
  */
 export async function startEventfulCloud(
-  options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number; eventClock?: () => number } = {},
+  options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number; eventClock?: () => number; storage?: boolean } = {},
 ): Promise<EventfulCloud> {
   const port = await freePort();
   const serviceUrl = `http://127.0.0.1:${port}`;
@@ -35,6 +35,8 @@ export async function startEventfulCloud(
     aliyunKeys: [aliyunKey],
     tencentKeys: [tencentKey],
     tencentPullWaitMs: options.pullWaitMs ?? 300,
+    // Uploads into the storage stand-ins (OSS, COS, Tencent's client upload API), as a client makes them.
+    storage: options.storage,
     events: {
       aliyunVodCallbackAuthKey: secrets.vodAuthKey,
       aliyunImsCallbackAuthKey: secrets.imsAuthKey,

@@ -18,11 +18,12 @@ export interface SandboxApp {
 
 /**
  * What `npm start` runs with no configuration, in this process: the sandbox (emulator with its
- * stand-ins, webhook sink, development secret kept in a temporary directory) and the app on it.
+ * stand-ins, webhook sink, development secret kept in a temporary directory) and the app on it;
+ * `settings` add to its environment (a small size limit...).
  */
-export async function startSandboxApp(): Promise<SandboxApp> {
+export async function startSandboxApp(settings: Record<string, string> = {}): Promise<SandboxApp> {
   const directory = mkdtempSync(join(tmpdir(), 'upload-bff-sandbox-'));
-  const env = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
+  const env = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...settings };
   const logger = createLogger({ level: 'error' });
   const sandbox = await prepareSandbox(env, loadServiceConfig(env), logger, { directory });
   if (!sandbox.emulator) throw new Error('the sandbox did not start its emulator');

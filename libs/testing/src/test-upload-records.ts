@@ -4,7 +4,7 @@ import { DailyQuotas } from '@app/protection';
 import { MemoryStore, type Store } from '@app/store';
 import {
   type MediaVerifier,
-  type MediaVerifiers,
+  MediaVerifiers,
   UploadCompletions,
   UploadListing,
   UploadRecords,
@@ -37,6 +37,7 @@ export function testUploadRecords(
   jobs: VerificationJobs;
   listing: UploadListing;
   repository: UploadRecordsRepository;
+  metrics: MetricsService;
   published: PublishedEvent[];
   failPublishing(error: Error | undefined): void;
 } {
@@ -52,7 +53,7 @@ export function testUploadRecords(
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
   const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config), store);
-  const registered = { for: (product: string) => verifiers.find((verifier) => verifier.products.includes(product)) } as MediaVerifiers;
+  const registered = MediaVerifiers.of(verifiers);
   const jobs = new VerificationJobs(config, metrics);
   return {
     uploads,
@@ -60,6 +61,7 @@ export function testUploadRecords(
     jobs,
     listing: new UploadListing(repository),
     repository,
+    metrics,
     published,
     failPublishing: (error) => (failure = error),
   };

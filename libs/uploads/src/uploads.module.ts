@@ -1,10 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ProviderEvents } from './events/provider-events';
 import type { ProviderDefinition } from './providers/provider-definition';
 import { UploadListing } from './records/upload-listing';
 import { UploadRecords } from './records/upload-records';
 import { UploadRecordsRepository } from './records/upload-records.repository';
-import { MediaVerifiers, VERIFIER_TYPES } from './verification/media-verifiers';
+import { MediaVerifiers } from './verification/media-verifiers';
 import { UploadCompletions } from './verification/upload-completions';
 import { VerificationJobs } from './verification/verification-jobs';
 
@@ -25,9 +26,12 @@ export class UploadsModule {
         UploadRecordsRepository,
         ProviderEvents,
         UploadCompletions,
-        MediaVerifiers,
+        {
+          provide: MediaVerifiers,
+          useFactory: (modules: ModuleRef) => MediaVerifiers.fromModules(modules, verifierTypes),
+          inject: [ModuleRef],
+        },
         VerificationJobs,
-        { provide: VERIFIER_TYPES, useValue: verifierTypes },
       ],
       exports: [UploadRecords, UploadListing, ProviderEvents, UploadCompletions],
     };

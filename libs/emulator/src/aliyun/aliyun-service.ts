@@ -53,5 +53,8 @@ export function aliyunService(
         ? aliyunError(400, 'Throttling.User', 'Request was denied due to user flow control.', host)
         : aliyunError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', host);
     },
+    // RAM's refusal of an action the key's policy does not grant (Alibaba Cloud common error codes).
+    deniedResponse: () =>
+      aliyunError(403, 'Forbidden.RAM', "User not authorized to operate on the specified resource, or this API doesn't support RAM.", host),
   };
 }

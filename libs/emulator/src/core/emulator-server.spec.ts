@@ -7,6 +7,7 @@ const echo: ProviderEmulator = {
   operation: (request: EmulatorRequest) => String(request.headers['x-echo-action']),
   handle: (request: EmulatorRequest) => ({ status: 200, body: { got: request.rawBody.toString() } }),
   faultResponse: (kind) => (kind === 'throttle' ? { status: 400, body: { Code: 'Throttled' } } : { status: 503, body: { Code: 'Down' } }),
+  deniedResponse: () => ({ status: 403, body: { Code: 'Forbidden.RAM' } }),
 };
 
 /** Answers raw bytes (as the storage stand-ins do) and reads bodies of up to 16 bytes. */
@@ -46,6 +47,14 @@ describe(EmulatorServer.name, () => {
     expect((await call('Other')).status).toBe(503);
     expect((await call('Ping')).status).toBe(400);
     expect((await call('Ping')).status).toBe(200);
+  });
+
+  it("answers a denied call with the provider's refusal, and leaves a provider without one alone", async () => {
+    sut.faults.inject({ kind: 'denied', operation: 'Ping', times: 1 });
+    const denied = await call('Ping');
+    expect([denied.status, await denied.json()]).toEqual([403, { Code: 'Forbidden.RAM' }]);
+    sut.faults.inject({ kind: 'denied', provider: 'bytes', times: 1 });
+    expect((await fetch(`${url}/bytes`, { method: 'PUT', body: 'x' })).status).toBe(200);
   });
 
   it('adds latency and can hang until the client gives up', async () => {

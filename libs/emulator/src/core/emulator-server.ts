@@ -84,6 +84,7 @@ export class EmulatorServer {
       return;
     }
     if (fault?.kind === 'server-error' || fault?.kind === 'throttle') return send(response, provider.faultResponse(fault.kind, request));
+    if (fault?.kind === 'denied' && provider.deniedResponse) return send(response, provider.deniedResponse(request));
     try {
       send(response, await provider.handle(request));
     } catch {

@@ -25,7 +25,8 @@ export interface EmulatorResponse {
   body: unknown;
 }
 
-export type FaultKind = 'latency' | 'server-error' | 'throttle' | 'hang';
+/** `denied`: the provider refuses the key the call (a RAM/CAM policy without the action), where it has such an answer. */
+export type FaultKind = 'latency' | 'server-error' | 'throttle' | 'hang' | 'denied';
 
 /** One cloud API the emulator stands in for. Each provider lives in its own folder. */
 export interface ProviderEmulator {
@@ -39,6 +40,8 @@ export interface ProviderEmulator {
   handle(request: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
   /** The provider's own answer for an injected fault. */
   faultResponse(kind: 'server-error' | 'throttle', request: EmulatorRequest): EmulatorResponse;
+  /** The provider's own answer when the caller's key may not call the operation (the `denied` fault); absent: never denied. */
+  deniedResponse?(request: EmulatorRequest): EmulatorResponse;
   /** Its own routes under /__emulator/ (a test sets what the API reports of a stored media, say). */
   controls?(): ControlRoute[];
 }

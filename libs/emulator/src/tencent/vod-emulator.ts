@@ -125,6 +125,11 @@ export class TencentVodEmulator implements ProviderEmulator {
       : vodError('InternalError', 'An internal error has occurred. Retry your request.');
   }
 
+  /** CAM's refusal of an action the key's policy does not grant (common error codes, 266/31774). */
+  deniedResponse(): EmulatorResponse {
+    return vodError('AuthFailure.UnauthorizedOperation', 'Request not authorized. Refer to the CAM documentation for authentication.');
+  }
+
   private async answer(request: EmulatorRequest): Promise<EmulatorResponse> {
     const denied = verifyTc3(
       { method: request.method, path: request.path, query: request.query.toString(), headers: request.headers, rawBody: request.rawBody },

@@ -6,7 +6,7 @@ import type { UploadRecord } from '../records/upload-record';
  * file), or `unknown` (no such media, or not under this account).
  */
 export type StoredMedia =
-  | {
+  | (StoredUnder & {
       state: 'stored';
       /** Bytes, where the API reports them (Alibaba's GetAttachedMediaInfo does not). */
       size?: number;
@@ -15,8 +15,15 @@ export type StoredMedia =
       /** The file's format or extension as the provider reports it, lower case (mp4, png...). */
       format?: string;
       fileUrl?: string;
-    }
-  | { state: 'uploading' | 'failed' | 'unknown' };
+    })
+  | (StoredUnder & { state: 'uploading' | 'failed' })
+  | { state: 'unknown' };
+
+/** Which upload the provider keeps the media under, where it keeps that (see MediaVerifier.reportsUploadId). */
+export interface StoredUnder {
+  /** Our upload id as the provider stores it with the media (Tencent: the SourceContext we signed). */
+  uploadId?: string;
+}
 
 /** What a kind allows of an arrived file, from its provider's configuration; absent: no limit of that sort. */
 export interface MediaLimits {
@@ -33,6 +40,13 @@ export interface MediaLimits {
 export interface MediaVerifier {
   /** The products this verifier answers for (a record's `provider`). */
   readonly products: readonly string[];
+  /**
+   * True when `lookup` reports the upload id the media was stored under, from something the service
+   * itself set in the credential (Tencent's signed SourceContext): then a second file stored under one
+   * upload's credential is told apart from someone else's, and deleted. Without it an event naming
+   * other ids is only a mismatch.
+   */
+  readonly reportsUploadId?: boolean;
   lookup(record: UploadRecord): Promise<StoredMedia>;
   /** Deletes the media at the provider; media already gone is not an error. */
   remove(record: UploadRecord): Promise<void>;

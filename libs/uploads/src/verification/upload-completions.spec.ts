@@ -12,19 +12,31 @@ const outage = () => new ApiError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The prov
 /** A provider whose API reports `stored` for every id, and which records its deletions. */
 class FakeVerifier implements MediaVerifier {
   readonly products = ['acme'];
+  reportsUploadId = false;
+  /** The upload every file is reported stored under, when the provider tells (reportsUploadId). */
+  storedUnder: string | undefined;
   stored: StoredMedia = { state: 'stored', size: 1000, durationSeconds: 12, format: 'mp4', fileUrl: 'https://media.example/v1.mp4' };
   lookupFailures = 0;
   removeFailures = 0;
+  /** Thrown by every lookup (or removal) while set. */
+  lookupError: Error | undefined;
+  removeError: Error | undefined;
+  /** Ids whose lookups fail until they are taken out. */
+  readonly unreachable = new Set<string>();
   readonly removed: string[] = [];
   readonly looked: UploadRecord[] = [];
 
   async lookup(record: UploadRecord): Promise<StoredMedia> {
     this.looked.push(record);
+    if (this.lookupError) throw this.lookupError;
     if (this.lookupFailures > 0 && this.lookupFailures--) throw outage();
-    return this.stored;
+    if (this.unreachable.has(record.videoId ?? '')) throw outage();
+    if (this.stored.state === 'unknown' || this.storedUnder === undefined) return this.stored;
+    return { ...this.stored, uploadId: this.storedUnder };
   }
 
   async remove(record: UploadRecord): Promise<void> {
+    if (this.removeError) throw this.removeError;
     if (this.removeFailures > 0 && this.removeFailures--) throw outage();
     this.removed.push(record.videoId ?? '?');
   }
@@ -46,10 +58,10 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
   let verifier: FakeVerifier;
   let sut: ReturnType<typeof testUploadRecords>;
 
-  const build = (mode = 'delete') => {
+  const build = (mode = 'delete', schedule = '20ms,20ms,20ms') => {
     sut = testUploadRecords(undefined, undefined, [verifier], {
       UPLOAD_VERIFICATION: mode,
-      UPLOAD_VERIFICATION_RETRY_SCHEDULE: '20ms,20ms,20ms',
+      UPLOAD_VERIFICATION_RETRY_SCHEDULE: schedule,
     });
     sut.jobs.onApplicationBootstrap();
   };
@@ -115,10 +127,12 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
     expect(verifier.removed).toEqual([]);
   });
 
-  it('under off, believes the event as before', async () => {
+  it('under off, believes the event as before, reading the record once', async () => {
     build('off');
     const { uploadId } = await issue();
+    const find = jest.spyOn(sut.repository, 'find');
     await event(uploadId);
+    expect(find).not.toHaveBeenCalled();
     expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', size: 1, fileUrl: 'https://evil.example/x.mp4' });
     expect(verifier.looked).toEqual([]);
   });
@@ -177,5 +191,128 @@ describe('UploadCompletions: a completion is a hint, the provider says what arri
       [1000, undefined],
       [2000, 1],
     ]);
+  });
+
+  describe('a second file under one upload (a signature session used twice)', () => {
+    /** An upload whose provider id comes with its event, as a Tencent signature session's FileId does. */
+    const session = async () => {
+      const { uploadId } = await sut.uploads.issue(
+        alice,
+        VIDEO,
+        async () => ({}),
+        () => ({}),
+      );
+      verifier.reportsUploadId = true;
+      verifier.storedUnder = uploadId;
+      return uploadId;
+    };
+
+    it('deletes the second file at the provider and leaves the record as it was', async () => {
+      const uploadId = await session();
+      expect(await event(uploadId)).toBe('applied');
+      const settled = await sut.uploads.find(uploadId);
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(verifier.removed).toEqual(['v2']);
+      expect(await sut.uploads.find(uploadId)).toEqual(settled);
+      expect(types()).toEqual(['upload.created', 'upload.completed']);
+    });
+
+    it('under flag, keeps it and leaves the record as it was', async () => {
+      build('flag');
+      const uploadId = await session();
+      await event(uploadId);
+      const settled = await sut.uploads.find(uploadId);
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(verifier.removed).toEqual([]);
+      expect(await sut.uploads.find(uploadId)).toEqual(settled);
+    });
+
+    it('leaves alone a file the provider keeps under another upload, or one a verifier cannot place', async () => {
+      const uploadId = await session();
+      await event(uploadId);
+      verifier.storedUnder = 'upl_someoneelse';
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      verifier.storedUnder = uploadId;
+      verifier.reportsUploadId = false;
+      expect(await event(uploadId, { videoId: 'v3' })).toBe('mismatch');
+      expect(verifier.removed).toEqual([]);
+    });
+
+    it('retries a lookup or deletion of the second file that failed, without marking the record', async () => {
+      const uploadId = await session();
+      await event(uploadId);
+      verifier.lookupFailures = 1;
+      verifier.removeFailures = 1;
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('mismatch');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v1' });
+      await until(() => verifier.removed.includes('v2'), 'the retried removal of the second file');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v1' });
+    });
+
+    it('deletes the first file when its verification was still pending as the second one settled', async () => {
+      const uploadId = await session();
+      verifier.unreachable.add('v1');
+      expect(await event(uploadId)).toBe('verifying');
+      expect(await event(uploadId, { videoId: 'v2' })).toBe('applied');
+      verifier.unreachable.delete('v1');
+      await until(() => verifier.removed.includes('v1'), 'the removal of the first file by its retried verification');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'uploaded', videoId: 'v2' });
+      expect(verifier.removed).toEqual(['v1']);
+    });
+  });
+
+  describe('a retry that cannot succeed', () => {
+    const refused = () => new ApiError(502, ErrorCode.UPSTREAM_REJECTED, 'The provider refused our request.', { upstreamRequestId: 'r-1' });
+    const metric = (name: string) => async () =>
+      (await sut.metrics.render())
+        .split('\n')
+        .find((line) => line.startsWith(name))
+        ?.split(' ')[1];
+    const deadLettered = metric('upload_bff_verifications_total{provider="acme",kind="acme-video",outcome="dead_letter"}');
+    const deadLetters = metric('upload_bff_verification_pending{measure="dead_letters"}');
+
+    it('ends at once when the provider refuses our request: a dead letter, counted, the record left verifying', async () => {
+      // A schedule no test waits for: a job still retried would never be a dead letter here.
+      build('delete', '1h');
+      verifier.lookupError = refused();
+      const { uploadId } = await issue();
+      expect(await event(uploadId)).toBe('verifying');
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      expect(await deadLetters()).toBe('1');
+      expect(verifier.looked).toHaveLength(2);
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'verifying' });
+    });
+
+    it('queues the verification again on a new completion after its dead letter', async () => {
+      build('delete', '1h');
+      verifier.lookupError = refused();
+      const { uploadId } = await issue();
+      await event(uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      // The permission is fixed; the provider's next event finds it busy for a moment: a retry, not the dead letter's id blocking it.
+      verifier.lookupError = undefined;
+      verifier.lookupFailures = 1;
+      expect(await event(uploadId)).toBe('verifying');
+      await until(async () => (await sut.uploads.find(uploadId))?.status === 'uploaded', 'the verification queued again');
+      expect(await deadLetters()).toBe('0');
+    });
+
+    it('ends a removal the provider refuses at once too', async () => {
+      build('delete', '1h');
+      verifier.removeError = refused();
+      const { uploadId } = await issue();
+      await sut.completions.revoke(alice, uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter');
+      expect(await sut.uploads.find(uploadId)).toMatchObject({ status: 'revoked' });
+    });
+
+    it('keeps retrying a transient failure until its tries run out, then counts the dead letter', async () => {
+      verifier.lookupError = outage();
+      const { uploadId } = await issue();
+      await event(uploadId);
+      await until(async () => (await deadLettered()) === '1', 'the dead letter after the schedule');
+      // The inline try, then one per schedule entry and the first.
+      expect(verifier.looked).toHaveLength(5);
+    });
   });
 });

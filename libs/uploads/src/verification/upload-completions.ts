@@ -1,17 +1,29 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { MetricsService } from '@app/common';
+import { type ApiError, MetricsService } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { CompletionOutcome, ConfirmedArrival, EventSource } from '../records/record-rules';
 import type { ProviderIds, Rejection, UploadOutcome, UploadRecord } from '../records/upload-record';
 import { UploadRecords } from '../records/upload-records';
 import { rejectionOf } from './arrival-policy';
 import type { MediaVerifier, StoredMedia } from './media-verifier';
-import { VerificationJobs } from './verification-jobs';
+import { failureFields, isTransient } from './transient-failure';
+import { UnrecoverableVerification, type VerificationJob, VerificationJobs } from './verification-jobs';
 import { MediaVerifiers } from './media-verifiers';
 
 /** What a verification ended in, for `upload_bff_verifications_total{outcome}`. */
-export type VerificationOutcome = 'uploaded' | 'rejected' | 'failed' | 'unconfirmed' | 'revoked' | 'deferred' | 'removed';
+export type VerificationOutcome =
+  | 'uploaded'
+  | 'rejected'
+  | 'failed'
+  | 'unconfirmed'
+  | 'revoked'
+  | 'deferred'
+  | 'removed'
+  /** A second file stored under one upload's credential: deleted under `delete`, kept under `flag`. */
+  | 'extra_file'
+  /** A retried lookup or removal given up: its failure cannot be mended by trying again, or its tries ran out. */
+  | 'dead_letter';
 
 const IDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
 const idsOf = (outcome: ProviderIds): ProviderIds =>
@@ -52,7 +64,7 @@ export class UploadCompletions implements OnApplicationBootstrap {
       "Completions checked with the provider's API, by provider, kind and outcome.",
       ['provider', 'kind', 'outcome'],
     );
-    jobs.handle((job) => this.runJob(job.uploadId, job.action, job.ids));
+    jobs.handle((job, last) => this.retry(job, last));
   }
 
   private get mode() {
@@ -61,12 +73,19 @@ export class UploadCompletions implements OnApplicationBootstrap {
 
   /** Applies a completion hint: believed (verification off), or confirmed with the provider. */
   async settle(uploadId: string, hint: UploadOutcome, source: EventSource = {}): Promise<CompletionOutcome> {
+    // Believed as before: complete reads the record itself, once (as it does for a product without a verifier).
+    const believed = this.mode === 'off' || (source.provider !== undefined && !this.verifiers.for(source.provider));
+    if (believed) return this.uploads.complete(uploadId, hint, source);
     const record = await this.uploads.find(uploadId);
     if (!record) return 'unknown';
-    const verifier = this.mode === 'off' ? undefined : this.verifiers.for(record.provider);
+    const verifier = this.verifiers.for(record.provider);
     if (!verifier) return this.uploads.complete(uploadId, hint, source);
     const ids = idsOf(hint);
-    if (this.uploads.mismatched(record, ids, source)) return 'mismatch';
+    if (this.uploads.mismatched(record, ids, source)) {
+      // Another product or kind is only a mismatch; other ids may be a second file under this upload's credential.
+      if (!this.uploads.mismatched(record, {}, source)) await this.extraFile(record, verifier, ids, false);
+      return 'mismatch';
+    }
     return this.verify({ ...record, ...ids, ...idsOf(record) }, verifier, ids);
   }
 
@@ -103,10 +122,17 @@ export class UploadCompletions implements OnApplicationBootstrap {
       await this.defer(record, 'verify', ids, error);
       return 'verifying';
     }
-    return this.conclude(record, stored, verifier, ids);
+    return this.conclude(record, stored, verifier, ids, false);
   }
 
-  private async conclude(record: UploadRecord, stored: StoredMedia, verifier: MediaVerifier, ids: ProviderIds): Promise<CompletionOutcome> {
+  /** `inJob`: run by a retry, which throws to be tried again, rather than queueing one. */
+  private async conclude(
+    record: UploadRecord,
+    stored: StoredMedia,
+    verifier: MediaVerifier,
+    ids: ProviderIds,
+    inJob: boolean,
+  ): Promise<CompletionOutcome> {
     if (stored.state === 'uploading' || stored.state === 'unknown') {
       this.count(record, 'unconfirmed');
       return 'unconfirmed';
@@ -118,6 +144,8 @@ export class UploadCompletions implements OnApplicationBootstrap {
     }
     const arrival = arrivalOf(stored, ids, (media) => rejectionOf(media, verifier.limits(record), record.declared));
     const { outcome, record: after } = await this.uploads.confirm(record.uploadId, arrival);
+    // Another file of the same upload was confirmed meanwhile: this one is the extra.
+    if (outcome === 'mismatch' && after) await this.extraFile(after, verifier, ids, inJob);
     if (outcome === 'revoked' && after && stored.state === 'stored' && this.mode === 'delete') {
       await this.remove(after, verifier, 'revoked');
       return outcome;
@@ -139,21 +167,67 @@ export class UploadCompletions implements OnApplicationBootstrap {
     }
   }
 
-  private async defer(record: UploadRecord, action: 'verify' | 'remove', ids: ProviderIds, error: unknown): Promise<void> {
+  /**
+   * A file the provider stores under this upload's credential besides the one the record settled on (a
+   * signature session used twice): one quota unit yields one file, so it is deleted under `delete`,
+   * kept under `flag`, and counted either way; the record never changes. A file the provider keeps under
+   * another upload, or none, is left alone: the event was only a mismatch. Only a verifier that reports
+   * the upload a file was stored under can tell (`reportsUploadId`).
+   */
+  private async extraFile(record: UploadRecord, verifier: MediaVerifier, ids: ProviderIds, inJob: boolean): Promise<void> {
+    if (!verifier.reportsUploadId) return;
+    const extra: UploadRecord = { ...record, ...ids };
+    try {
+      const stored = await verifier.lookup(extra);
+      if (stored.state === 'unknown' || stored.uploadId !== record.uploadId) return;
+      if (this.mode === 'delete') await verifier.remove(extra);
+    } catch (error) {
+      if (inJob) throw error;
+      // The record is not marked: nothing about it waits.
+      return this.defer(record, 'verify', ids, error, false);
+    }
+    this.count(record, 'extra_file');
+    const event = this.mode === 'delete' ? 'extra file deleted at the provider' : 'extra file kept (UPLOAD_VERIFICATION=flag)';
+    this.logger.warn({ event, uploadId: record.uploadId, provider: record.provider, kind: record.kind });
+  }
+
+  private async defer(record: UploadRecord, action: 'verify' | 'remove', ids: ProviderIds, error: unknown, mark = true): Promise<void> {
     this.logger.warn({ event: `${action} deferred`, uploadId: record.uploadId, provider: record.provider, error: (error as Error)?.name });
     // Queued before the record says so: a job without the mark still runs; a mark without a job would stay.
     await this.jobs.enqueue({ uploadId: record.uploadId, action, ids });
-    if (action === 'verify') await this.uploads.markVerifying(record.uploadId, true);
+    if (action === 'verify' && mark) await this.uploads.markVerifying(record.uploadId, true);
     this.count(record, 'deferred');
   }
 
-  /** A retry: throws to be tried again on the schedule. */
-  private async runJob(uploadId: string, action: 'verify' | 'remove', ids: ProviderIds): Promise<void> {
-    const found = await this.uploads.find(uploadId);
-    if (!found) return;
-    const record = { ...found, ...ids, ...idsOf(found) };
-    const verifier = this.verifiers.for(record.provider);
+  /**
+   * A retry: throws to be tried again on the schedule. A failure that trying again cannot mend (the
+   * provider refusing our request: a permission, a parameter, our credentials) ends it at once, and so
+   * does the last try: one log line, counted `dead_letter`; a record waiting for it stays `verifying`,
+   * for operators to see, until a new completion or revoke queues the job again.
+   */
+  private async retry({ uploadId, action, ids }: VerificationJob, last: boolean): Promise<void> {
+    let found: UploadRecord | undefined;
+    try {
+      found = await this.uploads.find(uploadId);
+      if (found) await this.runJob(found, action, ids);
+    } catch (error) {
+      const transient = isTransient(error);
+      if (transient && !last) throw error;
+      const why = transient ? 'retries exhausted' : 'not transient';
+      const line = { event: `${action} dead-lettered`, why, uploadId, provider: found?.provider, kind: found?.kind };
+      this.logger.error({ ...line, ...failureFields(error) });
+      if (found) this.count(found, 'dead_letter');
+      throw transient ? error : new UnrecoverableVerification(`${action} failed: ${(error as ApiError).code} (not transient)`);
+    }
+  }
+
+  private async runJob(found: UploadRecord, action: 'verify' | 'remove', ids: ProviderIds): Promise<void> {
+    const { uploadId } = found;
+    const verifier = this.verifiers.for(found.provider);
     if (!verifier) return;
+    // The job names another file than the record settled on since: an extra one.
+    if (this.uploads.mismatched(found, ids)) return this.extraFile(found, verifier, ids, true);
+    const record = { ...found, ...ids, ...idsOf(found) };
     if (action === 'remove') {
       await verifier.remove(record);
       this.count(record, record.status === 'revoked' ? 'revoked' : 'removed');
@@ -164,7 +238,7 @@ export class UploadCompletions implements OnApplicationBootstrap {
     if (stored.state === 'uploading') throw new Error('the provider still reports the media as uploading');
     // The provider has no such media: the event was wrong, the upload is as open as before.
     if (stored.state === 'unknown') await this.uploads.markVerifying(uploadId, false);
-    await this.conclude(record, stored, verifier, ids);
+    await this.conclude(record, stored, verifier, ids, true);
   }
 
   private count(record: UploadRecord, outcome: VerificationOutcome): void {

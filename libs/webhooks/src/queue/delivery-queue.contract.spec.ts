@@ -294,6 +294,25 @@ describe.each([
       expect(runner.numbers(one.id)).toEqual([1, 2, 3, 1]);
     });
 
+    it('queues an event again in place of its dead letter when told to; a pending one still wins', async () => {
+      sut.start(runner.run);
+      const one = testEvent();
+      await sut.enqueue(one);
+      await eventually(async () => expect(await deadLetterIds()).toEqual([one.id]));
+
+      runner.script = (_event, _attempt, shutdown) => held.hold(shutdown);
+      await sut.enqueue(one, { replaceDeadLetter: true });
+      await eventually(() => expect(held.count).toBe(1));
+      expect(runner.attempts.at(-1)).toMatchObject({ id: one.id, number: 1, last: false });
+      expect(await sut.deadLetters(10)).toEqual([]);
+      await sut.enqueue(one, { replaceDeadLetter: true });
+      expect(await sut.stats()).toEqual({ ...IDLE, active: 1, oldestPendingSince: expect.any(Number) });
+
+      held.release('done');
+      await idle();
+      expect(runner.numbers(one.id)).toEqual([1, 2, 3, 1]);
+    });
+
     it('redelivers every dead letter once and says how many, even when they fail again at once', async () => {
       runner.script = () => 'dead-letter';
       sut.start(runner.run);

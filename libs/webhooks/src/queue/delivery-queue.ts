@@ -26,6 +26,10 @@ export interface QueueSettings {
   name?: string;
 }
 
+export interface EnqueueOptions {
+  replaceDeadLetter?: boolean;
+}
+
 /**
  * Runs one attempt at an event and says where that leaves it: `retry` waits for the schedule (a
  * dead letter after the last attempt), `dead-letter` ends it at once; a rejection counts as `retry`.
@@ -43,9 +47,11 @@ export abstract class DeliveryQueue {
 
   /**
    * Queues an event durably; rejects only when it could not be queued (or the queue is closed). An
-   * event whose id is pending or a dead letter is ignored: one delivery per id.
+   * event whose id is pending or a dead letter is ignored: one delivery per id. With
+   * `replaceDeadLetter`, a dead letter of that id is dropped and the event queued afresh (a pending one
+   * still wins): for jobs that a new cause may run again, such as an upload's verification.
    */
-  abstract enqueue(event: QueuedJob): Promise<void>;
+  abstract enqueue(event: QueuedJob, options?: EnqueueOptions): Promise<void>;
 
   /** Starts delivering with `run`. */
   abstract start(run: AttemptRunner): void;

@@ -1,5 +1,12 @@
 import type { QueueStats } from '../metrics/webhook-metrics';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
+import {
+  type AttemptRunner,
+  type DeadLetter,
+  DeliveryQueue,
+  type EnqueueOptions,
+  type QueuedJob,
+  type QueueSettings,
+} from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
 
 interface Pending {
@@ -36,12 +43,13 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     return true;
   }
 
-  async enqueue(event: QueuedJob): Promise<void> {
+  async enqueue(event: QueuedJob, options: EnqueueOptions = {}): Promise<void> {
     // Nothing would ever deliver it (the Redis queue's connection is closed too).
     if (this.closed) throw new Error('the webhook queue is closed');
     // The same event published again while it is pending or a dead letter is ignored, as BullMQ
     // ignores a job id that still exists: one delivery, and a dead letter goes back by redelivery.
     this.forgetExpired();
+    if (options.replaceDeadLetter && !this.pending.has(event.id)) this.dead = this.dead.filter((letter) => letter.id !== event.id);
     if (this.pending.has(event.id) || this.dead.some((letter) => letter.id === event.id)) return;
     this.add(event, event.queuedAt);
   }

@@ -4,7 +4,8 @@ import type { Cluster, Redis } from 'ioredis';
 import type { RedisConfig } from '@app/config';
 import { createPlainRedisConnection, type EnvelopeCipher, readyWithin, waitForReplicas } from '@app/store';
 import type { QueueStats } from '../metrics/webhook-metrics';
-import { type AttemptRunner, type DeadLetter, DeliveryQueue, type QueuedJob, type QueueSettings } from './delivery-queue';
+import type { AttemptRunner, DeadLetter, EnqueueOptions, QueuedJob, QueueSettings } from './delivery-queue';
+import { DeliveryQueue } from './delivery-queue';
 import { retryDelayMs } from './retry-delay';
 import { type JobData, SealedJobData, UnreadableJobError } from './sealed-job-data';
 
@@ -104,9 +105,12 @@ export class RedisDeliveryQueue extends DeliveryQueue {
     return initialised && readyWithin(this.producer, Math.max(0, timeoutMs - (Date.now() - started)));
   }
 
-  async enqueue(event: QueuedJob): Promise<void> {
+  async enqueue(event: QueuedJob, options: EnqueueOptions = {}): Promise<void> {
     const replicaWait = this.redis.replicaWait;
     const work = async () => {
+      // A dead letter of this id makes way; a pending job stays (and the add below is ignored).
+      const dead = options.replaceDeadLetter ? await this.queue.getJob(event.id) : undefined;
+      if (dead && (await dead.getState()) === 'failed') await dead.remove();
       // Indexed first: an index entry without a job is noticed and dropped; a job without one would be invisible to the age gauge.
       await this.producer.zadd(this.pendingKey, 'NX', event.queuedAt, event.id);
       // An event published again while its job exists is ignored by BullMQ (same id): one delivery.

@@ -1,14 +1,18 @@
 import { embeddedObject, type Json, object, optionalSize, optionalText, type ProviderIdField, type ReadEvent, text } from '@app/uploads';
 import { IMS, VOD } from '../aliyun.products';
+import { VOD_ATTACHED_MEDIA } from '../kinds/vod-attached-media/vod-attached-media.kind';
+import { VOD_AUDIO } from '../kinds/vod-audio/vod-audio.kind';
+import { VOD_IMAGE } from '../kinds/vod-image/vod-image.kind';
+import { VOD_VIDEO } from '../kinds/vod-video/vod-video.kind';
 
 /**
  * VOD upload events, their id field, where the file URL is (VOD spells it FileUrl and FileURL), and
  * the kinds (ids of kinds/*) each can complete: an image event about a video's record is a mismatch.
  */
 const VOD_UPLOAD_EVENTS: Record<string, { idField: string; ours: ProviderIdField; urlField: string; kinds: string[] }> = {
-  FileUploadComplete: { idField: 'VideoId', ours: 'videoId', urlField: 'FileUrl', kinds: ['aliyun-vod-video', 'aliyun-vod-audio'] },
-  ImageUploadComplete: { idField: 'ImageId', ours: 'imageId', urlField: 'FileURL', kinds: ['aliyun-vod-image'] },
-  AttachedMediaUploadComplete: { idField: 'AttachedMediaId', ours: 'mediaId', urlField: 'FileURL', kinds: ['aliyun-vod-attached-media'] },
+  FileUploadComplete: { idField: 'VideoId', ours: 'videoId', urlField: 'FileUrl', kinds: [VOD_VIDEO.spec.id, VOD_AUDIO.spec.id] },
+  ImageUploadComplete: { idField: 'ImageId', ours: 'imageId', urlField: 'FileURL', kinds: [VOD_IMAGE.spec.id] },
+  AttachedMediaUploadComplete: { idField: 'AttachedMediaId', ours: 'mediaId', urlField: 'FileURL', kinds: [VOD_ATTACHED_MEDIA.spec.id] },
 };
 
 /** Our upload id from UserData's Extend, as buildUserData wrote it. */

@@ -1,11 +1,6 @@
 import { type Json, object, optionalSize, optionalText, type ReadEvent, text } from '@app/uploads';
 import { TENCENT_VOD } from '../tencent.products';
-
-/** Our upload id from the SourceContext we gave ApplyUpload or the signature (`uploadId=...&userId=...`). */
-function uploadIdOf(sourceContext: string | undefined): string | undefined {
-  if (sourceContext === undefined) return undefined;
-  return new URLSearchParams(sourceContext).get('uploadId') ?? undefined;
-}
+import { uploadIdOfSourceContext } from '../vod/tencent-vod.policy';
 
 /**
  * Tencent's NewFileUpload (a PUSH callback body, or one event of PullEvents without its handle):
@@ -24,7 +19,7 @@ export function readTencentEvent(raw: unknown): ReadEvent {
   return {
     provider,
     type,
-    uploadId: uploadIdOf(optionalText(source, 'SourceContext')),
+    uploadId: uploadIdOfSourceContext(optionalText(source, 'SourceContext')),
     providerId: { field: 'fileId', id: fileId },
     outcome: { status: 'uploaded', fileId, size: optionalSize(metaData, 'Size'), fileUrl: optionalText(info, 'MediaUrl') },
   };

@@ -23,7 +23,7 @@ const record = (fields: Partial<UploadRecord> = {}): UploadRecord => ({
 
 const media = (fields: Partial<DescribedMedia> = {}): DescribedMedia => ({
   fileId: FILE_ID,
-  basicInfo: { name: 'clip', type: 'MP4', mediaUrl: 'http://42.vod2.myqcloud.com/a/b/f0.mp4' },
+  basicInfo: { name: 'clip', type: 'MP4', mediaUrl: 'http://42.vod2.myqcloud.com/a/b/f0.mp4', sourceContext: null },
   metaData: { size: 10_556, durationSeconds: 3601.5, container: 'mov,mp4' },
   ...fields,
 });
@@ -51,8 +51,20 @@ describe(TencentMediaVerifier.name, () => {
     build();
   });
 
-  it('answers for the Tencent VOD product', () => {
+  it('answers for the Tencent VOD product, and tells under which upload a file was stored', () => {
     expect(sut.products).toEqual(['tencent-vod']);
+    expect(sut.reportsUploadId).toBe(true);
+  });
+
+  it('reports the upload the SourceContext names, stored or still uploading', async () => {
+    const basicInfo = { name: 'clip', type: 'mp4', mediaUrl: null, sourceContext: 'uploadId=upl_other&userId=alice' };
+    describeMediaInfos.mockResolvedValue(described({ media: [media({ basicInfo })] }));
+    expect(await sut.lookup(record())).toMatchObject({ state: 'stored', uploadId: 'upl_other' });
+    describeMediaInfos.mockResolvedValue(described({ media: [media({ basicInfo, metaData: null })] }));
+    expect(await sut.lookup(record())).toEqual({ state: 'uploading', uploadId: 'upl_other' });
+    const foreign = { ...basicInfo, sourceContext: 'userId=alice' };
+    describeMediaInfos.mockResolvedValue(described({ media: [media({ basicInfo: foreign })] }));
+    expect(await sut.lookup(record())).not.toHaveProperty('uploadId');
   });
 
   it('asks for the basic information and metadata of the file, in the configured application', async () => {

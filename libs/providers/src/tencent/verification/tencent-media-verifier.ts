@@ -5,14 +5,17 @@ import { DELETE_MEDIA, DESCRIBE_MEDIA_INFOS, TencentClient, tencentErrors } from
 import { TENCENT_CONFIG, tencentSettings } from '../config/tencent.section';
 import { TENCENT_VOD_MEDIA_INFO_FILTERS } from '../tencent.facts';
 import { TENCENT_VOD } from '../tencent.products';
+import { uploadIdOfSourceContext } from '../vod/tencent-vod.policy';
 
 /**
  * What Tencent Cloud VOD stores under an upload's FileId (DescribeMediaInfos, basicInfo and metaData),
- * and its removal (DeleteMedia). Failures are the client's ApiErrors: the platform retries them.
+ * with the upload its SourceContext names, and its removal (DeleteMedia). Failures are the client's ApiErrors: the platform retries them.
  */
 @Injectable()
 export class TencentMediaVerifier implements MediaVerifier {
   readonly products = [TENCENT_VOD.id];
+  /** Every file reports the SourceContext its signature or ApplyUpload carried, and ours name the upload. */
+  readonly reportsUploadId = true;
 
   constructor(
     private readonly config: ConfigService,
@@ -35,13 +38,16 @@ export class TencentMediaVerifier implements MediaVerifier {
     if (!media) {
       throw tencentErrors.toApiError({ kind: 'invalid-response', upstreamRequestId: answer.requestId }, DESCRIBE_MEDIA_INFOS, undefined);
     }
+    const uploadId = uploadIdOfSourceContext(media.basicInfo?.sourceContext);
+    const under = uploadId === undefined ? {} : { uploadId };
     // VOD has not read the file yet: no size to judge.
-    if (!media.metaData) return { state: 'uploading' };
+    if (!media.metaData) return { state: 'uploading', ...under };
     const { size, durationSeconds } = media.metaData;
     const format = media.basicInfo?.type?.toLowerCase();
     const fileUrl = media.basicInfo?.mediaUrl ?? undefined;
     return {
       state: 'stored',
+      ...under,
       size,
       // A Duration of 0 tells no length (none read, or none to read): left out rather than judged.
       ...(durationSeconds ? { durationSeconds } : {}),

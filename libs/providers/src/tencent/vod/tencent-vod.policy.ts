@@ -29,3 +29,9 @@ export function sourceContext(userId: string, uploadId?: string): string {
   if (plain.length <= TENCENT_VOD_SOURCE_CONTEXT_MAX_CHARS) return plain;
   return `${prefix}userSha256=${createHash('sha256').update(userId, 'utf8').digest('base64url')}`;
 }
+
+/** Our upload id from a SourceContext we gave ApplyUpload or a signature (`uploadId=...&userId=...`). */
+export function uploadIdOfSourceContext(context: string | null | undefined): string | undefined {
+  if (context === undefined || context === null) return undefined;
+  return new URLSearchParams(context).get('uploadId') ?? undefined;
+}

@@ -29,7 +29,7 @@ describe('DESCRIBE_MEDIA_INFOS', () => {
       media: [
         {
           fileId: '5285485487985271487',
-          basicInfo: { name: 'test file', type: 'mp4', mediaUrl: 'http://xx.vod2.myqcloud.com/xx/xx/f0.mp4' },
+          basicInfo: { name: 'test file', type: 'mp4', mediaUrl: 'http://xx.vod2.myqcloud.com/xx/xx/f0.mp4', sourceContext: null },
           metaData: { size: 10556, durationSeconds: 3601, container: 'm4a' },
         },
       ],
@@ -47,6 +47,17 @@ describe('DESCRIBE_MEDIA_INFOS', () => {
     expect(sut.parse({ MediaInfoSet: null, NotExistFileIdSet: [], RequestId: 'r' })).toEqual({ media: [], notExist: [], requestId: 'r' });
   });
 
+  it("reads SourceInfo.SourceContext, the context the upload's signature or ApplyUpload carried", () => {
+    const sourceInfo = { SourceType: 'Upload', SourceContext: 'uploadId=upl_a&userId=alice' };
+    const [media] = sut.parse({
+      MediaInfoSet: [{ ...MEDIA_INFO, BasicInfo: { ...MEDIA_INFO.BasicInfo, SourceInfo: sourceInfo } }],
+      RequestId: 'r',
+    }).media;
+    expect(media.basicInfo?.sourceContext).toBe('uploadId=upl_a&userId=alice');
+    const [bare] = sut.parse({ MediaInfoSet: [{ ...MEDIA_INFO, BasicInfo: { Type: 'mp4', SourceInfo: null } }], RequestId: 'r' }).media;
+    expect(bare.basicInfo?.sourceContext).toBeNull();
+  });
+
   it('reads a metadata without Duration as no duration', () => {
     const [media] = sut.parse({ MediaInfoSet: [{ ...MEDIA_INFO, MetaData: { Size: 1 } }], RequestId: 'r' }).media;
     expect(media.metaData).toEqual({ size: 1, durationSeconds: null, container: null });
@@ -60,6 +71,10 @@ describe('DESCRIBE_MEDIA_INFOS', () => {
     ['a negative Size', { MediaInfoSet: [{ ...MEDIA_INFO, MetaData: { Size: -1 } }], RequestId: 'r' }],
     ['a Duration in text', { MediaInfoSet: [{ ...MEDIA_INFO, MetaData: { Size: 1, Duration: '3' } }], RequestId: 'r' }],
     ['a BasicInfo that is a list', { MediaInfoSet: [{ ...MEDIA_INFO, BasicInfo: [] }], RequestId: 'r' }],
+    [
+      'a SourceInfo that is text',
+      { MediaInfoSet: [{ ...MEDIA_INFO, BasicInfo: { ...MEDIA_INFO.BasicInfo, SourceInfo: 'x' } }], RequestId: 'r' },
+    ],
     ['a missing id that is not text', { NotExistFileIdSet: [1], RequestId: 'r' }],
   ])('refuses an answer with %s', (_case, raw) => {
     expect(() => sut.parse(raw as Record<string, unknown>)).toThrow(InvalidVodResponseError);

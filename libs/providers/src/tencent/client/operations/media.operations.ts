@@ -10,7 +10,8 @@ export type { DeleteMediaRequest, DescribeMediaInfosRequest };
 /** What DescribeMediaInfos says of one file: its basicInfo and metaData parts, each null when VOD gives none. */
 export interface DescribedMedia {
   fileId: string;
-  basicInfo: { name: string | null; type: string | null; mediaUrl: string | null } | null;
+  /** `sourceContext`: SourceInfo.SourceContext, what the upload's ApplyUpload or signature carried (ours names the upload). */
+  basicInfo: { name: string | null; type: string | null; mediaUrl: string | null; sourceContext: string | null } | null;
   /** Null until VOD has read the file (or when the part was not asked for). */
   metaData: { size: number; durationSeconds: number | null; container: string | null } | null;
 }
@@ -52,6 +53,7 @@ function nonNegative(raw: Raw, field: string): number | null {
 function describedMedia(item: unknown): DescribedMedia {
   if (!isObject(item)) throw new InvalidVodResponseError('MediaInfoSet holds a non-object');
   const basic = part(item, 'BasicInfo');
+  const source = basic && part(basic, 'SourceInfo');
   const meta = part(item, 'MetaData');
   const size = meta && nonNegative(meta, 'Size');
   if (meta && size === null) throw new InvalidVodResponseError('MetaData.Size is missing');
@@ -61,6 +63,7 @@ function describedMedia(item: unknown): DescribedMedia {
       name: optionalText(basic, 'Name'),
       type: optionalText(basic, 'Type'),
       mediaUrl: optionalText(basic, 'MediaUrl'),
+      sourceContext: source && optionalText(source, 'SourceContext'),
     },
     metaData: meta && { size: size as number, durationSeconds: nonNegative(meta, 'Duration'), container: optionalText(meta, 'Container') },
   };
