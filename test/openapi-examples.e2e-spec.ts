@@ -143,7 +143,7 @@ describe('OpenAPI problem examples', () => {
   let jwks: JwksServer;
   /** Every configured provider, permissions on, event receivers on, short upstream timeouts. */
   let main: TestApp;
-  let apps: Record<'unconfigured' | 'limited' | 'busy' | 'rejected' | 'storeDown', TestApp>;
+  let apps: Record<'unconfigured' | 'limited' | 'busy' | 'rejected' | 'storeDown' | 'regions', TestApp>;
   /** The environment of an app whose token issuer's key set (AUTH_JWKS_URL) does not answer. */
   let jwksDownEnv: Record<string, string | undefined>;
   let rsaToken: string;
@@ -152,7 +152,7 @@ describe('OpenAPI problem examples', () => {
   let users = 0;
   /** A user no other example has touched: its own rate limits, quotas and uploads. */
   const freshUser = () => `examples-${++users}`;
-  const bearer = (app: TestApp, user: string, scope = ALL_SCOPES) => app.bearer(user, { scope });
+  const bearer = (app: TestApp, user: string, scope = ALL_SCOPES, region?: string) => app.bearer(user, { scope, region });
 
   beforeAll(async () => {
     const tencentKey = { id: `test-sid-${randomBytes(6).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
@@ -195,9 +195,10 @@ describe('OpenAPI problem examples', () => {
       startTestApp({
         env: { ...env, REDIS_URL: redisToStop.url, CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY, REDIS_COMMAND_TIMEOUT_MS: '200' },
       }),
+      startTestApp({ env: { ...env, REGIONS: 'cn,intl' } }),
     ]);
-    const [unconfigured, limited, busy, rejected, storeDown] = started;
-    apps = { unconfigured, limited, busy, rejected, storeDown };
+    const [unconfigured, limited, busy, rejected, storeDown, regions] = started;
+    apps = { unconfigured, limited, busy, rejected, storeDown, regions };
     jwksDownEnv = { ...env, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: jwksUrl, AUTH_JWKS_TIMEOUT_MS: '300' };
     await redisToStop.stop();
     // Made before any budget is drained: a budget of 0.01 calls/s lets each provider operation be called once.
@@ -325,6 +326,8 @@ describe('OpenAPI problem examples', () => {
         return send(main, { ...(await good()), headers: {} });
       case '403 FORBIDDEN':
         return send(main, { ...(await good()), headers: main.bearer(user) });
+      case '403 REGION_NOT_ALLOWED':
+        return send(apps.regions, { ...(await good()), headers: bearer(apps.regions, user, ALL_SCOPES, 'mars') });
       case '404 NOT_FOUND': {
         if (operationId.startsWith('receive')) return send(apps.unconfigured, await good());
         const request = authorized(await good(), main, user);

@@ -3,7 +3,7 @@ import type { Refusal } from '@app/common';
 import { type AuthConfig, ConfigService } from '@app/config';
 import { JwksKeyResolver, SigningKeysUnavailableError } from './jwks-key-resolver';
 import { type KeyVerifier, keyVerifier, tokenHeader, type TokenVerdict } from './key-verifier';
-import { principalFromClaims } from './principal-from-claims';
+import { principalFromClaims, type RegionClaim } from './principal-from-claims';
 import type { Principal } from './principal';
 import { RememberedVerdicts } from './remembered-verdicts';
 import { TOKEN_REFUSALS } from './token-refusals';
@@ -26,9 +26,13 @@ export type Authentication = { principal: Principal; refusal?: undefined } | { p
 @Injectable()
 export class TokenVerifier {
   private readonly verdictOn: (token: string) => TokenVerdict | Promise<TokenVerdict>;
+  /** Read only when REGIONS declares profiles: without it no token has a region. */
+  private readonly regions?: RegionClaim;
 
   constructor(private readonly config: ConfigService) {
     this.verdictOn = verdictSource(config.auth);
+    const { declared, names, default: fallback } = config.regions;
+    if (declared) this.regions = { claim: config.auth.regionClaim, profiles: names, default: fallback };
   }
 
   /** The principal of an `Authorization: Bearer <JWT>` header, or the 401 (503 for a JWKS outage) to answer. */
@@ -40,7 +44,7 @@ export class TokenVerifier {
     const pending = this.verdictOn(match[1]);
     const { claims, refusal } = pending instanceof Promise ? await pending : pending;
     if (refusal) return { refusal };
-    const principal = principalFromClaims(claims, this.config.auth.permissions.claim);
+    const principal = principalFromClaims(claims, this.config.auth.permissions.claim, this.regions);
     return principal ? { principal } : { refusal: TOKEN_REFUSALS.noSubject };
   }
 }

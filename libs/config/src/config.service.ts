@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
 import type { ProviderCatalog } from '@app/registry';
-import type { AppConfig } from './config.types';
+import type { AppConfig, RegionProfile, RegionsConfig } from './config.types';
 
 /** 501: the deployment does not offer this product (its settings are missing). */
 export function notOffered(productName: string): ApiError {
@@ -50,15 +50,31 @@ export class ConfigService {
     return this.config.catalog;
   }
 
-  /** A provider's settings, as its own section built them. */
-  section<Settings>(section: { name: string; build(...context: never[]): Settings }): Settings {
-    if (!Object.hasOwn(this.config.providers, section.name)) throw new Error(`the provider section ${section.name} is not registered`);
-    return this.config.providers[section.name] as Settings;
+  /** The region profiles: their names, the default, each one's provider settings. */
+  get regions(): RegionsConfig {
+    return this.config.regions;
   }
 
-  /** Whether this deployment offers the product (its settings are complete). */
-  offers(product: string): boolean {
-    return this.config.offered.has(product);
+  /** A provider's settings, as its own section built them, in `region`'s profile (the default profile's when omitted). */
+  section<Settings>(section: { name: string; build(...context: never[]): Settings }, region?: string): Settings {
+    const providers = region === undefined ? this.config.providers : this.profile(region).providers;
+    if (!Object.hasOwn(providers, section.name)) throw new Error(`the provider section ${section.name} is not registered`);
+    return providers[section.name] as Settings;
+  }
+
+  /** Whether this deployment offers the product (its settings are complete), in `region`'s profile or the default one. */
+  offers(product: string, region?: string): boolean {
+    return (region === undefined ? this.config.offered : this.profile(region).offered).has(product);
+  }
+
+  /** Whether any region profile offers the product. */
+  offersAnywhere(product: string): boolean {
+    return Object.values(this.config.regions.profiles).some((profile) => profile.offered.has(product));
+  }
+
+  private profile(region: string): RegionProfile {
+    if (!Object.hasOwn(this.config.regions.profiles, region)) throw new Error(`no region profile ${region}`);
+    return this.config.regions.profiles[region];
   }
 
   /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product. */

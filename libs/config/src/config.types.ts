@@ -3,6 +3,7 @@ import type { AppSectionConfig, HttpConfig, LogLevel, NodeEnv } from './sections
 import type { AsymmetricAlgorithm, AuthConfig, HmacAlgorithm, JwtKeySource } from './sections/auth.section';
 import type { RedisConfig, StoreConfig } from './sections/store.section';
 import type { ProtectionConfig } from './sections/protection.section';
+import type { RegionProfile, RegionsConfig } from './regions/region-profiles';
 import type { UploadsConfig } from './sections/uploads.section';
 import type { WebhooksConfig } from './sections/webhooks.section';
 
@@ -16,6 +17,8 @@ export type {
   NodeEnv,
   ProtectionConfig,
   RedisConfig,
+  RegionProfile,
+  RegionsConfig,
   StoreConfig,
   UploadsConfig,
   WebhooksConfig,
@@ -29,9 +32,11 @@ export interface AppConfig extends AppSectionConfig {
   webhooks: WebhooksConfig;
   /** What the registered providers declare: their products, kinds, upstream APIs. */
   catalog: ProviderCatalog;
-  /** Each registered provider's settings, by its section's name; read with ConfigService.section(). */
+  /** The region profiles (REGIONS), each with every provider's settings; one implicit profile without REGIONS. */
+  regions: RegionsConfig;
+  /** The default profile's provider settings, by section name; read with ConfigService.section(). */
   providers: Readonly<Record<string, unknown>>;
-  /** The products whose settings are complete. */
+  /** The products whose settings are complete in the default profile. */
   offered: ReadonlySet<string>;
   /** What turns each provider's products on (the registered sections' `enabledBy`). */
   enabledBy: readonly string[];

@@ -8,6 +8,7 @@ export * from './load-config';
 export * from './provider-section';
 export { MIN_HMAC_SECRET_BYTES } from './sections/auth.section';
 export * from './read-environment';
+export { IMPLICIT_PROFILE, profileVariable } from './regions/regions.section';
 export {
   budgetVariable,
   type EncryptionKey,

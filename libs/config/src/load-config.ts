@@ -13,6 +13,8 @@ import { buildProtection } from './sections/protection.section';
 import { buildStore } from './sections/store.section';
 import { buildUploads } from './sections/uploads.section';
 import { buildWebhooks } from './sections/webhooks.section';
+import { buildRegionProfiles, perProfileVariables, profileVariables, strayProfileVariables } from './regions/region-profiles';
+import { buildRegionNames } from './regions/regions.section';
 
 type Problem = (variable: string, rule: string) => void;
 
@@ -26,9 +28,14 @@ export const NO_PROVIDERS: ProviderConfigs = { catalog: new ProviderCatalog([]),
 export function loadConfig(rawEnv: Record<string, string | undefined>, providers: ProviderConfigs = NO_PROVIDERS): AppConfig {
   const issues: ConfigIssue[] = [];
   const problem: Problem = (variable, rule) => issues.push({ variable, rule });
-  const resolved = resolveFileVariables(rawEnv, knownVariables(providers), issues);
-  const env = parseShape(envSchema, resolved, problem);
+  const known = knownVariables(providers);
+  const platform = resolveFileVariables(rawEnv, known, issues);
+  const env = parseShape(envSchema, platform, problem);
   const isProduction = env.NODE_ENV === 'production';
+  const names = buildRegionNames({ env, isProduction, problem, read: unread });
+  issues.push(...strayProfileVariables(rawEnv, new Set(known), providers, names));
+  const perProfile = profileVariables([...perProfileVariables(providers)], names);
+  const resolved = { ...platform, ...resolveFileVariables(rawEnv, perProfile, issues) };
   const read: BuildContext<Env>['read'] = (variable, schema) => {
     const result = schema.safeParse(resolved[variable]);
     if (result.success) return result.data;
@@ -38,7 +45,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, providers
   const ctx: BuildContext<Env> = { env, isProduction, problem, read };
 
   if (isProduction) {
-    for (const name of secretVariables(providers)) {
+    const secrets = secretVariables(providers);
+    for (const name of [...secrets, ...profileVariables(secrets, names)]) {
       const value = resolved[name]?.trim();
       if (value && looksLikePlaceholder(value)) {
         problem(name, 'holds a placeholder value; set a real secret in production');
@@ -46,32 +54,31 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, providers
     }
   }
 
-  const settings: Record<string, unknown> = {};
-  const offered = new Set<string>();
-  let longestCallMs = 0;
-  for (const section of providers.sections) {
-    const built: unknown = section.build({ env: parseShape(z.object(section.env), resolved, problem), isProduction, problem, read });
-    settings[section.name] = built;
-    section.offered(built).forEach((product) => offered.add(product));
-    longestCallMs = Math.max(longestCallMs, section.longestCallMs(built));
-  }
+  const parse = (shape: z.ZodRawShape, values: Record<string, string | undefined>, report: Problem) =>
+    parseShape(z.object(shape), values, report);
+  const { regions, longestCallMs } = buildRegionProfiles({ names, providers, resolved, isProduction, parse }, issues);
+  const fallback = regions.profiles[regions.default];
 
   const config: AppConfig = {
     ...buildApp(ctx),
     auth: buildAuth(ctx),
     store: buildStore(ctx),
     uploads: buildUploads(ctx),
-    protection: buildProtection(ctx, providers.catalog, resolved),
+    protection: buildProtection(ctx, providers.catalog, fallback.upstreamBudgets),
     webhooks: buildWebhooks(ctx),
     catalog: providers.catalog,
-    providers: settings,
-    offered,
+    regions,
+    providers: fallback.providers,
+    offered: fallback.offered,
     enabledBy: providers.sections.map((section) => section.enabledBy),
   };
   checkIdempotencyLock(config, longestCallMs, problem);
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
 }
+
+/** The platform's fixed variables are read before the context exists: nothing there reads a named variable. */
+const unread: BuildContext<unknown>['read'] = (_variable, schema) => schema.parse(undefined);
 
 /**
  * The variables of one shape, typed. A refused value is reported and then read as unset (its default),

@@ -13,6 +13,8 @@ export interface ProviderConfigSection<Shape extends z.ZodRawShape = z.ZodRawSha
   env: Shape;
   /** Variables holding secrets: refused as placeholders in production. */
   secrets: readonly string[];
+  /** The credentials among the variables: each one unit per region profile (none: `[]`). */
+  credentials: readonly CredentialUnit[];
   /** What turns a product on, for the warning a production start without any gives. */
   enabledBy: string;
   build(ctx: BuildContext<EnvOf<Shape>>): Settings;
@@ -20,6 +22,18 @@ export interface ProviderConfigSection<Shape extends z.ZodRawShape = z.ZodRawSha
   offered(settings: Settings): readonly string[];
   /** The longest one call to the provider may take, in ms (0 when it is off): the idempotency lock outlasts it. */
   longestCallMs(settings: Settings): number;
+}
+
+/**
+ * Variables that make one credential. A region profile that sets any of them (`<NAME>__<PROFILE>`)
+ * takes none of the others from the unsuffixed settings, and one that sets a half of `pair` must set
+ * the other: a profile never signs with half of another profile's key.
+ */
+export interface CredentialUnit {
+  /** The key's id and its secret. */
+  pair: readonly [string, string];
+  /** What else belongs to the credential: a session token, the switch to another credential source. */
+  with?: readonly string[];
 }
 
 /** A section with its types inferred from its shape and builder. */

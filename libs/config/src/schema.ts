@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProviderConfigs } from './provider-section';
 import { appEnv } from './sections/app.section';
 import { authEnv } from './sections/auth.section';
+import { regionsEnv } from './regions/regions.section';
 import { protectionEnv, protectionRegistryVariables, protectionSecrets } from './sections/protection.section';
 import { storeEnv } from './sections/store.section';
 import { uploadsEnv, uploadsSecrets } from './sections/uploads.section';
@@ -10,6 +11,7 @@ import { webhooksEnv, webhooksSecrets } from './sections/webhooks.section';
 /** Every platform variable with a fixed name. Each section owns its shape; providers bring their own. */
 export const envSchema = z.object({
   ...appEnv,
+  ...regionsEnv,
   ...authEnv,
   ...storeEnv,
   ...uploadsEnv,

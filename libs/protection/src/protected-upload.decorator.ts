@@ -38,6 +38,7 @@ function protectionProblems(spec: KindSpec, options: ProtectedUploadOptions): Pr
     ...(spec.quota !== undefined ? [PROTECTION_PROBLEMS.quotaExceeded(kind, spec.quota)] : []),
     ...(options.idempotent ? [PROTECTION_PROBLEMS.idempotencyInFlight, PROTECTION_PROBLEMS.idempotencyKeyReused] : []),
     PROTECTION_PROBLEMS.notOffered(spec.product.name),
+    PROTECTION_PROBLEMS.regionNotAllowed,
     STORE_UNAVAILABLE_PROBLEM,
     ...(options.upstream ?? []),
     ...(options.problems ?? []),
@@ -47,9 +48,9 @@ function protectionProblems(spec: KindSpec, options: ProtectedUploadOptions): Pr
 /**
  * Everything an upload route needs before its handler, declared once, in this order: bearer
  * authentication with the kind's permission (401/403), the kind's rate limits (429), whether the
- * deployment offers the kind's product (501), an Idempotency-Key on create routes, and the daily
- * quota of kinds that issue credentials; with their OpenAPI documentation, every answer a named
- * example of its status. Body validation comes after all of them.
+ * deployment offers the kind's product (501) and, with region profiles, in the user's region (403), an
+ * Idempotency-Key on create routes, and the daily quota of kinds that issue credentials; with their
+ * OpenAPI documentation, every answer a named example of its status. Body validation comes after all of them.
  */
 export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions = {}): MethodDecorator {
   const interceptors = [];

@@ -2,6 +2,8 @@ import { ApiError, ErrorCode, problemExample } from '@app/common';
 import { notOffered, quotaVariable, rateLimitVariable } from '@app/config';
 import type { RateLimitScope, UploadKind } from '@app/registry';
 
+const REGION_UNKNOWN = 'The region your token names is not a region of this deployment.';
+
 /**
  * The answers of the protection layer as documented: the same status, code and detail as the guard
  * and interceptors send (test/openapi-examples.e2e-spec.ts provokes each one and compares).
@@ -33,4 +35,16 @@ export const PROTECTION_PROBLEMS = {
   ),
   notOffered: (productName: string) =>
     problemExample(notOffered(productName), 'This deployment has not configured the provider (see the README, Configuration).'),
+  regionNotAllowed: problemExample(
+    new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, REGION_UNKNOWN),
+    "With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is " +
+      'not configured in your region (then the detail names it). Nothing was issued and no quota spent.',
+  ),
+};
+
+/** The gate's refusals of a user's region, as documented above. */
+export const REGION_REFUSALS = {
+  unknown: (): ApiError => new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, REGION_UNKNOWN),
+  notOffered: (productName: string, region: string): ApiError =>
+    new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, `This deployment does not offer ${productName} in the region ${region}.`),
 };

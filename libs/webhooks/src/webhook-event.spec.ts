@@ -41,4 +41,10 @@ describe(createWebhookEvent.name, () => {
     const body = createWebhookEvent('upload.completed', record).body;
     expect(body).not.toMatch(/session-secret|auth-secret|size|fileUrl/);
   });
+
+  it("carries the upload's region profile, right after its kind, when it has one", () => {
+    const body = createWebhookEvent('upload.completed', { ...UPLOAD, region: 'intl' }).body;
+    expect(JSON.parse(body).data).toEqual({ ...UPLOAD, region: 'intl' });
+    expect(body).toMatch(/"kind":"tencent-vod-media","region":"intl","status"/);
+  });
 });

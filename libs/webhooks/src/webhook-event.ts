@@ -9,6 +9,8 @@ export interface WebhookUpload {
   userId: string;
   provider: UploadProvider;
   kind: UploadKind;
+  /** The region profile of the upload; only when the deployment declares REGIONS. */
+  region?: string;
   status: 'issued' | 'verifying' | 'uploaded' | 'failed' | 'rejected' | 'revoked';
   /** RFC 3339. */
   createdAt: string;
@@ -48,6 +50,7 @@ const UPLOAD_FIELDS = [
   'userId',
   'provider',
   'kind',
+  'region',
   'status',
   'createdAt',
   'updatedAt',

@@ -6,7 +6,8 @@ import type { AppConfig } from '@app/config';
  * 501 on every upload route: say so once at start, naming what to set, instead of silently.
  */
 export function warnIfNoProvider(config: AppConfig, logger: Logger): void {
-  if (!config.isProduction || config.offered.size > 0) return;
+  const offersAny = Object.values(config.regions.profiles).some((profile) => profile.offered.size > 0);
+  if (!config.isProduction || offersAny) return;
   const turnedOnBy = config.enabledBy.join(', or ');
   logger.warn(
     { set: turnedOnBy },

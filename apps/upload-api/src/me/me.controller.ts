@@ -15,6 +15,6 @@ export class MeController {
     example: { id: 'alice', permissions: ['upload:video'] } satisfies PrincipalDto,
   })
   me(@CurrentUser() user: Principal): PrincipalDto {
-    return { id: user.id, permissions: user.permissions };
+    return { id: user.id, permissions: user.permissions, ...(user.region !== undefined ? { region: user.region } : {}) };
   }
 }

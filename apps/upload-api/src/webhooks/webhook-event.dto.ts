@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type UploadKind, type UploadProvider, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@app/registry';
 import { UPLOAD_STATUSES } from '@app/uploads';
 import type { WebhookPayload, WebhookUpload } from '@app/webhooks';
+import { REGION_DESCRIPTION } from '../uploads/dto/upload.dto';
 import { documentProviderFields, KindProperty, ProductProperty, SAMPLE, WithProviderFields } from '../uploads/dto/provider-fields';
 
 /** The `data` of a webhook event. Declared against the library's type, so the document cannot drift from what is sent. */
@@ -17,6 +18,9 @@ export class WebhookUploadDto extends WithProviderFields implements WebhookUploa
 
   @KindProperty('The upload kind of the create route.')
   kind: UploadKind;
+
+  @ApiPropertyOptional({ description: REGION_DESCRIPTION, example: 'intl' })
+  region?: string;
 
   @ApiProperty({
     description: 'The upload status after this event.',

@@ -405,6 +405,11 @@ export interface components {
              */
             kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-audio" | "aliyun-vod-audio-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
             /**
+             * @description The region profile the upload was issued in (its account, region and settings), from the creator's token. Present only when the deployment declares region profiles (REGIONS); an upload from before then reads as the default profile.
+             * @example intl
+             */
+            region?: string;
+            /**
              * @description issued: the credential was handed out; verifying: the provider reported the file and this service is confirming it with the provider; uploaded: the provider confirmed the file (or a commit through this service did); failed: the provider reported a failed upload; rejected: the file broke the kind's policy (see rejection); revoked: you revoked it and nothing more is issued for it.
              * @example uploaded
              * @enum {string}
@@ -496,6 +501,11 @@ export interface components {
              *     ]
              */
             permissions: string[];
+            /**
+             * @description The region profile your uploads go to: your token's region claim (AUTH_REGION_CLAIM), or the deployment's default without one. Present only when the deployment declares region profiles (REGIONS), and absent when the claim names none of them (upload routes then answer 403 REGION_NOT_ALLOWED).
+             * @example intl
+             */
+            region?: string;
         };
         CreateUploadVideoDto: {
             /**
@@ -1198,6 +1208,11 @@ export interface components {
              */
             kind: "aliyun-vod-video" | "aliyun-vod-video-refresh" | "aliyun-vod-audio" | "aliyun-vod-audio-refresh" | "aliyun-vod-image" | "aliyun-vod-attached-media" | "aliyun-ims-media" | "aliyun-ims-media-refresh" | "tencent-vod-media" | "tencent-vod-commit" | "tencent-vod-signature";
             /**
+             * @description The region profile the upload was issued in (its account, region and settings), from the creator's token. Present only when the deployment declares region profiles (REGIONS); an upload from before then reads as the default profile.
+             * @example intl
+             */
+            region?: string;
+            /**
              * @description The upload status after this event.
              * @example uploaded
              * @enum {string}
@@ -1297,7 +1312,7 @@ export interface components {
          * @description Stable machine-readable code.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "HEADERS_TOO_LARGE" | "CONFLICT" | "GONE" | "UNPROCESSABLE" | "UPLOAD_REVOKED" | "UPLOAD_COMPLETED" | "RATE_LIMITED" | "QUOTA_EXCEEDED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_FLIGHT" | "PROVIDER_NOT_CONFIGURED" | "UPSTREAM_REJECTED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_THROTTLED" | "UPSTREAM_BUSY" | "UPSTREAM_TIMEOUT" | "STORE_UNAVAILABLE" | "SHUTTING_DOWN" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "REGION_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "HEADERS_TOO_LARGE" | "CONFLICT" | "GONE" | "UNPROCESSABLE" | "UPLOAD_REVOKED" | "UPLOAD_COMPLETED" | "RATE_LIMITED" | "QUOTA_EXCEEDED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_FLIGHT" | "PROVIDER_NOT_CONFIGURED" | "UPSTREAM_REJECTED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_THROTTLED" | "UPSTREAM_BUSY" | "UPSTREAM_TIMEOUT" | "STORE_UNAVAILABLE" | "SHUTTING_DOWN" | "INTERNAL";
         FieldErrorDto: {
             /**
              * @description Dotted path of the request field.
@@ -1784,7 +1799,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1940,7 +1958,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2107,7 +2128,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2263,7 +2287,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:audio (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2432,7 +2459,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:image (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:image (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2597,7 +2627,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:attached-media (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:attached-media (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,7 +2794,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2917,7 +2953,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:media (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3091,7 +3130,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +3287,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3466,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true). */
+            /**
+             * @description - `FORBIDDEN`: The token lacks upload:video (checked when AUTH_PERMISSIONS_ENABLED=true).
+             *     - `REGION_NOT_ALLOWED`: With region profiles (REGIONS): the token's region claim names no profile of this deployment, or the provider is not configured in your region (then the detail names it). Nothing was issued and no quota spent.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,8 @@ export const authEnv = {
   AUTH_JWKS_TIMEOUT_MS: int(3_000, 100, 30_000),
   AUTH_PERMISSIONS_ENABLED: bool(false),
   AUTH_PERMISSIONS_CLAIM: optionalStr().default('scope'),
+  /** The claim naming the user's region profile (read only when REGIONS declares profiles). */
+  AUTH_REGION_CLAIM: optionalStr().default('region'),
 };
 
 type Context = BuildContext<EnvOf<typeof authEnv>>;
@@ -34,6 +36,8 @@ export interface AuthConfig {
   audience: string[];
   clockToleranceSeconds: number;
   permissions: { enabled: boolean; claim: string };
+  /** The claim naming the user's region profile; absent from a token: the default profile. */
+  regionClaim: string;
 }
 
 /** HS256 needs a key at least as long as its output (RFC 7518 §3.2). */
@@ -96,10 +100,12 @@ function keySource(ctx: Context): JwtKeySource {
   return { kind: 'none' };
 }
 
+const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
+
 export function buildAuth(ctx: Context): AuthConfig {
   const { env } = ctx;
-  if (!/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/.test(env.AUTH_PERMISSIONS_CLAIM)) {
-    ctx.problem('AUTH_PERMISSIONS_CLAIM', 'must be a claim name of letters, digits, "_", ".", ":" or "-"');
+  for (const variable of ['AUTH_PERMISSIONS_CLAIM', 'AUTH_REGION_CLAIM'] as const) {
+    if (!CLAIM_NAME.test(env[variable])) ctx.problem(variable, 'must be a claim name of letters, digits, "_", ".", ":" or "-"');
   }
   const source = keySource(ctx);
   // A public key or a JWKS usually belongs to an identity provider that signs tokens for other apps too:
@@ -122,5 +128,6 @@ export function buildAuth(ctx: Context): AuthConfig {
     audience: env.AUTH_JWT_AUDIENCE,
     clockToleranceSeconds: env.AUTH_JWT_CLOCK_TOLERANCE_SECONDS,
     permissions: { enabled: env.AUTH_PERMISSIONS_ENABLED, claim: env.AUTH_PERMISSIONS_CLAIM },
+    regionClaim: env.AUTH_REGION_CLAIM,
   };
 }

@@ -125,9 +125,12 @@ function dailyQuotas(ctx: Context, catalog: ProviderCatalog): Record<string, num
   return quotas;
 }
 
-/** `env`: the raw variables, for the defaults that depend on a provider's settings (its region's QPS cap). */
-function upstreamBudgets(
-  ctx: Context,
+/**
+ * `env`: the raw variables, for the defaults that depend on a provider's settings (its region's QPS cap).
+ * Built once per region profile, over the profile's view of the variables.
+ */
+export function upstreamBudgets(
+  ctx: Pick<BuildContext<unknown>, 'read' | 'problem'>,
   catalog: ProviderCatalog,
   env: Readonly<Record<string, string | undefined>>,
 ): Record<string, number> {
@@ -163,15 +166,12 @@ function encryptionKeys(ctx: Context): EncryptionKey[] {
   return keys;
 }
 
-export function buildProtection(
-  ctx: Context,
-  catalog: ProviderCatalog,
-  env: Readonly<Record<string, string | undefined>>,
-): ProtectionConfig {
+/** `budgets`: the default region profile's upstream budgets (`upstreamBudgets`, built with the profiles). */
+export function buildProtection(ctx: Context, catalog: ProviderCatalog, budgets: Readonly<Record<string, number>>): ProtectionConfig {
   return {
     rateLimits: rateLimits(ctx, catalog),
     dailyQuotas: dailyQuotas(ctx, catalog),
-    upstreamBudgets: upstreamBudgets(ctx, catalog, env),
+    upstreamBudgets: budgets,
     upstreamMaxWaitMs: ctx.env.UPSTREAM_BUDGET_MAX_WAIT_MS,
     idempotency: {
       lockTtlSeconds: ctx.env.IDEMPOTENCY_LOCK_TTL_SECONDS,

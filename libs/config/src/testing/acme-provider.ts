@@ -11,11 +11,24 @@ const ACME = { id: 'acme-media', name: 'Acme Media', description: 'A cloud for t
 
 const section = defineConfigSection({
   name: 'acme',
-  env: { ACME_REGION: optionalStr(), ACME_TIMEOUT_MS: int(8_000, 100, 120_000) },
-  secrets: [],
+  env: {
+    ACME_REGION: optionalStr(),
+    ACME_TIMEOUT_MS: int(8_000, 100, 120_000),
+    ACME_KEY_ID: optionalStr(),
+    ACME_KEY_SECRET: optionalStr(),
+    ACME_SESSION_TOKEN: optionalStr(),
+  },
+  secrets: ['ACME_KEY_SECRET'],
+  credentials: [{ pair: ['ACME_KEY_ID', 'ACME_KEY_SECRET'], with: ['ACME_SESSION_TOKEN'] }],
   enabledBy: 'ACME_REGION',
-  build: (ctx) => ({ region: ctx.env.ACME_REGION, timeoutMs: ctx.env.ACME_TIMEOUT_MS }),
-  offered: (settings) => (settings.region ? [ACME.id] : []),
+  build: (ctx) => {
+    const { ACME_KEY_ID: id, ACME_KEY_SECRET: secret, ACME_SESSION_TOKEN: token } = ctx.env;
+    if ((id === undefined) !== (secret === undefined)) ctx.problem(id === undefined ? 'ACME_KEY_ID' : 'ACME_KEY_SECRET', 'needs its pair');
+    if (ctx.env.ACME_REGION !== undefined && !/^[a-z-]+$/.test(ctx.env.ACME_REGION)) ctx.problem('ACME_REGION', 'must be a region');
+    const key = id !== undefined && secret !== undefined ? { id, secret, token } : undefined;
+    return { region: ctx.env.ACME_REGION, timeoutMs: ctx.env.ACME_TIMEOUT_MS, key };
+  },
+  offered: (settings) => (settings.region && settings.key ? [ACME.id] : []),
   longestCallMs: (settings) => settings.timeoutMs,
 });
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { TokenVerifier } from '@app/auth';
+import { type Principal, TokenVerifier } from '@app/auth';
 import { ApiError, ErrorCode, gateSpecOf, type GateSpec, type ProblemWriter, type Refusal } from '@app/common';
 import { ConfigService, notOffered } from '@app/config';
 import type { RateLimitScope } from '@app/registry';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
+import { REGION_REFUSALS } from '../protection-problems';
 import { rateLimitHeader, rateLimitPolicyHeader } from '../rate-limit/rate-limit-headers';
 
 const CONNECTION_GONE: Refusal = {
@@ -18,7 +19,8 @@ const CONNECTION_GONE: Refusal = {
  * Everything a route declares with @Authenticated, @RateLimited and @ProtectedUpload, checked in a
  * Fastify hook before the body is read or parsed, in this order: the bearer token and the route's
  * permission (401/403, 503 when JWKS keys cannot be fetched), the per-user and per-IP limits in one
- * atomic store call (429, GCRA), whether the deployment offers the product (501). A refusal is
+ * atomic store call (429, GCRA), whether the deployment offers the product (501) and, with region
+ * profiles, offers it in the user's region (403 REGION_NOT_ALLOWED). A refusal is
  * written as a problem at once, without an exception; an admitted request carries `request.user`.
  */
 @Injectable()
@@ -60,9 +62,20 @@ export class RequestGate {
       const limited = await this.rateLimit(request, reply, spec.rateLimit, principal.id);
       if (limited) return limited;
     }
-    if (spec.offered !== undefined && !this.config.offers(spec.offered))
-      return notOffered(this.config.catalog.product(spec.offered)?.name ?? spec.offered);
+    if (spec.offered !== undefined) return this.offered(spec.offered, principal);
     return undefined;
+  }
+
+  /**
+   * 501 when no region offers the product; with region profiles, 403 when the user's region is none of
+   * them (an unknown claim) or does not offer it. The user never falls back to another region.
+   */
+  private offered(product: string, principal: Principal): ApiError | undefined {
+    const name = this.config.catalog.product(product)?.name ?? product;
+    if (!this.config.regions.declared) return this.config.offers(product) ? undefined : notOffered(name);
+    if (!this.config.offersAnywhere(product)) return notOffered(name);
+    if (principal.region === undefined) return REGION_REFUSALS.unknown();
+    return this.config.offers(product, principal.region) ? undefined : REGION_REFUSALS.notOffered(name, principal.region);
   }
 
   /**

@@ -41,6 +41,8 @@ export interface UploadRecord extends ProviderIds {
   ownerId: string;
   provider: UploadProvider;
   kind: UploadKind;
+  /** The region profile it was issued in (REGIONS); every later call follows it. Absent without REGIONS. */
+  region?: string;
   status: UploadStatus;
   /** RFC 3339, UTC, milliseconds. */
   createdAt: string;

@@ -75,7 +75,14 @@ export class UploadRecordsRepository {
   }
 
   async find(uploadId: string): Promise<UploadRecord | undefined> {
-    return this.sealed.get<UploadRecord>(keys.record(uploadId));
+    const record = await this.sealed.get<UploadRecord>(keys.record(uploadId));
+    return record && this.withRegion(record);
+  }
+
+  /** A record from before region profiles (REGIONS) reads as the default profile's; without REGIONS none has a region. */
+  private withRegion(record: UploadRecord): UploadRecord {
+    const { declared, default: fallback } = this.config.regions;
+    return declared && record.region === undefined ? { ...record, region: fallback } : record;
   }
 
   /**
@@ -89,10 +96,10 @@ export class UploadRecordsRepository {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.sealed.read<UploadRecord>(keys.record(uploadId));
       if (!current) return undefined;
-      const next = change(current.value);
-      if (!next) return { before: current.value, after: current.value };
-      if (await this.replicatedRecords.replace(keys.record(uploadId), current.envelope, next))
-        return { before: current.value, after: next };
+      const before = this.withRegion(current.value);
+      const next = change(before);
+      if (!next) return { before, after: before };
+      if (await this.replicatedRecords.replace(keys.record(uploadId), current.envelope, next)) return { before, after: next };
     }
     throw new ConcurrentChangeError(`upload ${uploadId} kept changing`);
   }

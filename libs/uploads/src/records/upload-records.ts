@@ -18,6 +18,7 @@ import {
   mismatched,
   type UploadFilter,
 } from './record-rules';
+import { recordRegion } from './record-region';
 import { UploadRecordsRepository } from './upload-records.repository';
 
 export type { CompletionOutcome, ConfirmedArrival, EventSource, UploadFilter };
@@ -100,6 +101,7 @@ export class UploadRecords {
       ownerId: user.id,
       provider: kind.product.id,
       kind: kind.id,
+      ...recordRegion(this.config.regions, user),
       status: 'issued',
       createdAt: at,
       updatedAt: at,

@@ -7,7 +7,7 @@ import { CATALOG } from '../../providers';
 /** What a record takes from its provider: its ids, size and URL, once known. */
 export type ProviderFields = Omit<
   UploadRecord,
-  'uploadId' | 'ownerId' | 'provider' | 'kind' | 'status' | 'createdAt' | 'updatedAt' | 'signatures'
+  'uploadId' | 'ownerId' | 'provider' | 'kind' | 'region' | 'status' | 'createdAt' | 'updatedAt' | 'signatures'
 >;
 
 /** The base of a record's DTO: typed with the provider's fields, which documentProviderFields documents. */

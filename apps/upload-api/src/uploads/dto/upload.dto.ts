@@ -1,7 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UploadKind, UploadProvider } from '@app/registry';
 import { UPLOAD_STATUSES, type UploadStatus } from '@app/uploads';
 import { documentProviderFields, KindProperty, ProductProperty, SAMPLE, WithProviderFields } from './provider-fields';
+
+export const REGION_DESCRIPTION =
+  "The region profile the upload was issued in (its account, region and settings), from the creator's token. " +
+  'Present only when the deployment declares region profiles (REGIONS); an upload from before then reads as the default profile.';
 
 /** An upload as its owner sees it: where it stands and the provider's ids. Never a credential. */
 export class UploadDto extends WithProviderFields {
@@ -13,6 +17,9 @@ export class UploadDto extends WithProviderFields {
 
   @KindProperty('The upload kind of the route that issued it.')
   kind: UploadKind;
+
+  @ApiPropertyOptional({ description: REGION_DESCRIPTION, example: 'intl' })
+  region?: string;
 
   @ApiProperty({
     description:

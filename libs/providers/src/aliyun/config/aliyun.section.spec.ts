@@ -247,4 +247,43 @@ describe('aliyun configuration section', () => {
       /ALIBABA_CLOUD_VOD_VIDEO_MAX_FILE_SIZE: must be an integer from 1/,
     );
   });
+
+  describe('with region profiles', () => {
+    const profileOf = (env: Record<string, string | undefined>, profile: string) =>
+      loadConfig(env, ALIYUN_CONFIGS).regions.profiles[profile].providers.aliyun as AliyunConfig;
+    const TWO = { REGIONS: 'cn,intl', ...KEYS, ALIBABA_CLOUD_VOD_REGION: 'cn-shanghai', ALIBABA_CLOUD_VOD_REGION__INTL: 'ap-southeast-1' };
+
+    it('gives each profile its own region and endpoint, and an own AccessKey pair (never the shared STS token)', () => {
+      const env = {
+        ...TWO,
+        ALIBABA_CLOUD_SECURITY_TOKEN: 'shared-sts-token',
+        ALIBABA_CLOUD_ACCESS_KEY_ID__INTL: 'intl-access-key-id',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET__INTL: 'intl-access-key-secret',
+      };
+      expect(profileOf(env, 'cn').vod).toMatchObject({ region: 'cn-shanghai', endpoint: { host: 'vod.cn-shanghai.aliyuncs.com' } });
+      expect(profileOf(env, 'cn').credentials).toMatchObject({
+        accessKeyId: KEYS.ALIBABA_CLOUD_ACCESS_KEY_ID,
+        securityToken: 'shared-sts-token',
+      });
+      expect(profileOf(env, 'intl').vod).toMatchObject({ region: 'ap-southeast-1', endpoint: { host: 'vod.ap-southeast-1.aliyuncs.com' } });
+      expect(profileOf(env, 'intl').credentials).toEqual({
+        kind: 'accessKey',
+        accessKeyId: 'intl-access-key-id',
+        accessKeySecret: 'intl-access-key-secret',
+        securityToken: undefined,
+      });
+    });
+
+    it('refuses a profile that sets half an AccessKey pair, naming the missing variable', () => {
+      const message = configProblemsOf({ ...TWO, ALIBABA_CLOUD_ACCESS_KEY_ID__INTL: 'intl-access-key-id' });
+      expect(message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_SECRET__INTL: must be set with ALIBABA_CLOUD_ACCESS_KEY_ID__INTL/);
+      expect(message).toMatch(/\(region profile intl\)/);
+    });
+
+    it("names a profile's bad setting with its suffix and the profile", () => {
+      expect(configProblemsOf({ ...TWO, ALIBABA_CLOUD_VOD_REGION__INTL: 'mars' })).toMatch(
+        /ALIBABA_CLOUD_VOD_REGION__INTL: must be a region id such as cn-shanghai \(region profile intl\)/,
+      );
+    });
+  });
 });

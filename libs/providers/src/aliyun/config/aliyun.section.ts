@@ -129,6 +129,13 @@ export const ALIYUN_CONFIG = defineConfigSection({
   name: 'aliyun',
   env: aliyunEnv,
   secrets: aliyunSecrets,
+  // A region profile with its own AccessKey takes no STS token nor default-chain switch from another.
+  credentials: [
+    {
+      pair: ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'],
+      with: ['ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS'],
+    },
+  ],
   enabledBy: 'ALIBABA_CLOUD_VOD_REGION, ALIBABA_CLOUD_IMS_REGION',
   build: buildAliyun,
   offered: (settings: AliyunConfig) => [...(settings.vod ? [VOD.id] : []), ...(settings.ims ? [IMS.id] : [])],

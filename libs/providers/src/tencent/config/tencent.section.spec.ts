@@ -1,6 +1,6 @@
 import { loadConfig } from '@app/config';
 import { TENCENT_CONFIGS } from '../testing/tencent-config';
-import type { TencentConfig } from './tencent.section';
+import type { EnabledTencentConfig, TencentConfig } from './tencent.section';
 import { buildTencent } from './tencent.section';
 import { configProblems, testKey } from '@app/testing';
 
@@ -243,5 +243,36 @@ describe(buildTencent.name, () => {
     expect(configProblemsOf({ ...CONFIGURED, TENCENTCLOUD_SECRET_KEY_FILE: '/nonexistent/key' })).toMatch(
       /TENCENTCLOUD_SECRET_KEY: set either TENCENTCLOUD_SECRET_KEY or TENCENTCLOUD_SECRET_KEY_FILE/,
     );
+  });
+
+  describe('with region profiles', () => {
+    const profileOf = (env: Record<string, string | undefined>, profile: string) =>
+      loadConfig(env, TENCENT_CONFIGS).regions.profiles[profile].providers.tencent as EnabledTencentConfig;
+
+    it('gives each profile its sub-application, storage region and, when set, its own SecretId/SecretKey', () => {
+      const env = {
+        REGIONS: 'cn,intl',
+        ...CONFIGURED,
+        TENCENTCLOUD_SESSION_TOKEN: 'shared-session-token',
+        TENCENTCLOUD_VOD_SUB_APP_ID__INTL: '1500000002',
+        TENCENTCLOUD_VOD_STORAGE_REGION__INTL: 'ap-singapore',
+        TENCENTCLOUD_SECRET_ID__INTL: 'intl-secret-id',
+        TENCENTCLOUD_SECRET_KEY__INTL: 'intl-secret-key',
+      };
+      expect(profileOf(env, 'cn').vod).toMatchObject({ subAppId: 1500000001, storageRegion: undefined });
+      expect(profileOf(env, 'cn').credentials.sessionToken).toBe('shared-session-token');
+      expect(profileOf(env, 'intl').vod).toMatchObject({ subAppId: 1500000002, storageRegion: 'ap-singapore' });
+      expect(profileOf(env, 'intl').credentials).toEqual({
+        secretId: 'intl-secret-id',
+        secretKey: 'intl-secret-key',
+        sessionToken: undefined,
+      });
+    });
+
+    it('refuses a profile that sets half a SecretId/SecretKey pair, naming the missing variable', () => {
+      expect(configProblemsOf({ REGIONS: 'cn,intl', ...CONFIGURED, TENCENTCLOUD_SECRET_KEY__INTL: 'intl-secret-key' })).toMatch(
+        /TENCENTCLOUD_SECRET_ID__INTL: must be set with TENCENTCLOUD_SECRET_KEY__INTL: a profile's credential pair is one unit \(region profile intl\)/,
+      );
+    });
   });
 });

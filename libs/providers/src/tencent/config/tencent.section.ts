@@ -237,6 +237,7 @@ export const TENCENT_CONFIG = defineConfigSection({
   name: 'tencent',
   env: tencentEnv,
   secrets: tencentSecrets,
+  credentials: [{ pair: ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY'], with: ['TENCENTCLOUD_SESSION_TOKEN'] }],
   enabledBy: 'TENCENTCLOUD_SECRET_ID with TENCENTCLOUD_SECRET_KEY',
   build: buildTencent,
   offered: (settings: TencentConfig) => (settings.enabled ? [TENCENT_VOD.id] : []),
