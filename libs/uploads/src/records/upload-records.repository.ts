@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@app/config';
 import { digest } from '@app/protection';
 import type { UploadProvider } from '@app/registry';
-import { newUploadId } from '@app/common';
+import { ApiError, ErrorCode, newUploadId } from '@app/common';
 import { type Claim, type ClaimEntry, type ClaimResult, idInSlotOf, type IndexEntry, SealedRecords, Store } from '@app/store';
-import type { ProviderIdField, UploadRecord } from './upload-record';
+import { definedOnly } from './record-rules';
+import type { ProviderIdField, ProviderIds, UploadRecord } from './upload-record';
 
 /**
  * The record by our id, the owner's index (by a digest: no user id in clear), and the link from a
@@ -19,6 +20,13 @@ const keys = {
 
 /** Compare-and-set retries before a change gives up: only a storm of events on one upload gets there. */
 const MAX_ATTEMPTS = 5;
+/**
+ * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
+ * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
+ */
+const ATTACH_PATIENCE_MS = 3_000;
+const ATTACH_RETRY_PAUSE_MS = 50;
+const PROVIDER_ID_FIELDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
 
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
@@ -69,11 +77,6 @@ export class UploadRecordsRepository {
     return result;
   }
 
-  /** Resolves once the store is connected again, or after `timeoutMs`. */
-  async waitForStore(timeoutMs: number): Promise<void> {
-    await this.store.waitUntilReady(timeoutMs);
-  }
-
   async find(uploadId: string): Promise<UploadRecord | undefined> {
     const record = await this.sealed.get<UploadRecord>(keys.record(uploadId));
     return record && this.withRegion(record);
@@ -102,6 +105,35 @@ export class UploadRecordsRepository {
       if (await this.replicatedRecords.replace(keys.record(uploadId), current.envelope, next)) return { before, after: next };
     }
     throw new ConcurrentChangeError(`upload ${uploadId} kept changing`);
+  }
+
+  /** Notes the provider's ids on the record and links them to it, retrying while the store is unavailable, up to ATTACH_PATIENCE_MS. */
+  async attachPatiently(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    const deadline = Date.now() + ATTACH_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await this.attach(record, ids);
+      } catch (error) {
+        const left = deadline - Date.now();
+        if (!(error instanceof ApiError && error.code === ErrorCode.STORE_UNAVAILABLE) || left <= 0) throw error;
+        await this.store.waitUntilReady(left);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(ATTACH_RETRY_PAUSE_MS, left)));
+      }
+    }
+  }
+
+  private async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    if (Object.values(ids).every((id) => id === undefined)) return;
+    await this.update(record.uploadId, (current) => ({ ...current, ...definedOnly(ids), updatedAt: new Date().toISOString() }));
+    await this.linkAll(record, ids);
+  }
+
+  /** Links each of the provider's ids to the upload. */
+  async linkAll(record: UploadRecord, ids: ProviderIds): Promise<void> {
+    for (const field of PROVIDER_ID_FIELDS) {
+      const id = ids[field];
+      if (id !== undefined) await this.link(record.provider, field, id, record.uploadId);
+    }
   }
 
   /** Forgets an upload that never reached the provider (its create failed). */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { ApiError, ErrorCode, MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
+import { MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { DailyQuotas, reservesQuotaWithRecord } from '@app/protection';
@@ -26,12 +26,6 @@ import { UPLOAD_ERRORS } from './upload-problems';
 
 /** Anything else cannot be a provider id we issued; such a lookup answers "no such upload" at once. */
 const PROVIDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
-/**
- * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
- * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
- */
-const ATTACH_PATIENCE_MS = 3_000;
-const ATTACH_RETRY_PAUSE_MS = 50;
 
 const notFound = UPLOAD_ERRORS.notFound;
 
@@ -122,7 +116,7 @@ export class UploadRecords {
     }
     const ids = providerIds(result);
     try {
-      await this.attachPatiently(record, ids);
+      await this.repository.attachPatiently(record, ids);
     } catch (error) {
       // The provider holds an upload nobody can refresh or complete: say which, and count it.
       this.orphans.inc({ provider: record.provider });
@@ -197,7 +191,7 @@ export class UploadRecords {
       return verdict === 'applied' ? { ...record, ...definedOnly(outcome), updatedAt: now() } : undefined;
     });
     if (!changed) return 'unknown';
-    if (verdict === 'applied') await this.linkAll(changed.after, outcome);
+    if (verdict === 'applied') await this.repository.linkAll(changed.after, outcome);
     // A duplicate announces again too: if the first announcement failed to queue, the provider's retry
     // (after our 503) is what delivers it; a receiver deduplicates on webhook-id.
     if (verdict === 'applied' || verdict === 'duplicate') {
@@ -236,7 +230,7 @@ export class UploadRecords {
     const record = changed.after;
     const { outcome } = verdict;
     if (outcome === 'mismatch' || outcome === 'revoked') return { outcome, record };
-    if (outcome !== 'duplicate') await this.linkAll(record, arrival.ids);
+    if (outcome !== 'duplicate') await this.repository.linkAll(record, arrival.ids);
     await this.announce(ANNOUNCED[arrival.status], record, outcome !== 'duplicate');
     return { outcome: outcome === 'revised' ? 'applied' : outcome, record };
   }
@@ -272,34 +266,6 @@ export class UploadRecords {
     });
     if (!changed) throw notFound();
     return changed.after;
-  }
-
-  /** Attaches the ids, retrying while the store is unavailable, up to ATTACH_PATIENCE_MS. */
-  private async attachPatiently(record: UploadRecord, ids: ProviderIds): Promise<void> {
-    const deadline = Date.now() + ATTACH_PATIENCE_MS;
-    for (;;) {
-      try {
-        return await this.attach(record, ids);
-      } catch (error) {
-        const left = deadline - Date.now();
-        if (!(error instanceof ApiError && error.code === ErrorCode.STORE_UNAVAILABLE) || left <= 0) throw error;
-        await this.repository.waitForStore(left);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(ATTACH_RETRY_PAUSE_MS, left)));
-      }
-    }
-  }
-
-  private async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
-    if (Object.values(ids).every((id) => id === undefined)) return;
-    await this.repository.update(record.uploadId, (current) => ({ ...current, ...definedOnly(ids), updatedAt: now() }));
-    await this.linkAll(record, ids);
-  }
-
-  private async linkAll(record: UploadRecord, ids: ProviderIds): Promise<void> {
-    for (const field of ['videoId', 'imageId', 'mediaId', 'fileId'] as const) {
-      const id = ids[field];
-      if (id !== undefined) await this.repository.link(record.provider, field, id, record.uploadId);
-    }
   }
 
   /**
