@@ -209,8 +209,21 @@ export const OUR_LIMITS = {
  * through UploadSucc and Transcoding before Normal, the emulator goes straight to Normal.
  */
 export const VOD_STATUS = { uploading: 'Uploading', stored: 'Normal', failed: 'UploadFail' } as const;
-/** ICE MediaBasicInfo.Status (ICE "Basic data types"): Init until the file is read, PrepareFail, Normal. */
+/**
+ * ICE MediaBasicInfo.Status, of the four ICE documents (Init, Preparing, PrepareFail, Normal: ListMediaBasicInfosRequest.Status
+ * in aliyun/alibabacloud-typescript-sdk ice-20201109 @ 32aa0a5f): Init until the file is read, PrepareFail, Normal.
+ */
 export const ICE_STATUS = { uploading: 'Init', stored: 'Normal', failed: 'PrepareFail' } as const;
+/**
+ * GetImageInfo and DeleteImage for an image that does not exist: NoSuchResource, 404 (their "Common errors" tables,
+ * AlibabaCloudDocs/vod @ 14c603a5 GetImageInfo.md, DeleteImage.md).
+ */
+export const VOD_IMAGE_NOT_FOUND = { status: 404, code: 'NoSuchResource', message: 'The specified resource does not exist.' } as const;
+/**
+ * ICE GetMediaInfo for a MediaId it does not hold: its page lists no error, so IMS's common not-found error,
+ * ResourceNotFound, 404 (IMS error codes, help.aliyun.com/document_detail/197855.html).
+ */
+export const ICE_MEDIA_NOT_FOUND = { status: 404, code: 'ResourceNotFound', message: 'Resource not found' } as const;
 /** DeleteVideo, DeleteImage, GetAttachedMediaInfo, DeleteAttachedMedia: "up to 20" ids, comma-separated. */
 export const VOD_MAX_IDS_PER_CALL = 20;
 /** DeleteImage DeleteImageType (DeleteImageRequest model). */

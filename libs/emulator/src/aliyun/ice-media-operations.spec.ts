@@ -49,11 +49,11 @@ describe('ICE emulator lookups and deletes', () => {
     });
   });
 
-  it('reports a failed upload PrepareFail, and an unknown id InvalidMedia.NotFound', async () => {
+  it('reports a failed upload PrepareFail, and an unknown id ResourceNotFound (404)', async () => {
     const mediaId = await newMedia();
     await control('aliyun/media', 'PUT', { product: 'aliyun-ims', id: mediaId, state: 'failed' });
     expect(await call('GetMediaInfo', { MediaId: mediaId })).toMatchObject({ MediaInfo: { MediaBasicInfo: { Status: 'PrepareFail' } } });
-    expect(await failure(call('GetMediaInfo', { MediaId: 'c'.repeat(32) }))).toMatchObject({ code: 'InvalidMedia.NotFound', status: 404 });
+    expect(await failure(call('GetMediaInfo', { MediaId: 'c'.repeat(32) }))).toMatchObject({ code: 'ResourceNotFound', status: 404 });
     expect(await failure(call('GetMediaInfo', {}))).toMatchObject({ code: 'MissingParameter' });
   });
 
@@ -64,7 +64,7 @@ describe('ICE emulator lookups and deletes', () => {
       IgnoredList: [missing],
       ForbiddenList: [],
     });
-    expect(await failure(call('GetMediaInfo', { MediaId: mediaId }))).toMatchObject({ code: 'InvalidMedia.NotFound' });
+    expect(await failure(call('GetMediaInfo', { MediaId: mediaId }))).toMatchObject({ code: 'ResourceNotFound', status: 404 });
     expect(await failure(call('DeleteMediaInfos', {}))).toMatchObject({ code: 'MissingParameter' });
   });
 

@@ -1,11 +1,12 @@
+import { ICE_MEDIA_NOT_FOUND } from './aliyun.facts';
 import type { CallContext, OperationHandler } from './aliyun-service';
 import { AliyunFault } from './errors';
 import { iceMediaInfo } from './media-answers';
 import type { AliyunMediaCatalog } from './media-catalog';
 
 /**
- * ICE's GetMediaInfo and DeleteMediaInfos of the media CreateUploadMedia made. ICE documents no code for
- * an unknown MediaId: InvalidMedia.NotFound (404) is assumed, as for RefreshUploadMedia.
+ * ICE's GetMediaInfo and DeleteMediaInfos of the media CreateUploadMedia made. GetMediaInfo documents no code
+ * for an unknown MediaId: IMS's common ResourceNotFound (404) is answered (ICE_MEDIA_NOT_FOUND).
  */
 export function iceMediaOperations(catalog: AliyunMediaCatalog): Record<string, OperationHandler> {
   function getMediaInfo({ accessKeyId, params }: CallContext) {
@@ -14,7 +15,7 @@ export function iceMediaOperations(catalog: AliyunMediaCatalog): Record<string, 
     if (mediaId === undefined && inputUrl === undefined) throw AliyunFault.missing('MediaId');
     const media =
       mediaId !== undefined ? catalog.find('aliyun-ims', mediaId, accessKeyId) : catalog.findByUrl('aliyun-ims', inputUrl!, accessKeyId);
-    if (!media) throw new AliyunFault(404, 'InvalidMedia.NotFound', 'The specified media does not exist.');
+    if (!media) throw new AliyunFault(ICE_MEDIA_NOT_FOUND.status, ICE_MEDIA_NOT_FOUND.code, ICE_MEDIA_NOT_FOUND.message);
     return { MediaInfo: iceMediaInfo(media, media.target.region) };
   }
 

@@ -94,7 +94,11 @@ describe('VOD emulator lookups and deletes', () => {
     });
     expect(await failure(call('DeleteImage', { ImageIds: imageId }))).toMatchObject({ code: 'MissingParameter' });
     await call('DeleteImage', { DeleteImageType: 'ImageId', ImageIds: imageId });
-    expect(await failure(call('GetImageInfo', { ImageId: imageId }))).toMatchObject({ code: 'InvalidImage.NotFound', status: 404 });
+    expect(await failure(call('GetImageInfo', { ImageId: imageId }))).toMatchObject({ code: 'NoSuchResource', status: 404 });
+    expect(await failure(call('DeleteImage', { DeleteImageType: 'ImageId', ImageIds: imageId }))).toMatchObject({
+      code: 'NoSuchResource',
+      status: 404,
+    });
   });
 
   it('lists attached media with NonExistMediaIds, no size, and deletes them', async () => {

@@ -1,4 +1,4 @@
-import { VOD_DELETE_IMAGE_TYPES } from './aliyun.facts';
+import { VOD_DELETE_IMAGE_TYPES, VOD_IMAGE_NOT_FOUND } from './aliyun.facts';
 import type { CallContext, OperationHandler } from './aliyun-service';
 import { AliyunFault } from './errors';
 import { attachedMediaInfo, idList, imageInfo, mezzanineInfo, videoInfo } from './media-answers';
@@ -6,7 +6,7 @@ import type { AliyunMediaCatalog } from './media-catalog';
 import { checkOneOf } from './param-checks';
 
 const videoNotFound = () => new AliyunFault(404, 'InvalidVideo.NotFound', 'The video does not exist.');
-const imageNotFound = () => new AliyunFault(404, 'InvalidImage.NotFound', 'The image does not exist.');
+const imageNotFound = () => new AliyunFault(VOD_IMAGE_NOT_FOUND.status, VOD_IMAGE_NOT_FOUND.code, VOD_IMAGE_NOT_FOUND.message);
 
 /**
  * VOD's lookups and deletes of the media its create calls made: GetVideoInfo, GetMezzanineInfo,

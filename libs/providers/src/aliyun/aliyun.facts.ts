@@ -207,7 +207,8 @@ export const OUR_LIMITS = {
  * A video's (or audio's) Status: Uploading is the initial status; UploadFail (never for resumable uploads,
  * whose failures VOD cannot tell); every later status (UploadSucc, Transcoding, TranscodeFail, Checking,
  * Blocked, Normal, ProduceFail) means the source file arrived. GetMezzanineInfo's own Mezzanine.Status:
- * Uploading, Normal, UploadFail, Deleted. Images and attached media: Uploading, Normal, UploadFail.
+ * Uploading, Normal, UploadFail, Deleted. Images and attached media: Uploading ("the initial status"), Normal,
+ * UploadFail (AlibabaCloudDocs/vod @ 14c603a5 GetImageInfo.md and GetAttachedMediaInfo.md, Status).
  * Fields the lookups read (response models): GetVideoInfo Video.Status/Size (bytes)/Duration (float seconds);
  * GetMezzanineInfo Mezzanine.Status/Size/Duration (a string, "42.4930")/FileName/FileURL; GetImageInfo
  * ImageInfo.Status/URL and Mezzanine.FileSize (a string)/FileURL/OriginalFileName; GetAttachedMediaInfo (the
@@ -224,33 +225,55 @@ export const VOD_VIDEO_STATUSES = {
 } as const;
 export const VOD_FILE_STATUSES = { uploading: ['Uploading'], failed: ['UploadFail'], stored: ['Normal'] } as const;
 /**
- * IMS MediaBasicInfo.Status. The response model documents no list (its example is Normal); Init, Preparing,
- * PrepareFail and Deleted are ICE's data-types words as we know them, NOT confirmed against a fetched page or a
- * real answer: check one. An unlisted status counts as still uploading (see verification/stored-media.ts).
+ * IMS MediaBasicInfo.Status: Init ("the initial state, which indicates that the source file is not ready"),
+ * Preparing ("being prepared. For example, the file is being uploaded or edited"), PrepareFail ("failed to be
+ * prepared"), Normal ("The source file is ready"). The GetMediaInfo response model names no values (its example
+ * is Normal); this list is ICE's own for the same field wherever ICE lists it: ListMediaBasicInfosRequest.Status
+ * (aliyun/alibabacloud-typescript-sdk ice-20201109/src/models/ListMediaBasicInfosRequest.ts @ 32aa0a5f) and the
+ * GetPlayInfo MediaBase.Status of the generated Go, Java, Python and C++ ICE SDKs. ICE documents no Uploading,
+ * UploadFail or Deleted (MediaBasicInfo has a DeletedTime, but no status names a deleted asset): an unlisted
+ * status counts as still uploading (see verification/stored-media.ts), so none is listed on a guess.
  */
 export const IMS_MEDIA_STATUSES = {
-  uploading: ['Init', 'Uploading', 'Preparing'],
-  failed: ['PrepareFail', 'UploadFail'],
+  uploading: ['Init', 'Preparing'],
+  failed: ['PrepareFail'],
   stored: ['Normal'],
-  gone: ['Deleted'],
 } as const;
 
 /**
- * Codes meaning "no such media". VOD: InvalidVideo.NotFound (404, GetVideoInfo, GetMezzanineInfo,
- * RefreshUploadVideo, and DeleteVideo when none of its ids exists). InvalidImage.NotFound: the form VOD's
- * error center uses for images (its API pages list no code). GetAttachedMediaInfo and DeleteAttachedMedia
- * answer 200 with NonExistMediaIds instead. ICE documents no code: the common forms are accepted.
+ * Codes meaning "no such media"; a code not listed is an error the platform retries, never "gone".
+ * VOD videos: InvalidVideo.NotFound (404, GetVideoInfo, GetMezzanineInfo, RefreshUploadVideo, and DeleteVideo
+ * when none of its ids exists).
+ * VOD images: NoSuchResource, "The specified resource does not exist.", 404, "the image does not exist"
+ * (GetImageInfo) and "the specified image does not exist" (DeleteImage): the "Common errors" table of both
+ * API pages, AlibabaCloudDocs/vod @ 14c603a5 intl.en-US/API Reference/Media asset management/Image
+ * management/GetImageInfo.md and DeleteImage.md, pages of 2021 (the same in cn.zh-CN 获取图片信息.md, 删除图片.md).
+ * InvalidImage.NotFound and InvalidImageId.NotFound, accepted before, appear nowhere in those docs (ECS uses them).
+ * VOD attached media: no code. GetAttachedMediaInfo and DeleteAttachedMedia answer 200 and list unknown ids in
+ * NonExistMediaIds; their pages list no not-found error (GetAttachedMediaInfo.md, DeleteAttachedMedia.md, same
+ * commit), so none is accepted.
+ * ICE: GetMediaInfo's page lists no error of its own; IMS's error-code table gives ResourceNotFound, "Resource not
+ * found", 404, as its common not-found error (help.aliyun.com/document_detail/197855.html, 通用错误). Searched
+ * without finding an ICE media-specific code: the ICE API pages and generated SDKs (no error lists), the
+ * aliyun-openapi-meta repository (no ice entry, no error codes) and code/issue search for ICE not-found codes.
+ * DeleteMediaInfos answers 200 with unknown ids in IgnoredList.
  */
-export const VOD_VIDEO_NOT_FOUND = ['InvalidVideo.NotFound'] as const;
-export const VOD_IMAGE_NOT_FOUND = ['InvalidImage.NotFound', 'InvalidImageId.NotFound'] as const;
-export const VOD_MEDIA_NOT_FOUND = ['InvalidMedia.NotFound', 'InvalidMediaId.NotFound'] as const;
-export const ICE_MEDIA_NOT_FOUND = ['InvalidMedia.NotFound', 'InvalidMediaId.NotFound', 'MediaNotFound', 'EntityNotExist.Media'] as const;
+export const VOD_VIDEO_NOT_FOUND: readonly string[] = ['InvalidVideo.NotFound'];
+export const VOD_IMAGE_NOT_FOUND: readonly string[] = ['NoSuchResource'];
+export const VOD_MEDIA_NOT_FOUND: readonly string[] = [];
+export const ICE_MEDIA_NOT_FOUND: readonly string[] = ['ResourceNotFound'];
 
 /** DeleteImage: "DeleteImageType ... ImageId: deletes images based on image IDs" (DeleteImageRequest model). */
 export const VOD_DELETE_IMAGE_TYPE = 'ImageId';
 
 /**
- * Our default cap on an image upload, 20 MiB: no VOD page states one, and VOD serves images through OSS
- * image processing, which refuses sources above 20 MB (OSS "Image processing" limits).
+ * Our default cap on an image upload, 20 MiB. VOD documents no size limit for images: CreateUploadImage's page,
+ * the Limits page and the upload overview (AlibabaCloudDocs/vod @ 14c603a5 intl.en-US/API Reference/Media
+ * upload/CreateUploadImage.md, Introduction/Limits.md, Developer Guide/Upload Medias/Overview.md) give only the
+ * limits for any file (48.8 TB by multipart upload, 5 GB by simple upload); the one image figure, "JPG or PNG, at
+ * most 1 MB", is for a video's custom thumbnail uploaded in the console, not for CreateUploadImage. The 20 is the
+ * limit OSS image processing puts on a source image (VOD keeps images in OSS): "The source file size cannot exceed 20 MB"
+ * (alibabacloud.com/help/doc-detail/44706.htm, IMG limits); the page does not say whether its MB is 10^6 or 2^20
+ * bytes, and we take 2^20. A deployment can raise it (ALIBABA_CLOUD_VOD_IMAGE_MAX_FILE_SIZE).
  */
 export const VOD_IMAGE_DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

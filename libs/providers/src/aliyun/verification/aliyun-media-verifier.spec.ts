@@ -142,7 +142,10 @@ describe(AliyunMediaVerifier.name, () => {
     ['Init', { state: 'uploading' }],
     ['Preparing', { state: 'uploading' }],
     ['PrepareFail', { state: 'failed' }],
-    ['Deleted', { state: 'unknown' }],
+    // VOD's words, which ICE does not document for a media asset: unlisted, so still uploading (never gone or failed).
+    ['Deleted', { state: 'uploading' }],
+    ['UploadFail', { state: 'uploading' }],
+    ['Uploading', { state: 'uploading' }],
     ['Normal', { state: 'stored', size: 30611502, durationSeconds: 216.206667, format: 'mp4', fileUrl: 'https://b.oss/example.mp4?x=1' }],
   ])('an IMS media with status %s', async (status, expected) => {
     const info = {

@@ -85,11 +85,23 @@ describe('VOD lookup and delete operations', () => {
     expect(GET_VIDEO_INFO.absent?.codes).toContain('InvalidVideo.NotFound');
     expect(GET_VIDEO_INFO.absent?.answer('R')).toEqual({ requestId: 'R' });
     expect(DELETE_VIDEO.absent?.answer('R')).toEqual({ requestId: 'R', existed: false });
-    expect(GET_IMAGE_INFO.absent?.codes).toContain('InvalidImage.NotFound');
+    // GetImageInfo and DeleteImage document NoSuchResource (404); the ECS-style codes are not VOD's.
+    expect(GET_IMAGE_INFO.absent?.codes).toEqual(['NoSuchResource']);
+    expect(DELETE_IMAGE.absent?.codes).toEqual(['NoSuchResource']);
+    expect(DELETE_IMAGE.absent?.answer('R')).toEqual({ requestId: 'R', existed: false });
+    // Attached media: unknown ids come back in NonExistMediaIds, so no error code means "no such media".
+    expect(GET_ATTACHED_MEDIA_INFO.absent?.codes ?? []).toEqual([]);
+    expect(DELETE_ATTACHED_MEDIA.absent?.codes ?? []).toEqual([]);
   });
 });
 
 describe('ICE lookup and delete operations', () => {
+  it('stand for "no such media" with IMS\'s common ResourceNotFound only', () => {
+    expect(GET_MEDIA_INFO.absent?.codes).toEqual(['ResourceNotFound']);
+    expect(DELETE_MEDIA_INFOS.absent?.codes).toEqual(['ResourceNotFound']);
+    expect(DELETE_MEDIA_INFOS.absent?.answer('R')).toEqual({ requestId: 'R', existed: false });
+  });
+
   it('read the media status and its source file (every figure a string)', () => {
     const body = {
       RequestId: 'R',
