@@ -97,7 +97,11 @@ export const TENCENT_VOD_MEDIA_INFO_FILTERS = {
   reviewInfo: 'ReviewInfo',
 } as const;
 
-/** DeleteMedia's documented code for a FileId it does not hold. Source: tencentcloud-sdk-go vod/v20180717 client.go DeleteMedia. */
+/**
+ * DeleteMedia's documented code for a FileId it does not hold: its "可能返回的错误码" are FailedOperation,
+ * FailedOperation.InvalidVodUser, InternalError, ResourceNotFound, UnauthorizedOperation. Source: tencentcloud-sdk-go
+ * @ 144f6c8d tencentcloud/vod/v20180717/client.go DeleteMedia.
+ */
 export const TENCENT_VOD_FILE_NOT_FOUND_CODE = 'ResourceNotFound';
 
 /** A TC3 timestamp more than 5 minutes from server time is AuthFailure.SignatureExpire. Source: common error codes 266/31774. */

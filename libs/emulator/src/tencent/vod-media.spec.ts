@@ -146,7 +146,7 @@ describe(VodMedia.name, () => {
     [
       '21 file ids',
       { FileIds: Array.from({ length: 21 }, (_, i) => String(i)), SubAppId: SUB_APP_ID },
-      'InvalidParameterValue.FileIdsTooMany',
+      'InvalidParameterValue.FileIdsOverLimit',
     ],
     ['a numeric file id', { FileIds: [1], SubAppId: SUB_APP_ID }, 'InvalidParameterValue.FileIds'],
     ['an unknown filter', { FileIds: ['1'], Filters: ['everything'], SubAppId: SUB_APP_ID }, 'InvalidParameterValue'],

@@ -83,7 +83,7 @@ export class VodMedia {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw invalid('InvalidParameterValue.FileIds', 'FileIds is invalid.');
     if (ids.length === 0) throw invalid('InvalidParameterValue.FileIdsEmpty', 'FileIds is empty.');
-    if (ids.length > TENCENT_VOD_DESCRIBE_MAX_FILE_IDS) throw invalid('InvalidParameterValue.FileIdsTooMany', 'Too many FileIds.');
+    if (ids.length > TENCENT_VOD_DESCRIBE_MAX_FILE_IDS) throw invalid('InvalidParameterValue.FileIdsOverLimit', 'Too many FileIds.');
     const filters = params.Filters ?? [];
     if (!Array.isArray(filters) || filters.some((filter) => typeof filter !== 'string' || !Object.hasOwn(FILTERS, filter))) {
       throw invalid('InvalidParameterValue', 'Filters holds an unknown part.');

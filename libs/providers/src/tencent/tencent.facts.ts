@@ -78,14 +78,21 @@ export const TENCENT_VOD_DESCRIBE_MAX_FILE_IDS = 20;
  * DescribeMediaInfos `Filters` we ask for: basicInfo (name, Type, MediaUrl…) and metaData (Size in bytes, Duration in
  * seconds, Container…); a part not asked for comes back null, and so does MetaData that VOD has not read yet ("此字段可能返回
  * null"). Unknown ids are listed in NotExistFileIdSet, not an error. Source: intl 266/34181, tccli examples DescribeMediaInfos.md.
+ * Checked against tencentcloud-sdk-nodejs-vod 4.1.287 vod_models.d.ts (the version we install): DescribeMediaInfosResponse
+ * MediaInfoSet/NotExistFileIdSet ("不存在的文件 ID 列表")/RequestId; MediaInfo FileId, BasicInfo and MetaData (each "可能返回
+ * null"); MediaBasicInfo Type ("封装格式，例如 mp4、flv"), MediaUrl ("原始媒体文件的 URL"), SourceInfo (may be null) whose
+ * SourceContext is "用户创建文件时透传的字段", and Status, only "Normal：正常，Forbidden：封禁" (a listed file exists either
+ * way: no upload status to read, so the verifier reads none); MediaMetaData Size ("单位：字节"), Duration ("单位：秒").
+ * DescribeMediaInfos' documented errors hold no not-found code (tencentcloud-sdk-go @ 144f6c8d vod/v20180717/client.go).
  */
 export const TENCENT_VOD_MEDIA_INFO_FILTERS = ['basicInfo', 'metaData'] as const;
 
 /**
  * DeleteMedia (no DeleteParts: the file and everything made from it) answers only a RequestId; its documented errors are
  * FailedOperation, FailedOperation.InvalidVodUser, InternalError, ResourceNotFound, UnauthorizedOperation. A file already
- * gone is ResourceNotFound (or the VOD-wide ResourceNotFound.FileNotExist, "资源不存在：文件不存在"). Source: intl 266/37571,
- * tencentcloud-sdk-go vod/v20180717 client.go DeleteMedia and errors.go.
+ * gone is ResourceNotFound, the one DeleteMedia lists. ResourceNotFound.FileNotExist ("资源不存在：文件不存在") is not in
+ * DeleteMedia's list, only in VOD's errors.go and other actions' lists; it is accepted too because it says exactly "no such
+ * file". Source: intl 266/37571, tencentcloud-sdk-go @ 144f6c8d tencentcloud/vod/v20180717/client.go DeleteMedia and errors.go.
  */
 export const TENCENT_VOD_FILE_GONE_CODES: readonly string[] = ['ResourceNotFound', 'ResourceNotFound.FileNotExist'];
 
