@@ -94,7 +94,9 @@ describe('Nothing lost across a Sentinel failover (REDIS_WAIT_REPLICAS=1)', () =
       return !allowed.includes(a.status as number);
     });
     expect(unexpected).toEqual([]);
-    for (const a of traffic.answers) expect(a.answeredAt - a.sentAt).toBeLessThanOrEqual(REQUEST_TIMEOUT_MS);
+    // The service times a request out at REQUEST_TIMEOUT_MS; this client, on the same busy cores, may see it up to
+    // a second later (5.8 s seen beside two busy loops per core). A hang is what the traffic gives up on, at +2 s.
+    for (const a of traffic.answers) expect(a.answeredAt - a.sentAt).toBeLessThanOrEqual(REQUEST_TIMEOUT_MS + 1_000);
     expect(recoveredAt - promotedAt).toBeLessThan(10_000);
 
     // No acknowledged upload is missing, before the kill or after: each one's record, by its owner.

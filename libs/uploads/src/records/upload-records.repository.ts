@@ -20,12 +20,7 @@ const keys = {
 
 /** Compare-and-set retries before a change gives up: only a storm of events on one upload gets there. */
 const MAX_ATTEMPTS = 5;
-/**
- * How long the provider's ids may wait for the store to answer again (a Redis restart or stall)
- * once the provider holds the upload: a 201 a few seconds late beats a 503 and an orphan.
- */
-const ATTACH_PATIENCE_MS = 3_000;
-const ATTACH_RETRY_PAUSE_MS = 50;
+const PATIENCE_RETRY_PAUSE_MS = 50;
 const PROVIDER_ID_FIELDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
 
 export class ConcurrentChangeError extends Error {
@@ -107,22 +102,25 @@ export class UploadRecordsRepository {
     throw new ConcurrentChangeError(`upload ${uploadId} kept changing`);
   }
 
-  /** Notes the provider's ids on the record and links them to it, retrying while the store is unavailable, up to ATTACH_PATIENCE_MS. */
-  async attachPatiently(record: UploadRecord, ids: ProviderIds): Promise<void> {
-    const deadline = Date.now() + ATTACH_PATIENCE_MS;
+  /**
+   * Runs `work` again while the store answers 503 (a Redis restart, a stall, replicas reattaching after a
+   * failover), until `deadline`: for the steps after the provider created an upload, which must not be lost.
+   */
+  async patiently(deadline: number, work: () => Promise<void>): Promise<void> {
     for (;;) {
       try {
-        return await this.attach(record, ids);
+        return await work();
       } catch (error) {
         const left = deadline - Date.now();
         if (!(error instanceof ApiError && error.code === ErrorCode.STORE_UNAVAILABLE) || left <= 0) throw error;
         await this.store.waitUntilReady(left);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(ATTACH_RETRY_PAUSE_MS, left)));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(PATIENCE_RETRY_PAUSE_MS, left)));
       }
     }
   }
 
-  private async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
+  /** Notes the provider's ids on the record and links them to it. */
+  async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
     if (Object.values(ids).every((id) => id === undefined)) return;
     await this.update(record.uploadId, (current) => ({ ...current, ...definedOnly(ids), updatedAt: new Date().toISOString() }));
     await this.linkAll(record, ids);

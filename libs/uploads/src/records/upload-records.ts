@@ -29,6 +29,9 @@ const PROVIDER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 const notFound = UPLOAD_ERRORS.notFound;
 
+/** How long the steps after the provider's answer (the ids on the record, the queued webhook) wait for the store. */
+const ISSUED_PATIENCE_MS = 3_000;
+
 /** Done with: a refresh would replace the file the provider confirmed (or is confirming). */
 const SETTLED: ReadonlySet<string> = new Set(['uploaded', 'rejected', 'verifying']);
 
@@ -65,7 +68,7 @@ export class UploadRecords {
   ) {
     this.orphans = metrics.counter(
       'upload_bff_orphaned_uploads_total',
-      'Uploads the provider created whose record could not be completed (left issued without a provider id).',
+      'Uploads the provider created whose record could not be completed or whose upload.created could not be queued.',
       ['provider'],
     );
     // Rare: each provider starts at 0, so an alert's increase() sees the first one.
@@ -115,15 +118,17 @@ export class UploadRecords {
       throw error;
     }
     const ids = providerIds(result);
+    // The provider holds the upload now: a 201 a few seconds late beats a 503, whose retry would create another.
+    const deadline = Date.now() + ISSUED_PATIENCE_MS;
     try {
-      await this.repository.attachPatiently(record, ids);
+      await this.repository.patiently(deadline, () => this.repository.attach(record, ids));
+      await this.repository.patiently(deadline, () => this.announce('upload.created', { ...record, ...definedOnly(ids) }));
     } catch (error) {
-      // The provider holds an upload nobody can refresh or complete: say which, and count it.
+      // The provider holds an upload nobody will be told of (or can refresh or complete): say which, and count it.
       this.orphans.inc({ provider: record.provider });
       this.logger.warn({ event: 'upload created but its record was not completed', uploadId: record.uploadId, ...ids });
       throw error;
     }
-    await this.announce('upload.created', { ...record, ...definedOnly(ids) });
     return { uploadId: record.uploadId, result };
   }
 
