@@ -51,7 +51,7 @@ export function testUploadRecords(
       published.push({ type, upload });
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
-  const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config), store);
+  const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config, store), store);
   const registered = { for: (product: string) => verifiers.find((verifier) => verifier.products.includes(product)) } as MediaVerifiers;
   const jobs = new VerificationJobs(config, metrics);
   return {

@@ -1833,7 +1833,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2156,7 +2156,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_AUDIO) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_AUDIO, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_AUDIO, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2481,7 +2481,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_IMAGE) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2646,7 +2646,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_ATTACHED_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2810,7 +2810,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -3140,7 +3140,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -3480,7 +3480,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_SIGNATURE) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
