@@ -83,9 +83,8 @@ async function main(): Promise<void> {
     });
     const line = (label: string, bytes: number) => `| ${label} | ${(bytes / MB).toFixed(1)} MB |`;
     console.log(`service ${serviceMain}${nodeFlags.length ? ` with ${nodeFlags.join(' ')}` : ''}`);
-    console.log(
-      `idle RSS ${rssMB.toFixed(1)} MB (anonymous ${anonMB.toFixed(1)}, file-backed ${fileMB.toFixed(1)}); live heap in the snapshot ${(heap.totalBytes / MB).toFixed(1)} MB (${heap.nodes} objects)`,
-    );
+    const rss = `idle RSS ${rssMB.toFixed(1)} MB (anonymous ${anonMB.toFixed(1)}, file-backed ${fileMB.toFixed(1)})`;
+    console.log(`${rss}; live heap in the snapshot ${(heap.totalBytes / MB).toFixed(1)} MB (${heap.nodes} objects)`);
     console.log('| module family (by nearest module-owned dominator) | live heap |\n|---|---:|');
     for (const family of heap.families) console.log(line(family.name, family.bytes));
     console.log('| "shared / runtime" by kind | |\n|---|---:|');
