@@ -115,4 +115,33 @@ describe('Start-up', () => {
     },
     SPAWN_TIMEOUT_MS,
   );
+
+  it(
+    'loads neither the emulator, BullMQ nor undici in production without webhooks and verification; the sandbox loads them',
+    async () => {
+      const probe = { NODE_OPTIONS: `--require ${join(__dirname, 'support', 'loaded-families.cjs')}` };
+      const families = async (service: ServiceProcess) => {
+        await service.listening;
+        service.child.kill('SIGTERM');
+        await service.exited;
+        return JSON.parse(/^loaded families: (.*)$/m.exec(service.stderr())![1]) as string[];
+      };
+      const production = start(
+        {
+          ...probe,
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: TEST_JWT_SECRET,
+          REDIS_URL: process.env.TEST_REDIS_URL!,
+          REDIS_KEY_PREFIX: 'startup-families:',
+          UPLOAD_VERIFICATION: 'off',
+          CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+        },
+        'prod-families-',
+      );
+      const sandbox = start(probe, 'sandbox-families-');
+      expect(await families(production)).toEqual([]);
+      expect(await families(sandbox)).toEqual(expect.arrayContaining(['emulator', 'undici']));
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 });

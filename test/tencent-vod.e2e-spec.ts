@@ -227,3 +227,48 @@ describe('Tencent Cloud VOD uploads (real app, Redis, emulator)', () => {
     }
   });
 });
+
+describe('The order of refusals once the daily quota is used up (real app, Redis, emulator)', () => {
+  let cloud: TestCloud;
+  let sut: TestApp;
+  let api: ReturnType<typeof tencentVodApi>;
+  const code = async (response: Response) => ({ status: response.status, code: ((await response.json()) as { code: string }).code });
+  const exceeded = { status: 429, code: 'QUOTA_EXCEEDED' };
+  const invalid = { status: 400, code: 'VALIDATION_FAILED' };
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    sut = await startTestApp({
+      redis: true,
+      env: {
+        ...cloud.env,
+        TENCENTCLOUD_VOD_PROCEDURES: 'transcode-hd',
+        DAILY_QUOTA_TENCENT_VOD_SIGNATURE: '1',
+        DAILY_QUOTA_TENCENT_VOD_MEDIA: '1',
+      },
+    });
+    api = tencentVodApi(sut);
+  });
+  afterAll(async () => {
+    await sut.close();
+    await cloud.close();
+  });
+
+  it('answers 429 before 400 on a create (quota reserved before the body is read) and a signature (reserved with its record)', async () => {
+    expect((await api.apply('spent')).status).toBe(201);
+    expect((await api.sign('spent')).status).toBe(201);
+
+    // A body the rules refuse, and a choice the policy refuses: the used-up quota is the answer on both routes.
+    expect(await code(await api.apply('spent', { mediaType: 'mp4', surprise: 1 }))).toEqual(exceeded);
+    expect(await code(await api.apply('spent', { mediaType: 'mp4', procedure: 'not-allowed' }))).toEqual(exceeded);
+    expect(await code(await api.sign('spent', { surprise: 1 }))).toEqual(exceeded);
+    expect(await code(await api.sign('spent', { classId: -1 }))).toEqual(exceeded);
+    expect(await code(await api.sign('spent', { procedure: 'not-allowed' }))).toEqual(exceeded);
+
+    // The next signature of an upload spends no unit, so its own refusal stands; so do another user's.
+    expect(await code(await api.sign('spent', { uploadId: 'upl_x' }))).toEqual(invalid);
+    expect(await code(await api.sign('fresh', { surprise: 1 }))).toEqual(invalid);
+    expect(await code(await api.apply('fresh', { mediaType: 'mp4', surprise: 1 }))).toEqual(invalid);
+    expect((await api.sign('fresh')).status).toBe(201);
+  });
+});

@@ -4,6 +4,8 @@ import { catalogOf, configsOf } from '@app/uploads';
 
 // The one place the service meets its providers: everything else is given what it needs from here.
 export { PROVIDERS };
+// What GET /v1/sandbox answers, documented in every deployment (the emulator itself is loaded only in the sandbox).
+export { SANDBOX_EXAMPLE, SandboxDto, sandboxEndpointLines } from '@app/providers';
 
 /** What the registered providers declare, merged. */
 export const CATALOG = catalogOf(PROVIDERS);

@@ -13,6 +13,7 @@ export * from './logging/create-logger';
 export * from './logging/nest-logger';
 export * from './logging/redact';
 export * from './validation/validation-pipe';
+export * from './validation/compiled-body';
 export * from './openapi/api-problem.decorator';
 export * from './openapi/problem-examples';
 export * from './openapi/problem.dto';

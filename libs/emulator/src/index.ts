@@ -9,4 +9,3 @@ export { EMULATED_SUB_APP_ID, TencentVodEmulator } from './tencent';
 export { signAliyunCallback } from './events/aliyun-callbacks';
 export type { Completion, UploadEvents, UploadEventsOptions } from './events/upload-events';
 export * from './sandbox-cloud';
-export * from './sandbox/sandbox.dto';

@@ -21,7 +21,8 @@ export const PROTECTION_PROBLEMS = {
       new ApiError(429, ErrorCode.QUOTA_EXCEEDED, `The daily quota of ${limit} ${kind} credentials is used up; it resets at 00:00 UTC.`, {
         retryAfterSeconds: 1,
       }),
-      `Your daily quota of credentials of this kind (${quotaVariable(kind)}, ${limit} by default) is used up until 00:00 UTC.`,
+      `Your daily quota of credentials of this kind (${quotaVariable(kind)}, ${limit} by default) is used up until 00:00 UTC. ` +
+        'Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.',
     ),
   idempotencyInFlight: problemExample(
     new ApiError(409, ErrorCode.IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is still in progress.', {

@@ -8,6 +8,9 @@ import { TENCENT_PROVIDER } from './tencent';
  */
 export const PROVIDERS: readonly ProviderDefinition[] = [ALIYUN_PROVIDER, TENCENT_PROVIDER];
 
-// Each cloud's parts, for tests and the emulator's cross-checks: the service itself reads only PROVIDERS.
+// The answer of the sandbox's GET /v1/sandbox, documented in every deployment.
+export * from './sandbox.dto';
+
+// Each cloud's parts, for tests and the emulator's cross-checks: the service itself reads only PROVIDERS (and the sandbox's DTO).
 export * as aliyun from './aliyun';
 export * as tencent from './tencent';

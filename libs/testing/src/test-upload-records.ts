@@ -52,7 +52,7 @@ export function testUploadRecords(
       published.push({ type, upload });
     },
   } as Pick<WebhookPublisher, 'publish'> as WebhookPublisher;
-  const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config), store);
+  const uploads = new UploadRecords(repository, webhooks, config, metrics, new DailyQuotas(config, store), store);
   const registered = MediaVerifiers.of(verifiers);
   const jobs = new VerificationJobs(config, metrics);
   return {

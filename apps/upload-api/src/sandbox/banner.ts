@@ -1,4 +1,4 @@
-import { type SandboxDto, sandboxEndpointLines } from '@app/emulator';
+import { type SandboxDto, sandboxEndpointLines } from '../providers';
 
 export interface BannerExtras {
   token?: string;

@@ -3,7 +3,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { mintDevToken } from '@app/auth';
 import type { AppConfig } from '@app/config';
-import { type RunningEmulator, startSandboxCloud } from '@app/emulator';
+import type { RunningEmulator } from '@app/emulator';
 import { RECORD_PERMISSIONS } from '@app/uploads';
 import { loadServiceConfig, PROVIDERS } from '../providers';
 import { sandboxBanner } from './banner';
@@ -77,6 +77,9 @@ export async function prepareSandbox(
   if (noCloud) {
     // The emulator's completion events come back here, so the port must be known before listening.
     const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
+    // Required here, not imported: a deployment with a cloud configured (production always) never loads the emulator.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startSandboxCloud } = require('./sandbox-cloud') as typeof import('./sandbox-cloud');
     const cloud = await startSandboxCloud(eventsUrl(loaded.http.host, port));
     emulator = cloud.emulator;
     Object.assign(extra, { PORT: String(port) }, cloud.serviceEnv);

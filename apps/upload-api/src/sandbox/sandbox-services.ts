@@ -1,4 +1,4 @@
-import type { SandboxDto } from '@app/emulator';
+import type { SandboxDto } from '../providers';
 import type { WebhookSink } from './webhook-sink';
 
 /** What sandbox mode started, for its routes to show; each part is absent when not running (and always outside the sandbox). */

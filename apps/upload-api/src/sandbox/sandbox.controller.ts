@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiProblems, problemExample } from '@app/common';
-import { SANDBOX_EXAMPLE, SandboxDto } from '@app/emulator';
 import type { SandboxServices } from './sandbox-services';
+import { SANDBOX_EXAMPLE, SandboxDto } from '../providers';
 import { SANDBOX_SERVICES } from './sandbox.tokens';
 
 const notASandbox = () => ApiError.notFound('This service is not a sandbox.');

@@ -1851,7 +1851,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_VIDEO) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_VIDEO, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2180,7 +2180,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_AUDIO) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_AUDIO, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_AUDIO, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2511,7 +2511,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_IMAGE) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_IMAGE, 200 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2679,7 +2679,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_VOD_ATTACHED_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_VOD_ATTACHED_MEDIA, 100 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -2846,7 +2846,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_ALIYUN_IMS_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_ALIYUN_IMS_MEDIA, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -3182,7 +3182,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_MEDIA) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_MEDIA, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {
@@ -3528,7 +3528,7 @@ export interface operations {
             };
             /**
              * @description - `RATE_LIMITED`: Over the rate limit (RATE_LIMIT_TENCENT_VOD_SIGNATURE) for your account or your network address; see the RateLimit headers.
-             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC.
+             *     - `QUOTA_EXCEEDED`: Your daily quota of credentials of this kind (DAILY_QUOTA_TENCENT_VOD_SIGNATURE, 50 by default) is used up until 00:00 UTC. Answered before the body is judged: an invalid body or a refused choice gets this 429, not a 400.
              */
             429: {
                 headers: {

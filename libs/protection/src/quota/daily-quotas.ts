@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadKind } from '@app/registry';
+import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
 import { utcDay } from './utc-day';
 
@@ -26,7 +27,10 @@ export const reservesQuotaWithRecord = (spec: KindSpec): boolean => spec.quota !
 /** Daily credentials per user per kind: the unit a request spends, and the 429 once they are used up. */
 @Injectable()
 export class DailyQuotas {
-  constructor(private readonly config: ConfigService) {}
+  constructor(
+    private readonly config: ConfigService,
+    private readonly store: Store,
+  ) {}
 
   /** Undefined when the kind has no daily quota. */
   unit(kind: UploadKind, userId: string, nowMs = Date.now()): QuotaUnit | undefined {
@@ -34,6 +38,15 @@ export class DailyQuotas {
     if (limit === undefined) return undefined;
     const { day, msUntilReset } = utcDay(nowMs);
     return { kind, key: ProtectionKeys.quota(kind, userId, day), limit, ttlMs: msUntilReset + EXPIRY_SLACK_MS, msUntilReset };
+  }
+
+  /**
+   * Whether the unit's counter is at its limit, read without spending: for a kind that reserves its unit
+   * with its record, a request refused before that step (its body, its choices) still answers 429 first,
+   * as a create refused after its DailyQuotaInterceptor does.
+   */
+  async usedUp(unit: QuotaUnit): Promise<boolean> {
+    return Number((await this.store.get(unit.key)) ?? 0) >= unit.limit;
   }
 
   exceeded(unit: QuotaUnit): ApiError {

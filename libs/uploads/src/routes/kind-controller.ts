@@ -1,7 +1,8 @@
 import { Body, Controller, Inject, Param, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { IdempotencyKey } from '@app/protection';
+import { ApiError, validateBody } from '@app/common';
+import { DailyQuotas, IdempotencyKey, reservesQuotaWithRecord } from '@app/protection';
 import type { KindDefinition } from './kind-definition';
 import { UploadRoute } from './upload-route.decorator';
 
@@ -16,21 +17,44 @@ type HandlerArgs = [user: Principal, body: unknown, param: string | undefined, i
 export function kindController(kind: KindDefinition): Type<unknown> {
   const { spec, route } = kind;
   const method = route.operationId;
+  const dto = route.body?.type;
+  const quotaFirst = reservesQuotaWithRecord(spec);
 
   class KindRouteController {
-    constructor(readonly issuer: unknown) {}
+    constructor(
+      readonly issuer: unknown,
+      readonly quotas: DailyQuotas,
+    ) {}
+
+    /**
+     * A create's DailyQuotaInterceptor answers 429 before its body is looked at; a kind that spends its unit
+     * with its record does the same for a refusal made before that step (its body, a choice its policy refuses).
+     */
+    async quotaFirst(user: Principal, body: unknown, error: unknown): Promise<unknown> {
+      if (!(error instanceof ApiError) || error.getStatus() < 400 || error.getStatus() >= 500 || error.getStatus() === 429) return error;
+      if (route.quotaExempt?.(body)) return error;
+      const unit = this.quotas.unit(spec.id, user.id);
+      if (unit === undefined || !(await this.quotas.usedUp(unit).catch(() => false))) return error;
+      return this.quotas.exceeded(unit);
+    }
   }
   const handler = {
-    [method](this: KindRouteController, ...[user, body, param, idempotencyKey]: HandlerArgs): Promise<unknown> {
-      return kind.issue(this.issuer, { user, body, param: param ?? '', idempotencyKey });
+    async [method](this: KindRouteController, ...[user, body, param, idempotencyKey]: HandlerArgs): Promise<unknown> {
+      try {
+        // The body's rules, compiled once per DTO (the ValidationPipe's own answer for anything they do not settle).
+        const valid = dto ? await validateBody(dto, body) : body;
+        return await kind.issue(this.issuer, { user, body: valid, param: param ?? '', idempotencyKey });
+      } catch (error) {
+        throw quotaFirst ? await this.quotaFirst(user, body, error) : error;
+      }
     },
   }[method];
   Object.defineProperty(KindRouteController, 'name', { value: `${method[0].toUpperCase()}${method.slice(1)}Controller` });
   Object.defineProperty(KindRouteController.prototype, method, { value: handler, writable: true, configurable: true });
 
   const prototype = KindRouteController.prototype as object;
-  // What emitDecoratorMetadata writes for a hand-written handler: the ValidationPipe turns the body into its DTO by it.
-  Reflect.defineMetadata('design:paramtypes', [Object, route.body?.type ?? Object, String, String], prototype, method);
+  // The body is validated by the handler (above), so the global ValidationPipe is told it is a plain Object and leaves it.
+  Reflect.defineMetadata('design:paramtypes', [Object, Object, String, String], prototype, method);
   CurrentUser()(prototype, method, 0);
   if (route.body) Body()(prototype, method, 1);
   if (route.param) Param(route.param.name)(prototype, method, 2);
@@ -38,6 +62,7 @@ export function kindController(kind: KindDefinition): Type<unknown> {
   UploadRoute(spec, route)(prototype, method, Object.getOwnPropertyDescriptor(prototype, method)!);
 
   Inject(kind.issuer)(KindRouteController, undefined, 0);
+  Inject(DailyQuotas)(KindRouteController, undefined, 1);
   ApiTags(spec.product.id)(KindRouteController);
   Controller('v1/uploads')(KindRouteController);
   return KindRouteController;

@@ -26,7 +26,8 @@ export class SandboxVodUgcDto {
 
 /**
  * What an upload SDK needs in the sandbox that no credential carries: where the storage stand-ins listen
- * (GET /v1/sandbox). Here, beside the stand-ins, because only they know which SDK needs what.
+ * (GET /v1/sandbox; the emulator's StorageEndpoints). Here, with the clouds, not beside the stand-ins: the
+ * route is documented in every deployment, and a deployment with a cloud configured never loads the emulator.
  */
 export class SandboxDto {
   @ApiProperty({ type: SandboxOssDto })
