@@ -141,7 +141,7 @@ describe('Slow and stalled clients', () => {
     const { responses, closed, elapsedMs } = await rawExchange(port, payload, { waitMs: TIMEOUT_MS * 4 });
     expect(closed).toBe(true);
     expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS * 2);
+    expect(elapsedMs).toBeLessThan(TIMEOUT_MS * 3);
     if (payload !== '') expectProblem(responses[0], 408, 'REQUEST_TIMEOUT');
   });
 
@@ -165,9 +165,10 @@ describe('Slow and stalled clients', () => {
         expect(performance.now() - asked).toBeLessThan(TIMEOUT_MS);
       }
       const outcomes = await Promise.all(stalled.map((connection) => connection.closed));
-      // Node looks for expired requests every tenth of the timeout; the rest is a busy two-core machine.
+      // Node looks for expired requests every tenth of the timeout; the rest is a busy two-core machine (2.3 s seen
+      // with three test runs on two cores). A connection the timeout missed would stay open for the whole wait.
       for (const outcome of outcomes) {
-        expect(outcome.elapsedMs).toBeLessThan(TIMEOUT_MS * 2);
+        expect(outcome.elapsedMs).toBeLessThan(TIMEOUT_MS * 3);
         expectProblem(outcome.responses[0], 408, 'REQUEST_TIMEOUT');
       }
     } finally {

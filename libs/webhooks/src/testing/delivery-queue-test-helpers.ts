@@ -110,7 +110,7 @@ export class HeldAttempts {
 }
 
 /** Retries `check` (an assertion) until it passes or `timeoutMs` elapses, then rethrows its last failure. */
-export async function eventually(check: () => unknown, timeoutMs = 5_000): Promise<void> {
+export async function eventually(check: () => unknown, timeoutMs = 12_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
