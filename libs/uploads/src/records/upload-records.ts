@@ -252,16 +252,18 @@ export class UploadRecords {
   /**
    * One more credential for an open session of the caller's (a kind that declares `session`): 404 for
    * anyone else's and for any other kind's upload, 410 once revoked, 409 once uploaded or when the
-   * session has had `max` credentials.
+   * session has had `max` credentials. `max` is told the record (its region's settings); what it throws
+   * refuses the request before a credential is counted.
    */
-  async continueSession(user: Principal, uploadId: string, max: number): Promise<UploadRecord> {
+  async continueSession(user: Principal, uploadId: string, max: (record: UploadRecord) => number): Promise<UploadRecord> {
     const record = await this.findOwned(user, uploadId);
     if (!this.config.catalog.kind(record.kind)?.session) throw notFound();
+    const limit = max(record);
     const changed = await this.repository.update(uploadId, (current) => {
       this.requireOpen(current);
       if (SETTLED.has(current.status)) throw UPLOAD_ERRORS.completed();
       const used = current.signatures ?? 0;
-      if (used >= max) throw UPLOAD_ERRORS.sessionUsedUp(max);
+      if (used >= limit) throw UPLOAD_ERRORS.sessionUsedUp(limit);
       return { ...current, signatures: used + 1, updatedAt: now() };
     });
     if (!changed) throw notFound();
