@@ -1,12 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MetricsService } from '@app/common';
-import { ConfigService } from '@app/config';
+import { ConfigService, type RegionsConfig } from '@app/config';
 import type { UploadProvider } from '@app/registry';
 import { type CompletionOutcome, UploadRecords } from '../records/upload-records';
 import { UploadCompletions } from '../verification/upload-completions';
 import { isIgnored, type ReadEvent } from './provider-event';
 
 export type EventOutcome = CompletionOutcome | 'ignored' | 'refused';
+
+/**
+ * Where a verified event may come from: the region profiles whose secret (AuthKey, token, account) it
+ * was verified with. An event about an upload of another region is refused, never applied. Omitted,
+ * or without REGIONS: any region.
+ */
+export interface EventOrigin {
+  regions?: readonly string[];
+}
 
 /**
  * Applies verified provider events to the upload records, whichever way they came (a callback, the
@@ -19,6 +28,7 @@ export class ProviderEvents {
   private readonly counter;
   /** The event types with a label of their own: the catalog's, and refusals. */
   private readonly known: ReadonlySet<string>;
+  private readonly regions: RegionsConfig;
 
   constructor(
     private readonly uploads: UploadRecords,
@@ -26,6 +36,7 @@ export class ProviderEvents {
     config: ConfigService,
     metrics: MetricsService,
   ) {
+    this.regions = config.regions;
     this.known = new Set([...config.catalog.eventTypes, 'unverified']);
     this.counter = metrics.counter('upload_bff_events_total', 'Provider events received, by provider, event type and outcome.', [
       'provider',
@@ -34,8 +45,8 @@ export class ProviderEvents {
     ]);
   }
 
-  async apply(event: ReadEvent): Promise<EventOutcome> {
-    const outcome = await this.outcomeOf(event);
+  async apply(event: ReadEvent, origin: EventOrigin = {}): Promise<EventOutcome> {
+    const outcome = await this.outcomeOf(event, origin);
     this.count(event.provider, event.type, outcome);
     if (!isIgnored(event) && outcome !== 'applied' && outcome !== 'duplicate') {
       this.logger.log({
@@ -54,13 +65,21 @@ export class ProviderEvents {
     this.count(provider, 'unverified', 'refused');
   }
 
-  private async outcomeOf(event: ReadEvent): Promise<EventOutcome> {
+  private async outcomeOf(event: ReadEvent, origin: EventOrigin): Promise<EventOutcome> {
     if (isIgnored(event)) return 'ignored';
     const uploadId =
       event.uploadId ??
       (event.providerId && (await this.uploads.findUploadIdByProviderId(event.provider, event.providerId.field, event.providerId.id)));
     if (!uploadId) return 'unknown';
+    if (!(await this.fromItsRegion(uploadId, origin))) return 'refused';
     return this.completions.settle(uploadId, event.outcome, { provider: event.provider, kinds: event.kinds });
+  }
+
+  /** Whether the upload is of a region the event was verified for (any, without REGIONS or an origin). */
+  private async fromItsRegion(uploadId: string, { regions }: EventOrigin): Promise<boolean> {
+    if (regions === undefined || !this.regions.declared) return true;
+    const record = await this.uploads.find(uploadId);
+    return record === undefined || regions.includes(record.region ?? this.regions.default);
   }
 
   private count(provider: UploadProvider, type: string, outcome: EventOutcome): void {
