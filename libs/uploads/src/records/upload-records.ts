@@ -18,7 +18,7 @@ import {
   mismatched,
   type UploadFilter,
 } from './record-rules';
-import { recordRegion } from './record-region';
+import { recordRegion, regionLabel } from './record-region';
 import { UploadRecordsRepository } from './upload-records.repository';
 
 export type { CompletionOutcome, ConfirmedArrival, EventSource, UploadFilter };
@@ -54,6 +54,7 @@ export class ClaimTakenError extends Error {
 export class UploadRecords {
   private readonly logger = new Logger(UploadRecords.name);
   private readonly orphans;
+  private readonly region;
 
   constructor(
     private readonly repository: UploadRecordsRepository,
@@ -63,13 +64,16 @@ export class UploadRecords {
     private readonly quotas: DailyQuotas,
     private readonly store: Store,
   ) {
+    this.region = regionLabel(config.regions);
     this.orphans = metrics.counter(
       'upload_bff_orphaned_uploads_total',
       'Uploads the provider created whose record could not be completed (left issued without a provider id).',
-      ['provider'],
+      ['provider', ...this.region.names],
     );
-    // Rare: each provider starts at 0, so an alert's increase() sees the first one.
-    for (const provider of config.catalog.productIds) this.orphans.inc({ provider }, 0);
+    // Rare: each provider (in each region) starts at 0, so an alert's increase() sees the first one.
+    for (const provider of config.catalog.productIds) {
+      for (const region of config.regions.names) this.orphans.inc({ provider, ...this.region.of(region) }, 0);
+    }
   }
 
   /**
@@ -119,7 +123,7 @@ export class UploadRecords {
       await this.repository.attachPatiently(record, ids);
     } catch (error) {
       // The provider holds an upload nobody can refresh or complete: say which, and count it.
-      this.orphans.inc({ provider: record.provider });
+      this.orphans.inc({ provider: record.provider, ...this.region.of(record.region) });
       this.logger.warn({ event: 'upload created but its record was not completed', uploadId: record.uploadId, ...ids });
       throw error;
     }
