@@ -1,5 +1,5 @@
 import { signAliyunCallback } from '@app/emulator';
-import { post } from './support/aliyun-test-env';
+import { decodeBase64Json, post } from './support/aliyun-test-env';
 import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
 import { decodeUploadSignature, tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -23,7 +23,7 @@ describe('Region profiles on two clouds (end to end)', () => {
 
   beforeAll(async () => {
     cn = await startEventfulCloud();
-    intl = await startEventfulCloud({ port: cn.port });
+    intl = await startEventfulCloud({ port: cn.port, aliyunRegion: 'ap-southeast-1' });
     sut = await startTestApp({
       redis: true,
       port: cn.port,
@@ -32,6 +32,8 @@ describe('Region profiles on two clouds (end to end)', () => {
         REGIONS: 'cn,intl',
         ...asProfile(intl.env, 'INTL'),
         ALIBABA_CLOUD_VOD_REGION__INTL: 'ap-southeast-1',
+        // intl uploads go to the account's default storage in ap-southeast-1.
+        ALIBABA_CLOUD_VOD_STORAGE_LOCATION__INTL: '',
       },
     });
   });
@@ -66,12 +68,13 @@ describe('Region profiles on two clouds (end to end)', () => {
   const createVideo = async (user: string, region?: string) => {
     const created = await post(`${sut.url}/v1/uploads/aliyun-vod/videos`, VIDEO, sut.bearer(user, { region }));
     expect(created.status).toBe(201);
-    return created.body as { uploadId: string; videoId: string };
+    return created.body as { uploadId: string; videoId: string; uploadAddress: string };
   };
 
   it('creates, refreshes, calls back, verifies and revokes an intl user’s videos on the second cloud only', async () => {
     const before = calls(...VOD_OPERATIONS);
     const video = await createVideo('ines', 'intl');
+    expect(decodeBase64Json(video.uploadAddress).Endpoint).toBe('https://oss-ap-southeast-1.aliyuncs.com');
     const refresh = await post(
       `${sut.url}/v1/uploads/aliyun-vod/videos/${video.videoId}/refresh`,
       undefined,
@@ -123,6 +126,7 @@ describe('Region profiles on two clouds (end to end)', () => {
   it('keeps a user without a region claim on the first cloud', async () => {
     const before = calls(...VOD_OPERATIONS);
     const video = await createVideo('carl');
+    expect(decodeBase64Json(video.uploadAddress).Endpoint).toBe('https://oss-cn-shanghai.aliyuncs.com');
     expect((await cn.emulator.events.aliyunUploadCompleted('aliyun-vod', video.videoId))?.statuses).toEqual([200]);
     expect(await record(video.uploadId, 'carl')).toMatchObject({ status: 'uploaded', region: 'cn' });
     expect(grew(before, calls(...VOD_OPERATIONS))).toEqual({ 'cn CreateUploadVideo': 1, 'cn GetVideoInfo': 1, 'cn GetMezzanineInfo': 1 });
