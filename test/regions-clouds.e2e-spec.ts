@@ -141,7 +141,7 @@ describe('Region profiles on two clouds (end to end)', () => {
     expect(calls(...VOD_OPERATIONS, ...TENCENT_OPERATIONS)).toEqual(before);
   });
 
-  it('refuses a callback signed with one region’s AuthKey about an upload of the other, and applies nothing', async () => {
+  it('refuses a callback signed with one region’s AuthKey (or PUSHed with its token) about the other’s upload', async () => {
     const url = `${cn.serviceUrl}/v1/events/aliyun-vod`;
     const callback = (videoId: string, uploadId: string, key: string) => {
       const timestamp = Math.floor(Date.now() / 1000);
@@ -167,6 +167,20 @@ describe('Region profiles on two clouds (end to end)', () => {
     expect((await callback(cnVideo.videoId, cnVideo.uploadId, intl.secrets.vodAuthKey)).status).toBe(401);
     expect((await record(intlVideo.uploadId, 'ines')).status).toBe('issued');
     expect((await record(cnVideo.uploadId, 'carl')).status).toBe('issued');
+    // Tencent: a PUSH with cn's token about an intl upload is as unknown as a wrong token, and applies nothing.
+    const signed = (await (await tencentVodApi(sut, { region: 'intl' }).sign('ines')).json()) as { uploadId: string };
+    const push = await post(`${cn.serviceUrl}/v1/events/tencent-vod/${cn.secrets.tencentToken}`, {
+      EventType: 'NewFileUpload',
+      FileUploadEvent: {
+        FileId: '5285890784273530001',
+        MediaBasicInfo: {
+          MediaUrl: 'http://v.example.com/x.mp4',
+          SourceInfo: { SourceContext: `uploadId=${signed.uploadId}&userId=ines` },
+        },
+      },
+    });
+    expect(push.status).toBe(404);
+    expect((await record(signed.uploadId, 'ines')).status).toBe('issued');
     const metrics = await (await fetch(`${sut.url}/metrics`)).text();
     expect(metrics).toMatch(
       /upload_bff_events_total\{provider="aliyun-vod",type="FileUploadComplete",outcome="refused",region="intl"\} [1-9]/,
