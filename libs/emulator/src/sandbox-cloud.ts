@@ -20,16 +20,15 @@ const keyPair = (prefix: string): KeyPair => ({
 });
 const secret = (length: number) => randomBytes(length).toString('hex').slice(0, length);
 
-/** Where a sandbox region's emulator plays Alibaba: the first region of a two-region sandbox is mainland China. */
+/** Which market a sandbox region's emulator plays: mainland China (the default), or the international one. */
 export interface SandboxCloudOptions {
-  /** The Alibaba region the instance plays (cn-shanghai by default). Outside the mainland IMS is off (its uploads exist only there). */
-  aliyunRegion?: string;
+  /** The clouds' international regions: Alibaba in Singapore, VOD's international hub, where IMS has no uploads. */
+  international?: boolean;
   /** The region profile it serves, for the banner. */
   profile?: string;
 }
 
-/** What a second sandbox region plays: Singapore, VOD's international hub. */
-export const SANDBOX_INTL_ALIYUN_REGION = 'ap-southeast-1';
+const INTERNATIONAL_ALIYUN_REGION = 'ap-southeast-1';
 
 /**
  * Every cloud the emulator knows, in-process, with its storage stand-ins: key pairs and callback
@@ -37,8 +36,8 @@ export const SANDBOX_INTL_ALIYUN_REGION = 'ap-southeast-1';
  * under `eventsUrl` (its `/v1/events`). The service needs nothing else to run every route end to end.
  */
 export async function startSandboxCloud(eventsUrl: string, options: SandboxCloudOptions = {}): Promise<SandboxCloud> {
-  const aliyunRegion = options.aliyunRegion ?? 'cn-shanghai';
-  const mainland = aliyunRegion.startsWith('cn-');
+  const mainland = !options.international;
+  const aliyunRegion = mainland ? 'cn-shanghai' : INTERNATIONAL_ALIYUN_REGION;
   const aliyunKey = keyPair('sandbox-ak-');
   const tencentKey = keyPair('sandbox-sid-');
   const [vodKey, imsKey, tencentToken] = [secret(24), secret(24), secret(40)];

@@ -1,5 +1,5 @@
 import { profileVariable, type RegionsConfig } from '@app/config';
-import { type RunningEmulator, SANDBOX_INTL_ALIYUN_REGION, type SandboxDto, startSandboxCloud } from '@app/emulator';
+import { type RunningEmulator, type SandboxDto, startSandboxCloud } from '@app/emulator';
 
 /** The sandbox's clouds: one emulator per region profile (one without REGIONS), and the service's settings for all. */
 export interface SandboxClouds {
@@ -17,16 +17,14 @@ export interface SandboxClouds {
 /**
  * Without REGIONS, the one emulator as before. With `REGIONS=cn,intl` (and no cloud configured), one
  * emulator per profile, each its own accounts, keys and callback secrets: the default profile's plays
- * Alibaba in mainland China, every other one Singapore; each profile's settings are its own (`…__INTL`),
+ * the mainland China market, every other one the international; each profile's settings are its own (`…__INTL`),
  * and a setting the other region has and this one has not is emptied there (IMS, a storage location).
  */
 export async function startSandboxClouds(eventsUrl: string, regions: RegionsConfig): Promise<SandboxClouds> {
   const profiles = regions.declared ? [regions.default, ...regions.names.filter((name) => name !== regions.default)] : [regions.default];
   const clouds = await Promise.all(
     profiles.map((profile, index) =>
-      regions.declared
-        ? startSandboxCloud(eventsUrl, { profile, aliyunRegion: index === 0 ? undefined : SANDBOX_INTL_ALIYUN_REGION })
-        : startSandboxCloud(eventsUrl),
+      regions.declared ? startSandboxCloud(eventsUrl, { profile, international: index > 0 }) : startSandboxCloud(eventsUrl),
     ),
   );
   const [first] = clouds;
