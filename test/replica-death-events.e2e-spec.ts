@@ -6,7 +6,7 @@ import { claims, signJwt } from './support/tokens';
 import { until } from './support/until';
 
 const PULL_WAIT_MS = 2_000;
-/** The puller's lease: three pull waits (tencent-event-puller.ts). */
+/** The puller's lease: three pull waits (event-pull-loop.ts). */
 const LEASE_MS = 3 * PULL_WAIT_MS;
 /** Tencent hands an unconfirmed event out again after this ("确认有效时间 30 秒", EventContent.EventHandle). */
 const CONFIRM_WITHIN_MS = 30_000;

@@ -23,9 +23,17 @@ const alnum = (length: number) => randomBytes(length).toString('hex').slice(0, l
  * when `tencentMode` is 'pull'. With `storage`, clients upload into the emulator's stand-ins.
  */
 export async function startEventfulCloud(
-  options: { tencentMode?: 'push' | 'pull'; pullWaitMs?: number; eventClock?: () => number; storage?: boolean } = {},
+  options: {
+    tencentMode?: 'push' | 'pull';
+    pullWaitMs?: number;
+    eventClock?: () => number;
+    storage?: boolean;
+    port?: number;
+    aliyunRegion?: string;
+  } = {},
 ): Promise<EventfulCloud> {
-  const port = await freePort();
+  // Another cloud's service port, for a second cloud (a second region) calling back the same service.
+  const port = options.port ?? (await freePort());
   const serviceUrl = `http://127.0.0.1:${port}`;
   const secrets = { vodAuthKey: `Vod${alnum(20)}`, imsAuthKey: `Ims${alnum(20)}`, tencentToken: alnum(40) };
   const aliyunKey: KeyPair = { id: `test-ak-${alnum(12)}`, secret: randomBytes(24).toString('base64url') };
@@ -37,6 +45,8 @@ export async function startEventfulCloud(
     tencentPullWaitMs: options.pullWaitMs ?? 300,
     // Uploads into the storage stand-ins (OSS, COS, Tencent's client upload API), as a client makes them.
     storage: options.storage,
+    // The Alibaba region the instance plays (a second region's cloud): where default storage is.
+    aliyunRegion: options.aliyunRegion,
     events: {
       aliyunVodCallbackAuthKey: secrets.vodAuthKey,
       aliyunImsCallbackAuthKey: secrets.imsAuthKey,

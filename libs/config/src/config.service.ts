@@ -77,8 +77,8 @@ export class ConfigService {
     return this.config.regions.profiles[region];
   }
 
-  /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product. */
-  requireOffered(product: string): void {
-    if (!this.offers(product)) throw notOffered(this.config.catalog.product(product)?.name ?? product);
+  /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product (in `region`'s profile). */
+  requireOffered(product: string, region?: string): void {
+    if (!this.offers(product, region)) throw notOffered(this.config.catalog.product(product)?.name ?? product);
   }
 }

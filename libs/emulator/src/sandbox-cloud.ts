@@ -20,12 +20,24 @@ const keyPair = (prefix: string): KeyPair => ({
 });
 const secret = (length: number) => randomBytes(length).toString('hex').slice(0, length);
 
+/** Which market a sandbox region's emulator plays: mainland China (the default), or the international one. */
+export interface SandboxCloudOptions {
+  /** The clouds' international regions: Alibaba in Singapore, VOD's international hub, where IMS has no uploads. */
+  international?: boolean;
+  /** The region profile it serves, for the banner. */
+  profile?: string;
+}
+
+const INTERNATIONAL_ALIYUN_REGION = 'ap-southeast-1';
+
 /**
  * Every cloud the emulator knows, in-process, with its storage stand-ins: key pairs and callback
  * secrets made up now and handed to both sides, completion events sent to the service's receivers
  * under `eventsUrl` (its `/v1/events`). The service needs nothing else to run every route end to end.
  */
-export async function startSandboxCloud(eventsUrl: string): Promise<SandboxCloud> {
+export async function startSandboxCloud(eventsUrl: string, options: SandboxCloudOptions = {}): Promise<SandboxCloud> {
+  const mainland = !options.international;
+  const aliyunRegion = mainland ? 'cn-shanghai' : INTERNATIONAL_ALIYUN_REGION;
   const aliyunKey = keyPair('sandbox-ak-');
   const tencentKey = keyPair('sandbox-sid-');
   const [vodKey, imsKey, tencentToken] = [secret(24), secret(24), secret(40)];
@@ -39,21 +51,32 @@ export async function startSandboxCloud(eventsUrl: string): Promise<SandboxCloud
       tencentEventUrl: `${eventsUrl}/tencent-vod/${tencentToken}`,
     },
     storage: true,
+    aliyunRegion,
   });
+  const aliyun = aliyunServiceEnv(emulator.url, aliyunKey);
+  // Outside the mainland: VOD in the region, its uploads in the account's default storage there, and no IMS.
+  const regional = mainland
+    ? aliyun
+    : Object.fromEntries(
+        Object.entries({ ...aliyun, ALIBABA_CLOUD_VOD_REGION: aliyunRegion }).filter(
+          ([name]) => !name.startsWith('ALIBABA_CLOUD_IMS_') && name !== 'ALIBABA_CLOUD_VOD_STORAGE_LOCATION',
+        ),
+      );
+  const products = mainland ? 'Alibaba VOD, Alibaba IMS and Tencent VOD' : 'Alibaba VOD and Tencent VOD';
+  const served = options.profile === undefined ? '' : ` (region profile ${options.profile}, Alibaba ${aliyunRegion})`;
   return {
     emulator,
     serviceEnv: {
-      ...aliyunServiceEnv(emulator.url, aliyunKey),
+      ...regional,
       ...tencentServiceEnv(emulator.url, tencentKey),
       ...DOCUMENTED_CHOICES,
       ALIBABA_CLOUD_VOD_CALLBACK_URL: `${eventsUrl}/aliyun-vod`,
       ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY: vodKey,
-      ALIBABA_CLOUD_IMS_CALLBACK_URL: `${eventsUrl}/aliyun-ims`,
-      ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: imsKey,
+      ...(mainland ? { ALIBABA_CLOUD_IMS_CALLBACK_URL: `${eventsUrl}/aliyun-ims`, ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY: imsKey } : {}),
       TENCENTCLOUD_VOD_EVENT_TOKEN: tencentToken,
     },
     description: [
-      `the cloud emulator in-process at ${emulator.url} for Alibaba VOD, Alibaba IMS and Tencent VOD (key pairs made up at start)`,
+      `the cloud emulator in-process at ${emulator.url} for ${products}${served} (key pairs made up at start)`,
       "uploads into the emulator's OSS, COS and Tencent client-upload stand-ins, kept in memory (GET /v1/sandbox says where)",
       'completion events from the emulator to this service (signed callbacks, secrets made up at start)',
     ],

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { type ApiError, currentRequestId } from '@app/common';
+import { ConfigService, type RegionsConfig } from '@app/config';
 import type { UpstreamProvider } from '@app/registry';
 import { UpstreamBudget } from './upstream-budget';
 
@@ -28,6 +29,8 @@ export interface UpstreamErrors<Operation extends UpstreamOperation> {
 
 export interface UpstreamRequest<Operation extends UpstreamOperation, Result> {
   operation: Operation;
+  /** The region profile whose account and endpoint are called (the default one when omitted): its budget, its log field. */
+  region?: string;
   /** Bounds the whole call; the signal aborts when it passes. */
   timeoutMs: number;
   send(signal: AbortSignal): Promise<Result>;
@@ -43,15 +46,27 @@ export interface UpstreamRequest<Operation extends UpstreamOperation, Result> {
 export class UpstreamCall {
   private readonly logger = new Logger('Upstream');
 
-  constructor(private readonly budget: UpstreamBudget) {}
+  private readonly regions: RegionsConfig;
+
+  constructor(
+    private readonly budget: UpstreamBudget,
+    config: ConfigService,
+  ) {
+    this.regions = config.regions;
+  }
 
   async run<Operation extends UpstreamOperation, Result extends { requestId: string }>(
     request: UpstreamRequest<Operation, Result>,
   ): Promise<Result> {
     const { operation } = request;
-    await this.budget.acquire(operation.provider, operation.action);
+    await this.budget.acquire(operation.provider, operation.action, request.region);
     const started = performance.now();
-    const line = { requestId: currentRequestId(), provider: operation.provider, operation: operation.action };
+    const line = {
+      requestId: currentRequestId(),
+      provider: operation.provider,
+      operation: operation.action,
+      ...(this.regions.declared ? { region: request.region ?? this.regions.default } : {}),
+    };
     // Not AbortSignal.timeout(): its timer outlives the call and builds a TimeoutError long after the answer came.
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), request.timeoutMs).unref();

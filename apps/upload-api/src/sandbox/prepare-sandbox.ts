@@ -8,6 +8,7 @@ import { RECORD_PERMISSIONS } from '@app/uploads';
 import { loadServiceConfig, PROVIDERS } from '../providers';
 import { sandboxBanner } from './banner';
 import { loadOrCreateDevSecret } from './dev-secret';
+import type { SandboxClouds } from './sandbox-clouds';
 import type { SandboxServices } from './sandbox-services';
 import { WebhookSink } from './webhook-sink';
 
@@ -72,19 +73,20 @@ export async function prepareSandbox(
     parts.push(persisted ? 'a generated development JWT secret (.sandbox/dev-jwt-secret)' : 'a generated development JWT secret');
   }
 
-  let emulator: RunningEmulator | undefined;
+  let clouds: SandboxClouds | undefined;
   const noCloud = loaded.offered.size === 0;
   if (noCloud) {
     // The emulator's completion events come back here, so the port must be known before listening.
     const port = loaded.http.port === 0 ? await freePort() : loaded.http.port;
     // Required here, not imported: a deployment with a cloud configured (production always) never loads the emulator.
+    // With REGIONS, one emulator per region profile: each region's uploads on its own cloud.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startSandboxCloud } = require('./sandbox-cloud') as typeof import('./sandbox-cloud');
-    const cloud = await startSandboxCloud(eventsUrl(loaded.http.host, port));
-    emulator = cloud.emulator;
-    Object.assign(extra, { PORT: String(port) }, cloud.serviceEnv);
-    parts.push(...cloud.description);
+    const { startSandboxClouds } = require('./sandbox-clouds') as typeof import('./sandbox-clouds');
+    clouds = await startSandboxClouds(eventsUrl(loaded.http.host, port), loaded.regions);
+    Object.assign(extra, { PORT: String(port) }, clouds.serviceEnv);
+    parts.push(...clouds.description);
   }
+  const emulator: RunningEmulator | undefined = clouds?.emulator;
   let webhookSink: WebhookSink | undefined;
   let webhookSecret: string | undefined;
   const configured = loaded.webhooks.secrets[0];
@@ -108,21 +110,25 @@ export async function prepareSandbox(
   const endpoints = emulator?.storage.endpoints();
   const secret = devSecret;
   const tokenFor = secret
-    ? (sub: string) =>
+    ? (sub: string, region?: string) =>
         mintDevToken(secret, config.auth, {
           sub,
           ttlSeconds: DEV_TOKEN_SECONDS,
           scope: [...config.catalog.permissions, ...Object.values(RECORD_PERMISSIONS)],
+          // The claim as an identity provider would put it (any value: a region of no profile shows the 403).
+          ...(region === undefined ? {} : { claims: { [config.auth.regionClaim]: region } }),
         })
     : undefined;
-  const running = emulator;
+  const running = clouds;
   const services: SandboxServices = {
     webhookSink,
     ...(running && endpoints
       ? {
           endpoints,
-          mintToken: tokenFor && ((userName: string) => ({ token: tokenFor(userName), expiresIn: DEV_TOKEN_SECONDS })),
-          expireCredentials: () => running.storage.keys.expireAll(),
+          ...(config.regions.declared ? { regions: { names: config.regions.names, endpoints: running.endpoints } } : {}),
+          mintToken:
+            tokenFor && ((userName: string, region?: string) => ({ token: tokenFor(userName, region), expiresIn: DEV_TOKEN_SECONDS })),
+          expireCredentials: () => running.expireAll(),
         }
       : {}),
   };
@@ -138,7 +144,7 @@ export async function prepareSandbox(
       );
     },
     close: async () => {
-      await emulator?.close();
+      await clouds?.close();
       await webhookSink?.close();
     },
   };

@@ -109,6 +109,7 @@ export function iceEmulator(
   storage: EmulatedStorage,
   catalog: AliyunMediaCatalog,
   events?: UploadEvents,
+  region?: string,
 ): ProviderEmulator {
   const media = new Map<string, MediaRecord>();
 
@@ -122,7 +123,7 @@ export function iceEmulator(
     const storageLocation = checkTargets(params, fileInfo.type);
     checkUserData(params.optional('UserData'));
 
-    const target = storageTarget(storageLocation, accessKeyId);
+    const target = storageTarget(storageLocation, accessKeyId, region);
     const mediaId = newMediaId();
     const objectKey = sourceObjectKey(fileInfo.ext);
     const url = objectUrl(target, objectKey);

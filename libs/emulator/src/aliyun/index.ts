@@ -12,5 +12,7 @@ export function aliyunEmulators(options: EmulatorOptions, storage: EmulatedStora
   const gateway = new AliyunGateway(options.aliyunKeys ?? []);
   // One view of the media both products made, told of every completed upload.
   const catalog = new AliyunMediaCatalog(storage, events);
-  return [vodEmulator(gateway, storage, catalog, events), iceEmulator(gateway, storage, catalog, events)];
+  // The region the instance plays (its endpoint's): where an account's default storage is.
+  const region = options.aliyunRegion;
+  return [vodEmulator(gateway, storage, catalog, events, region), iceEmulator(gateway, storage, catalog, events, region)];
 }

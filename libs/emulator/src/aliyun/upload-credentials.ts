@@ -18,12 +18,15 @@ export interface UploadGrant {
   upload: AliyunUploadTarget;
 }
 
-/** The bucket and region a StorageLocation names, or the account's default storage. */
-export function storageTarget(storageLocation: string | undefined, accessKeyId: string): StorageTarget {
+/** The region an emulator plays unless told another (`aliyunRegion`). */
+export const DEFAULT_ALIYUN_REGION = 'cn-shanghai';
+
+/** The bucket and region a StorageLocation names, or the account's default storage in the region called (`region`). */
+export function storageTarget(storageLocation: string | undefined, accessKeyId: string, region = DEFAULT_ALIYUN_REGION): StorageTarget {
   const match = storageLocation ? STORAGE.exec(storageLocation) : null;
   if (match) return { bucket: match[1], region: match[2] };
   const account = Buffer.from(accessKeyId).toString('hex').padEnd(32, '0').slice(0, 32);
-  return { bucket: `outin-${account}`, region: 'cn-shanghai' };
+  return { bucket: `outin-${account}`, region };
 }
 
 /** Where an object of the bucket is read from. */

@@ -46,6 +46,7 @@ export function vodEmulator(
   storage: EmulatedStorage,
   catalog: AliyunMediaCatalog,
   events?: UploadEvents,
+  region?: string,
 ): ProviderEmulator {
   const videos = new Map<string, VideoRecord>();
   /** ReferenceId is unique per account ("This ID must be unique for each user", seed). */
@@ -80,7 +81,7 @@ export function vodEmulator(
       const video = videos.get(existing)!;
       return { VideoId: existing, UploadAddress: video.uploadAddress, UploadAuth: uploadAuth(storage, video.grant) };
     }
-    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId, region);
     const videoId = newMediaId();
     const objectKey = sourceObjectKey(fileExtension(fileName)!);
     const grant: UploadGrant = {
@@ -131,7 +132,7 @@ export function vodEmulator(
     checkText('OriginalFileName', params.optional('OriginalFileName'), {});
     checkExtension('OriginalFileName', params.optional('OriginalFileName'), IMAGE_EXTENSIONS);
     checkCommon(params);
-    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId, region);
     const imageId = newMediaId();
     const objectKey = `image/${imageType}/${imageId.toUpperCase()}-6-2.${ext}`;
     const url = objectUrl(target, objectKey);
@@ -178,7 +179,7 @@ export function vodEmulator(
     if (cateIds && cateIds.length > VOD_ATTACHED_MEDIA.CATE_IDS_MAX) throw AliyunFault.invalid('CateIds');
     cateIds?.forEach((id) => checkInteger('CateIds', id));
     checkCommon(params);
-    const target = storageTarget(params.optional('StorageLocation'), accessKeyId);
+    const target = storageTarget(params.optional('StorageLocation'), accessKeyId, region);
     const mediaId = newMediaId();
     const ext = mediaExt ?? fileExtension(params.optional('FileName') ?? '') ?? extensions[0];
     const objectKey = `${businessType}/${mediaId}.${ext}`;

@@ -12,6 +12,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Alibaba Cloud AccessKey pairs the VOD/ICE emulators accept. */
   aliyunKeys?: KeyPair[];
+  /**
+   * The Alibaba region this instance plays, as `vod.<region>.aliyuncs.com` does (cn-shanghai by default): an
+   * upload without a StorageLocation goes to the account's storage there (`outin-….oss-<region>.aliyuncs.com`).
+   */
+  aliyunRegion?: string;
   /** Tencent Cloud SecretId/SecretKey pairs the VOD emulator (and its client upload API) accepts. */
   tencentKeys?: KeyPair[];
   /**

@@ -1,12 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MetricsService } from '@app/common';
-import { ConfigService } from '@app/config';
+import { ConfigService, type RegionsConfig } from '@app/config';
 import type { UploadProvider } from '@app/registry';
 import { type CompletionOutcome, UploadRecords } from '../records/upload-records';
+import { regionLabel } from '../records/record-region';
 import { UploadCompletions } from '../verification/upload-completions';
 import { isIgnored, type ReadEvent } from './provider-event';
 
 export type EventOutcome = CompletionOutcome | 'ignored' | 'refused';
+
+/**
+ * Where a verified event may come from: the region profiles whose secret (AuthKey, token, account) it
+ * was verified with. An event about an upload of another region is refused, never applied. Omitted,
+ * or without REGIONS: any region.
+ */
+export interface EventOrigin {
+  regions?: readonly string[];
+}
 
 /**
  * Applies verified provider events to the upload records, whichever way they came (a callback, the
@@ -19,6 +29,8 @@ export class ProviderEvents {
   private readonly counter;
   /** The event types with a label of their own: the catalog's, and refusals. */
   private readonly known: ReadonlySet<string>;
+  private readonly regions: RegionsConfig;
+  private readonly region;
 
   constructor(
     private readonly uploads: UploadRecords,
@@ -26,17 +38,19 @@ export class ProviderEvents {
     config: ConfigService,
     metrics: MetricsService,
   ) {
+    this.regions = config.regions;
+    this.region = regionLabel(config.regions);
     this.known = new Set([...config.catalog.eventTypes, 'unverified']);
-    this.counter = metrics.counter('upload_bff_events_total', 'Provider events received, by provider, event type and outcome.', [
-      'provider',
-      'type',
-      'outcome',
-    ]);
+    this.counter = metrics.counter(
+      'upload_bff_events_total',
+      'Provider events received, by provider, event type and outcome (and region, with REGIONS).',
+      ['provider', 'type', 'outcome', ...this.region.names],
+    );
   }
 
-  async apply(event: ReadEvent): Promise<EventOutcome> {
-    const outcome = await this.outcomeOf(event);
-    this.count(event.provider, event.type, outcome);
+  async apply(event: ReadEvent, origin: EventOrigin = {}): Promise<EventOutcome> {
+    const { outcome, region = soleRegion(origin) } = await this.outcomeOf(event, origin);
+    this.count(event.provider, event.type, outcome, region);
     if (!isIgnored(event) && outcome !== 'applied' && outcome !== 'duplicate') {
       this.logger.log({
         event: 'provider event not applied',
@@ -51,20 +65,31 @@ export class ProviderEvents {
 
   /** A callback that failed its signature or token check. */
   refused(provider: UploadProvider): void {
-    this.count(provider, 'unverified', 'refused');
+    this.count(provider, 'unverified', 'refused', undefined);
   }
 
-  private async outcomeOf(event: ReadEvent): Promise<EventOutcome> {
-    if (isIgnored(event)) return 'ignored';
+  /** What became of the event, and, with REGIONS, the region of its upload (read first: an event of another region is refused). */
+  private async outcomeOf(event: ReadEvent, origin: EventOrigin): Promise<{ outcome: EventOutcome; region?: string }> {
+    if (isIgnored(event)) return { outcome: 'ignored' };
     const uploadId =
       event.uploadId ??
       (event.providerId && (await this.uploads.findUploadIdByProviderId(event.provider, event.providerId.field, event.providerId.id)));
-    if (!uploadId) return 'unknown';
-    return this.completions.settle(uploadId, event.outcome, { provider: event.provider, kinds: event.kinds });
+    if (!uploadId) return { outcome: 'unknown' };
+    let region: string | undefined;
+    if (this.regions.declared) {
+      region = (await this.uploads.find(uploadId))?.region;
+      if (region !== undefined && origin.regions !== undefined && !origin.regions.includes(region)) return { outcome: 'refused', region };
+    }
+    return { outcome: await this.completions.settle(uploadId, event.outcome, { provider: event.provider, kinds: event.kinds }), region };
   }
 
-  private count(provider: UploadProvider, type: string, outcome: EventOutcome): void {
+  private count(provider: UploadProvider, type: string, outcome: EventOutcome, region: string | undefined): void {
     // Types come from verified providers, but their lists grow: unknown ones share a label.
-    this.counter.inc({ provider, type: this.known.has(type) ? type : 'other', outcome });
+    this.counter.inc({ provider, type: this.known.has(type) ? type : 'other', outcome, ...this.region.of(region) });
   }
+}
+
+/** The one region an event was verified for, if only one: the region of an event about no upload we know. */
+function soleRegion({ regions }: EventOrigin): string | undefined {
+  return regions?.length === 1 ? regions[0] : undefined;
 }

@@ -18,7 +18,7 @@ import {
   mismatched,
   type UploadFilter,
 } from './record-rules';
-import { recordRegion } from './record-region';
+import { recordRegion, regionLabel } from './record-region';
 import { UploadRecordsRepository } from './upload-records.repository';
 
 export type { CompletionOutcome, ConfirmedArrival, EventSource, UploadFilter };
@@ -57,6 +57,7 @@ export class ClaimTakenError extends Error {
 export class UploadRecords {
   private readonly logger = new Logger(UploadRecords.name);
   private readonly orphans;
+  private readonly region;
 
   constructor(
     private readonly repository: UploadRecordsRepository,
@@ -66,13 +67,16 @@ export class UploadRecords {
     private readonly quotas: DailyQuotas,
     private readonly store: Store,
   ) {
+    this.region = regionLabel(config.regions);
     this.orphans = metrics.counter(
       'upload_bff_orphaned_uploads_total',
       'Uploads the provider created whose record could not be completed or whose upload.created could not be queued.',
-      ['provider'],
+      ['provider', ...this.region.names],
     );
-    // Rare: each provider starts at 0, so an alert's increase() sees the first one.
-    for (const provider of config.catalog.productIds) this.orphans.inc({ provider }, 0);
+    // Rare: each provider (in each region) starts at 0, so an alert's increase() sees the first one.
+    for (const provider of config.catalog.productIds) {
+      for (const region of config.regions.names) this.orphans.inc({ provider, ...this.region.of(region) }, 0);
+    }
   }
 
   /**
@@ -125,7 +129,7 @@ export class UploadRecords {
       await this.repository.patiently(deadline, () => this.announce('upload.created', { ...record, ...definedOnly(ids) }));
     } catch (error) {
       // The provider holds an upload nobody will be told of (or can refresh or complete): say which, and count it.
-      this.orphans.inc({ provider: record.provider });
+      this.orphans.inc({ provider: record.provider, ...this.region.of(record.region) });
       this.logger.warn({ event: 'upload created but its record was not completed', uploadId: record.uploadId, ...ids });
       throw error;
     }
@@ -257,16 +261,18 @@ export class UploadRecords {
   /**
    * One more credential for an open session of the caller's (a kind that declares `session`): 404 for
    * anyone else's and for any other kind's upload, 410 once revoked, 409 once uploaded or when the
-   * session has had `max` credentials.
+   * session has had `max` credentials. `max` is told the record (its region's settings); what it throws
+   * refuses the request before a credential is counted.
    */
-  async continueSession(user: Principal, uploadId: string, max: number): Promise<UploadRecord> {
+  async continueSession(user: Principal, uploadId: string, max: (record: UploadRecord) => number): Promise<UploadRecord> {
     const record = await this.findOwned(user, uploadId);
     if (!this.config.catalog.kind(record.kind)?.session) throw notFound();
+    const limit = max(record);
     const changed = await this.repository.update(uploadId, (current) => {
       this.requireOpen(current);
       if (SETTLED.has(current.status)) throw UPLOAD_ERRORS.completed();
       const used = current.signatures ?? 0;
-      if (used >= max) throw UPLOAD_ERRORS.sessionUsedUp(max);
+      if (used >= limit) throw UPLOAD_ERRORS.sessionUsedUp(limit);
       return { ...current, signatures: used + 1, updatedAt: now() };
     });
     if (!changed) throw notFound();

@@ -5,6 +5,7 @@ import { ConfigService } from '@app/config';
 import type { CompletionOutcome, ConfirmedArrival, EventSource } from '../records/record-rules';
 import type { ProviderIds, Rejection, UploadOutcome, UploadRecord } from '../records/upload-record';
 import { UploadRecords } from '../records/upload-records';
+import { regionLabel } from '../records/record-region';
 import { rejectionOf } from './arrival-policy';
 import type { MediaVerifier, StoredMedia } from './media-verifier';
 import { failureFields, isTransient } from './transient-failure';
@@ -51,6 +52,7 @@ function arrivalOf(stored: StoredMedia, ids: ProviderIds, judge: (media: Stored)
 export class UploadCompletions implements OnApplicationBootstrap {
   private readonly logger = new Logger('Verification');
   private readonly counter;
+  private readonly region;
 
   constructor(
     private readonly uploads: UploadRecords,
@@ -59,10 +61,11 @@ export class UploadCompletions implements OnApplicationBootstrap {
     private readonly jobs: VerificationJobs,
     metrics: MetricsService,
   ) {
+    this.region = regionLabel(config.regions);
     this.counter = metrics.counter(
       'upload_bff_verifications_total',
-      "Completions checked with the provider's API, by provider, kind and outcome.",
-      ['provider', 'kind', 'outcome'],
+      "Completions checked with the provider's API, by provider, kind and outcome (and region, with REGIONS).",
+      ['provider', 'kind', 'outcome', ...this.region.names],
     );
     jobs.handle((job, last) => this.retry(job, last));
   }
@@ -242,6 +245,6 @@ export class UploadCompletions implements OnApplicationBootstrap {
   }
 
   private count(record: UploadRecord, outcome: VerificationOutcome): void {
-    this.counter.inc({ provider: record.provider, kind: record.kind, outcome });
+    this.counter.inc({ provider: record.provider, kind: record.kind, outcome, ...this.region.of(record.region) });
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '@app/common';
+import type { SandboxDto } from '../../providers';
 import { CATALOG, PROVIDERS } from '../../providers';
 import { SANDBOX_SERVICES } from '../sandbox.tokens';
 import type { SandboxServices } from '../sandbox-services';
@@ -22,7 +23,8 @@ export class DemoController {
   private readonly policy: string;
 
   constructor(@Inject(SANDBOX_SERVICES) private readonly sandbox: SandboxServices) {
-    this.policy = demoPolicy(sandbox.endpoints);
+    // Every region's emulator is a stand-in the page may reach.
+    this.policy = demoPolicy([sandbox.endpoints, sandbox.regions?.endpoints]);
   }
 
   @Get()
@@ -42,11 +44,21 @@ export class DemoController {
 
   @Post('api/token')
   @HttpCode(201)
-  token(@Body() body: DemoTokenDto): { token: string; expiresIn: number } {
+  token(@Body() body: DemoTokenDto): { token: string; expiresIn: number; sandbox?: SandboxDto } {
     if (!this.sandbox.mintToken) {
       throw ApiError.notFound('This sandbox checks tokens of a configured issuer; sign in with one of its tokens instead.');
     }
-    return this.sandbox.mintToken(body.userName);
+    const minted = this.sandbox.mintToken(body.userName, body.region);
+    // Where the SDKs reach the stand-ins of the user's region: its own emulator (the default one without a claim).
+    const regions = this.sandbox.regions;
+    const sandbox = regions && (body.region === undefined ? this.sandbox.endpoints : regions.endpoints[body.region]);
+    return sandbox ? { ...minted, sandbox } : minted;
+  }
+
+  /** The region profiles the page's token picker offers (none without REGIONS). */
+  @Get('api/regions')
+  regions(): { regions: readonly string[] } {
+    return { regions: this.sandbox.regions?.names ?? [] };
   }
 
   @Post('api/expire-credentials')

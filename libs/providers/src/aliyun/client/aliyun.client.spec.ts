@@ -21,7 +21,7 @@ import {
 
 /** The adapter with a real (in-process) upstream budget, as the app wires it. */
 function adapterWith(config: ConfigService): AliyunClient {
-  return new AliyunClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config)));
+  return new AliyunClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config));
 }
 
 const key = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };

@@ -17,33 +17,49 @@ const OFFERED_AS = { vod: VOD.id, ice: IMS.id } as const;
 /** Above openapi-client's own connect and read timeouts, which fire first; ours bounds the credential chain too. */
 const TIMEOUT_MARGIN_MS = 1_000;
 
+/** One region profile's account: its openapi-clients per configured product, and how long a call may take. */
+interface ProfileClients {
+  clients: Partial<Record<AliyunProduct, OpenApi>>;
+  timeoutMs: number;
+}
+
+/** Whose account a call goes to: the region profile (REGIONS) of the user or the upload; the default one when omitted. */
+export interface AliyunCallOptions {
+  region?: string;
+}
+
 /**
- * The one client of Alibaba Cloud VOD and ICE: long-lived openapi-clients per configured product,
- * each operation called through `callApi` as the generated SDKs do (RPC style, every parameter in
- * the query, ACS3-HMAC-SHA256), through the shared UpstreamCall.
+ * The one client of Alibaba Cloud VOD and ICE: long-lived openapi-clients per region profile and
+ * configured product, built once at start, each operation called through `callApi` as the generated
+ * SDKs do (RPC style, every parameter in the query, ACS3-HMAC-SHA256), through the shared UpstreamCall.
  */
 @Injectable()
 export class AliyunClient {
-  private readonly clients: Partial<Record<AliyunProduct, OpenApi>>;
-  private readonly timeoutMs: number;
+  private readonly profiles = new Map<string, ProfileClients>();
 
   constructor(
     private readonly config: ConfigService,
     private readonly upstream: UpstreamCall,
   ) {
-    const settings = config.section(ALIYUN_CONFIG);
-    this.clients = createOpenApiClients(settings);
-    this.timeoutMs = settings.connectTimeoutMs + settings.readTimeoutMs + TIMEOUT_MARGIN_MS;
+    for (const region of config.regions.names) {
+      const settings = config.section(ALIYUN_CONFIG, region);
+      const timeoutMs = settings.connectTimeoutMs + settings.readTimeoutMs + TIMEOUT_MARGIN_MS;
+      this.profiles.set(region, { clients: createOpenApiClients(settings), timeoutMs });
+    }
   }
 
   async call<Request, Result extends { requestId: string }>(
     operation: AliyunOperation<Request, Result>,
     request: Request,
+    options: AliyunCallOptions = {},
   ): Promise<Result> {
-    const client = this.clients[operation.product];
+    const region = options.region ?? this.config.regions.default;
+    const profile = this.profiles.get(region);
+    if (!profile) throw new Error(`no region profile ${region}`);
+    const client = profile.clients[operation.product];
     if (!client) {
-      this.config.requireOffered(OFFERED_AS[operation.product]);
-      throw new Error(`no ${operation.product} client although the product is offered`);
+      this.config.requireOffered(OFFERED_AS[operation.product], region);
+      throw new Error(`no ${operation.product} client in ${region} although the product is offered there`);
     }
     const params = new Params({
       action: operation.action,
@@ -58,7 +74,8 @@ export class AliyunClient {
     });
     return this.upstream.run({
       operation,
-      timeoutMs: this.timeoutMs,
+      region,
+      timeoutMs: profile.timeoutMs,
       errors: aliyunErrors,
       send: async () => {
         const query = OpenApiUtil.query(operation.toQuery(request));

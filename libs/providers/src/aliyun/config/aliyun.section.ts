@@ -143,14 +143,14 @@ export const ALIYUN_CONFIG = defineConfigSection({
   longestCallMs: (settings: AliyunConfig) => settings.connectTimeoutMs + settings.readTimeoutMs,
 });
 
-/** VOD's settings, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer VOD. */
-export function vodSettings(config: ConfigService): AliyunVodConfig {
-  config.requireOffered(VOD.id);
-  return config.section(ALIYUN_CONFIG).vod!;
+/** VOD's settings in `region`'s profile (the default one when omitted), or 501 PROVIDER_NOT_CONFIGURED when it does not offer VOD. */
+export function vodSettings(config: ConfigService, region?: string): AliyunVodConfig {
+  config.requireOffered(VOD.id, region);
+  return config.section(ALIYUN_CONFIG, region).vod!;
 }
 
-/** IMS's settings, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer IMS. */
-export function imsSettings(config: ConfigService): AliyunImsConfig {
-  config.requireOffered(IMS.id);
-  return config.section(ALIYUN_CONFIG).ims!;
+/** IMS's settings in `region`'s profile (the default one when omitted), or 501 PROVIDER_NOT_CONFIGURED when it does not offer IMS. */
+export function imsSettings(config: ConfigService, region?: string): AliyunImsConfig {
+  config.requireOffered(IMS.id, region);
+  return config.section(ALIYUN_CONFIG, region).ims!;
 }

@@ -8,7 +8,7 @@ import { IMS, VOD } from '../aliyun.products';
 import { ALIYUN_CONFIG } from '../config/aliyun.section';
 import { IMS_EVENT_EXAMPLE, VOD_EVENT_EXAMPLE } from './aliyun-event-examples';
 import { readImsEvent, readVodEvent } from './aliyun-events';
-import { verifyCallback } from './callback-signature';
+import { invalidSignature, verifyCallback } from './callback-signature';
 
 /** The two receivers: each product's callback path, header prefix, reader and documentation. */
 const RECEIVERS = {
@@ -59,7 +59,11 @@ const SignedBy = (header: 'VOD' | 'ICE') =>
     ApiHeader({ name: `X-${header}-SIGNATURE`, required: true, description: 'Lowercase hex MD5 of `CallbackURL|timestamp|AuthKey`.' }),
   );
 
-/** VOD and IMS HTTP callbacks: on only with an AuthKey, signed with one, their event read and applied. */
+/**
+ * VOD and IMS HTTP callbacks: on only with an AuthKey, signed with one, their event read and applied. With
+ * region profiles each region's callbacks are signed with its own callback URL and AuthKey, and an event
+ * applies only to an upload of a region whose key signed it: one signed with another region's key is refused.
+ */
 @EventReceivers()
 export class AliyunEventsController {
   constructor(
@@ -79,21 +83,38 @@ export class AliyunEventsController {
 
   private async receive(product: 'vod' | 'ice', headers: IncomingHttpHeaders, body: unknown): Promise<EventReceiptDto> {
     const receiver = RECEIVERS[product];
-    const aliyun = this.config.section(ALIYUN_CONFIG);
-    const settings = product === 'vod' ? aliyun.vod : aliyun.ims;
-    const callbackUrl = settings?.callbackUrl;
-    if (!callbackUrl || !settings.callbackAuthKeys.length) throw noSuchRoute(receiver.path);
-    try {
-      verifyCallback(headers, {
-        product,
-        callbackUrl,
-        keys: settings.callbackAuthKeys,
-        maxSkewSeconds: this.config.uploads.eventsMaxSkewSeconds,
-      });
-    } catch (error) {
-      this.events.refused(receiver.product);
-      throw error;
+    const regions = this.signedFor(product, headers);
+    const outcome = await this.events.apply(receiver.read(body), { regions });
+    // Signed with the key of another region than the upload's: as good as unsigned for it.
+    if (outcome === 'refused') throw invalidSignature();
+    return { outcome };
+  }
+
+  /**
+   * The region profiles whose callback URL and AuthKey sign the callback (without REGIONS, the one
+   * implicit profile): 404 when no profile has the receiver on, 401 when none signs it.
+   */
+  private signedFor(product: 'vod' | 'ice', headers: IncomingHttpHeaders): string[] {
+    const receiver = RECEIVERS[product];
+    const on = this.config.regions.names.flatMap((region) => {
+      const aliyun = this.config.section(ALIYUN_CONFIG, region);
+      const settings = product === 'vod' ? aliyun.vod : aliyun.ims;
+      const callbackUrl = settings?.callbackUrl;
+      return callbackUrl && settings.callbackAuthKeys.length ? [{ region, callbackUrl, keys: settings.callbackAuthKeys }] : [];
+    });
+    if (on.length === 0) throw noSuchRoute(receiver.path);
+    const signed: string[] = [];
+    let refusal: unknown;
+    for (const { region, callbackUrl, keys } of on) {
+      try {
+        verifyCallback(headers, { product, callbackUrl, keys, maxSkewSeconds: this.config.uploads.eventsMaxSkewSeconds });
+        signed.push(region);
+      } catch (error) {
+        refusal ??= error;
+      }
     }
-    return { outcome: await this.events.apply(receiver.read(body)) };
+    if (signed.length > 0) return signed;
+    this.events.refused(receiver.product);
+    throw refusal;
   }
 }

@@ -19,6 +19,9 @@ export interface CallbackCheck {
 
 const refused = (detail: string) => ApiError.unauthenticated(detail);
 
+/** 401 for a signature none of the keys made (or made with a key not meant for the upload's region). */
+export const invalidSignature = () => refused('The callback signature is invalid.');
+
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return typeof value === 'string' ? value : undefined;
@@ -35,7 +38,7 @@ export function verifyCallback(headers: IncomingHttpHeaders, check: CallbackChec
   if (skew > check.maxSkewSeconds) throw refused('The callback timestamp is too far from our clock.');
   const given = Buffer.from(signature, 'hex');
   const valid = check.keys.some((key) => timingSafeEqual(given, md5(`${check.callbackUrl}|${timestamp}|${key}`)));
-  if (!valid) throw refused('The callback signature is invalid.');
+  if (!valid) throw invalidSignature();
 }
 
 function md5(text: string): Buffer {

@@ -35,8 +35,8 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /**
- * Alibaba's part of verifying uploads: VOD and IMS asked what they store under a record's id, asked to
- * delete it, and the kind's limits from this provider's configuration. A record without its id (the
+ * Alibaba's part of verifying uploads: VOD and IMS of the record's region asked what they store under its
+ * id, asked to delete it, and the kind's limits from that region's configuration. A record without its id (the
  * create's answer never attached) has nothing at the provider to find or delete.
  */
 @Injectable()
@@ -52,44 +52,44 @@ export class AliyunMediaVerifier implements MediaVerifier {
     switch (shapeOf(record)) {
       case 'video': {
         if (record.videoId === undefined) return { state: 'unknown' };
-        const { info: video } = await this.aliyun.call(GET_VIDEO_INFO, { videoId: record.videoId });
+        const { info: video } = await this.aliyun.call(GET_VIDEO_INFO, { videoId: record.videoId }, at(record));
         const early = videoBeforeArrival(video);
         if (early !== undefined || video === undefined) return early ?? { state: 'unknown' };
-        const { info: file } = await this.aliyun.call(GET_MEZZANINE_INFO, { videoId: record.videoId });
+        const { info: file } = await this.aliyun.call(GET_MEZZANINE_INFO, { videoId: record.videoId }, at(record));
         return videoMedia(video, file);
       }
       case 'image':
         if (record.imageId === undefined) return { state: 'unknown' };
-        return imageMedia((await this.aliyun.call(GET_IMAGE_INFO, { imageId: record.imageId })).info);
+        return imageMedia((await this.aliyun.call(GET_IMAGE_INFO, { imageId: record.imageId }, at(record))).info);
       case 'attached-media':
         if (record.mediaId === undefined) return { state: 'unknown' };
-        return attachedMedia((await this.aliyun.call(GET_ATTACHED_MEDIA_INFO, { mediaId: record.mediaId })).info);
+        return attachedMedia((await this.aliyun.call(GET_ATTACHED_MEDIA_INFO, { mediaId: record.mediaId }, at(record))).info);
       case 'ims-media':
         if (record.mediaId === undefined) return { state: 'unknown' };
-        return imsMedia((await this.aliyun.call(GET_MEDIA_INFO, { mediaId: record.mediaId })).info);
+        return imsMedia((await this.aliyun.call(GET_MEDIA_INFO, { mediaId: record.mediaId }, at(record))).info);
     }
   }
 
   async remove(record: UploadRecord): Promise<void> {
     switch (shapeOf(record)) {
       case 'video':
-        if (record.videoId !== undefined) await this.aliyun.call(DELETE_VIDEO, { videoId: record.videoId });
+        if (record.videoId !== undefined) await this.aliyun.call(DELETE_VIDEO, { videoId: record.videoId }, at(record));
         return;
       case 'image':
-        if (record.imageId !== undefined) await this.aliyun.call(DELETE_IMAGE, { imageId: record.imageId });
+        if (record.imageId !== undefined) await this.aliyun.call(DELETE_IMAGE, { imageId: record.imageId }, at(record));
         return;
       case 'attached-media':
-        if (record.mediaId !== undefined) await this.aliyun.call(DELETE_ATTACHED_MEDIA, { mediaId: record.mediaId });
+        if (record.mediaId !== undefined) await this.aliyun.call(DELETE_ATTACHED_MEDIA, { mediaId: record.mediaId }, at(record));
         return;
       case 'ims-media':
-        if (record.mediaId !== undefined) await this.aliyun.call(DELETE_MEDIA_INFOS, { mediaId: record.mediaId });
+        if (record.mediaId !== undefined) await this.aliyun.call(DELETE_MEDIA_INFOS, { mediaId: record.mediaId }, at(record));
         return;
     }
   }
 
-  /** From the product's settings; a product no longer configured has none to give (its lookups fail with 501). */
+  /** From the product's settings in the upload's region; a product no longer configured there has none (its lookups fail with 501). */
   limits(record: UploadRecord): MediaLimits {
-    const { vod, ims } = this.config.section(ALIYUN_CONFIG);
+    const { vod, ims } = this.config.section(ALIYUN_CONFIG, record.region);
     switch (shapeOf(record)) {
       case 'video':
         return limits(vod?.maxVideoFileSize, vod?.maxVideoDurationSeconds);
@@ -102,6 +102,9 @@ export class AliyunMediaVerifier implements MediaVerifier {
     }
   }
 }
+
+/** Every lookup and delete goes to the account of the upload's region profile (the default one for a record without). */
+const at = (record: UploadRecord) => ({ region: record.region });
 
 /** A record of another provider, or of a kind that makes no upload (a refresh), is a caller's mistake. */
 function shapeOf(record: UploadRecord): Shape {

@@ -12,7 +12,7 @@ import { rejection } from '@app/testing';
 
 /** The client with a real (in-process) upstream budget, as the app wires it. */
 function clientWith(config: ConfigService): TencentClient {
-  return new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config)));
+  return new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config));
 }
 
 const SECRET_ID = 'test-secret-id-client-spec';

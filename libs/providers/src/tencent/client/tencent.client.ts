@@ -6,59 +6,62 @@ import { UpstreamCall } from '@app/upstream';
 import type { TencentOperation } from './operations/tencent-operation';
 import { tencentErrors } from './tencent.errors';
 import { vodTransport } from './tencent.transport';
-import { TENCENT_CONFIG } from '../config/tencent.section';
+import { type EnabledTencentConfig, TENCENT_CONFIG } from '../config/tencent.section';
 import { TENCENT_VOD } from '../tencent.products';
 
 type SdkClient = InstanceType<typeof vod.v20180717.Client>;
 
+/** One region profile's account: its SDK client on its own keep-alive agent, and its request timeout. */
+interface ProfileClient {
+  sdk: SdkClient;
+  agent: Agent;
+  timeoutMs: number;
+}
+
 /**
- * The one client of Tencent Cloud VOD: a long-lived SDK client on its own keep-alive agent, each
- * operation called through the SDK's generic `request`, through the shared UpstreamCall.
+ * Whose account a call goes to: the region profile (REGIONS) of the user or the upload, the default one when
+ * omitted. `timeoutMs` replaces TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS for a call Tencent may hold (PullEvents).
+ */
+export interface TencentCallOptions {
+  region?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The one client of Tencent Cloud VOD: a long-lived SDK client per region profile where VOD is on, each
+ * on its own keep-alive agent and signed with that profile's SecretId/SecretKey, built once at start;
+ * each operation called through the SDK's generic `request`, through the shared UpstreamCall.
  */
 @Injectable()
 export class TencentClient implements OnApplicationShutdown {
-  private readonly sdk?: SdkClient;
-  private readonly agent?: Agent;
-  private readonly timeoutMs: number = 0;
+  private readonly profiles = new Map<string, ProfileClient>();
 
   constructor(
     private readonly config: ConfigService,
     private readonly upstream: UpstreamCall,
   ) {
-    const tencent = config.section(TENCENT_CONFIG);
-    if (!tencent.enabled) return;
-    const transport = vodTransport(tencent.vod.endpoint);
-    this.agent = transport.agent;
-    this.timeoutMs = tencent.vod.requestTimeoutMs;
-    this.sdk = new vod.v20180717.Client({
-      credential: {
-        secretId: tencent.credentials.secretId,
-        secretKey: tencent.credentials.secretKey,
-        token: tencent.credentials.sessionToken,
-      },
-      region: tencent.region,
-      profile: {
-        signMethod: 'TC3-HMAC-SHA256',
-        // The SDK's own timeout counts from socket assignment only; UpstreamCall's signal bounds the whole call.
-        httpProfile: { ...transport, reqMethod: 'POST', reqTimeout: this.timeoutMs / 1000 },
-      },
-    });
+    for (const region of config.regions.names) {
+      const tencent = config.section(TENCENT_CONFIG, region);
+      if (tencent.enabled) this.profiles.set(region, profileClient(tencent));
+    }
   }
 
-  /** `timeoutMs` replaces TENCENTCLOUD_VOD_REQUEST_TIMEOUT_MS for a call Tencent may hold (PullEvents). */
   async call<Request extends object, Result extends { requestId: string }>(
     operation: TencentOperation<Request, Result>,
     request: Request,
-    options: { timeoutMs?: number } = {},
+    options: TencentCallOptions = {},
   ): Promise<Result> {
-    const client = this.sdk;
-    if (!client) {
-      this.config.requireOffered(TENCENT_VOD.id);
-      throw new Error('no Tencent client although VOD is offered');
+    const region = options.region ?? this.config.regions.default;
+    const profile = this.profiles.get(region);
+    if (!profile) {
+      this.config.requireOffered(TENCENT_VOD.id, region);
+      throw new Error(`no Tencent client in ${region} although VOD is offered there`);
     }
+    const client = profile.sdk;
     return this.upstream.run({
       operation,
-      timeoutMs: options.timeoutMs ?? this.timeoutMs,
+      region,
+      timeoutMs: options.timeoutMs ?? profile.timeoutMs,
       errors: tencentErrors,
       send: async (signal) => {
         try {
@@ -73,8 +76,27 @@ export class TencentClient implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.agent?.destroy();
+    for (const profile of this.profiles.values()) profile.agent.destroy();
   }
+}
+
+function profileClient(tencent: EnabledTencentConfig): ProfileClient {
+  const transport = vodTransport(tencent.vod.endpoint);
+  const timeoutMs = tencent.vod.requestTimeoutMs;
+  const sdk = new vod.v20180717.Client({
+    credential: {
+      secretId: tencent.credentials.secretId,
+      secretKey: tencent.credentials.secretKey,
+      token: tencent.credentials.sessionToken,
+    },
+    region: tencent.region,
+    profile: {
+      signMethod: 'TC3-HMAC-SHA256',
+      // The SDK's own timeout counts from socket assignment only; UpstreamCall's signal bounds the whole call.
+      httpProfile: { ...transport, reqMethod: 'POST', reqTimeout: timeoutMs / 1000 },
+    },
+  });
+  return { sdk, agent: transport.agent, timeoutMs };
 }
 
 /** The operation's own answer to a Tencent error code it expects, if it has one for this failure. */

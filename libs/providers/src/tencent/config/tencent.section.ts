@@ -244,8 +244,8 @@ export const TENCENT_CONFIG = defineConfigSection({
   longestCallMs: (settings: TencentConfig) => (settings.enabled ? settings.vod.requestTimeoutMs : 0),
 });
 
-/** VOD's settings, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer it. */
-export function tencentSettings(config: ConfigService): EnabledTencentConfig {
-  config.requireOffered(TENCENT_VOD.id);
-  return config.section(TENCENT_CONFIG) as EnabledTencentConfig;
+/** VOD's settings in `region`'s profile (the default one when omitted), or 501 PROVIDER_NOT_CONFIGURED when it does not offer VOD. */
+export function tencentSettings(config: ConfigService, region?: string): EnabledTencentConfig {
+  config.requireOffered(TENCENT_VOD.id, region);
+  return config.section(TENCENT_CONFIG, region) as EnabledTencentConfig;
 }

@@ -11,7 +11,11 @@ import { readTencentEvent } from './tencent-events';
 
 const PATH = '/v1/events/tencent-vod/{token}';
 
-/** Tencent's PUSH callbacks. Tencent signs none: the secret token in the URL is the proof, compared in constant time. */
+/**
+ * Tencent's PUSH callbacks. Tencent signs none: the secret token in the URL is the proof, compared in constant
+ * time. With region profiles each region's sub-application calls with its own token (or a shared one), and an
+ * event applies only to an upload of a region whose token it came with.
+ */
 @EventReceivers()
 export class TencentEventsController {
   constructor(
@@ -30,13 +34,26 @@ export class TencentEventsController {
   @RouteConfig({ secretPath: true })
   @ApiParam({ name: 'token', description: 'TENCENTCLOUD_VOD_EVENT_TOKEN; any other value is 404.' })
   async tencentVod(@Param('token') token: string, @Body() body: Record<string, unknown>): Promise<EventReceiptDto> {
-    const tencent = this.config.section(TENCENT_CONFIG);
-    const events = tencent.enabled ? tencent.vod.events : undefined;
-    if (events?.mode !== 'push' || !sameSecret(token, events.token)) {
-      if (events?.mode === 'push') this.events.refused(TENCENT_VOD.id);
+    const tokens = this.pushTokens();
+    // Every profile's token is compared, in constant time: which one matched says nothing to the caller.
+    const regions = tokens.filter((push) => sameSecret(token, push.token)).map((push) => push.region);
+    if (regions.length === 0) {
+      if (tokens.length > 0) this.events.refused(TENCENT_VOD.id);
       throw noSuchRoute(PATH);
     }
-    return { outcome: await this.events.apply(readTencentEvent(body)) };
+    const outcome = await this.events.apply(readTencentEvent(body), { regions });
+    // Another region's token: as unknown as a wrong one for this upload.
+    if (outcome === 'refused') throw noSuchRoute(PATH);
+    return { outcome };
+  }
+
+  /** The PUSH token of each region profile (without REGIONS, the one implicit profile) where PUSH events are on. */
+  private pushTokens(): { region: string; token: string }[] {
+    return this.config.regions.names.flatMap((region) => {
+      const tencent = this.config.section(TENCENT_CONFIG, region);
+      const events = tencent.enabled ? tencent.vod.events : undefined;
+      return events?.mode === 'push' ? [{ region, token: events.token }] : [];
+    });
   }
 }
 

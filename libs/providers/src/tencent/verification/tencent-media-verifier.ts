@@ -8,8 +8,9 @@ import { TENCENT_VOD } from '../tencent.products';
 import { uploadIdOfSourceContext } from '../vod/tencent-vod.policy';
 
 /**
- * What Tencent Cloud VOD stores under an upload's FileId (DescribeMediaInfos, basicInfo and metaData),
- * with the upload its SourceContext names, and its removal (DeleteMedia). Failures are the client's ApiErrors: the platform retries them.
+ * What Tencent Cloud VOD (the account and sub-application of the upload's region) stores under an upload's
+ * FileId (DescribeMediaInfos, basicInfo and metaData), with the upload its SourceContext names, and its
+ * removal (DeleteMedia). Failures are the client's ApiErrors: the platform retries them.
  */
 @Injectable()
 export class TencentMediaVerifier implements MediaVerifier {
@@ -26,12 +27,12 @@ export class TencentMediaVerifier implements MediaVerifier {
     const { fileId } = record;
     // No FileId yet: the upload has not been committed (or its event has not come).
     if (!fileId) return { state: 'uploading' };
-    const { vod } = tencentSettings(this.config);
-    const answer = await this.vod.call(DESCRIBE_MEDIA_INFOS, {
-      FileIds: [fileId],
-      Filters: [...TENCENT_VOD_MEDIA_INFO_FILTERS],
-      SubAppId: vod.subAppId,
-    });
+    const { vod } = tencentSettings(this.config, record.region);
+    const answer = await this.vod.call(
+      DESCRIBE_MEDIA_INFOS,
+      { FileIds: [fileId], Filters: [...TENCENT_VOD_MEDIA_INFO_FILTERS], SubAppId: vod.subAppId },
+      { region: record.region },
+    );
     if (answer.notExist.includes(fileId)) return { state: 'unknown' };
     const media = answer.media.find((item) => item.fileId === fileId);
     // Neither found nor listed as missing: an answer we cannot read, retried like one.
@@ -58,13 +59,13 @@ export class TencentMediaVerifier implements MediaVerifier {
 
   async remove(record: UploadRecord): Promise<void> {
     if (!record.fileId) return;
-    const { vod } = tencentSettings(this.config);
-    await this.vod.call(DELETE_MEDIA, { FileId: record.fileId, SubAppId: vod.subAppId });
+    const { vod } = tencentSettings(this.config, record.region);
+    await this.vod.call(DELETE_MEDIA, { FileId: record.fileId, SubAppId: vod.subAppId }, { region: record.region });
   }
 
-  /** The same for every Tencent kind: all are video or audio in one VOD application. */
-  limits(_record: UploadRecord): MediaLimits {
-    const tencent = this.config.section(TENCENT_CONFIG);
+  /** The same for every Tencent kind (all are video or audio in one VOD application): the upload's region's. */
+  limits(record: UploadRecord): MediaLimits {
+    const tencent = this.config.section(TENCENT_CONFIG, record.region);
     if (!tencent.enabled) return {};
     const { maxFileSize, maxDurationSeconds } = tencent.vod;
     return { maxSize: maxFileSize, ...(maxDurationSeconds === undefined ? {} : { maxDurationSeconds }) };

@@ -133,10 +133,15 @@ async function signIn(event) {
   show('signed-in', '');
   try {
     const userName = element('user-name').value.trim();
-    session.token = (await api('POST', '/demo/api/token', { userName })).token;
+    // With region profiles the token carries the region claim, as the identity provider would put it.
+    const region = element('region').value || undefined;
+    const minted = await api('POST', '/demo/api/token', { userName, region });
+    session.token = minted.token;
+    // Each region's uploads go to its own emulator: the SDKs are pointed at that one's stand-ins.
+    if (minted.sandbox) session.sandbox = minted.sandbox;
     const me = await api('GET', '/v1/me');
     session.userId = me.id;
-    show('signed-in', `Signed in as ${me.id}.`);
+    show('signed-in', `Signed in as ${me.id}${me.region ? ` in region ${me.region}` : ''}.`);
     element('upload-fields').disabled = false;
     await refreshWebhooks();
   } catch (error) {
@@ -192,6 +197,20 @@ async function upload(event) {
 }
 
 // Deferred scripts and modules run in order before DOMContentLoaded: by then every provider has registered.
+/** The token picker offers the region profiles (with REGIONS), and one of none, to see the 403. */
+async function offerRegions() {
+  const { regions } = await (await fetch('/demo/api/regions')).json();
+  if (regions.length === 0) return;
+  const select = element('region');
+  for (const region of [...regions, 'mars']) {
+    const option = document.createElement('option');
+    option.value = region;
+    option.textContent = region === 'mars' ? 'mars (no such region: 403)' : region;
+    select.append(option);
+  }
+  element('region-field').hidden = false;
+}
+
 window.addEventListener('DOMContentLoaded', async () => {
   element('sign-in').addEventListener('submit', signIn);
   element('upload').addEventListener('submit', upload);
@@ -199,6 +218,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   if (uploaders.size === 0) show('upload-error', 'No provider registered an uploader with this page.');
   const response = await fetch('/v1/sandbox');
   if (response.ok) session.sandbox = await response.json();
+  await offerRegions();
   document.body.dataset.ready = 'true';
   setInterval(() => session.token && refreshWebhooks(), 2000);
 });

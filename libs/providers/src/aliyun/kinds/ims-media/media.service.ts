@@ -20,7 +20,7 @@ export class MediaService {
   ) {}
 
   async create(kind: KindSpec, user: Principal, dto: CreateUploadMediaDto): Promise<ImsMediaUploadDto> {
-    const ims = imsSettings(this.config);
+    const ims = imsSettings(this.config, user.region);
     const { fileInfo, mediaMetaData: meta } = dto;
     // PostProcessConfig "can be specified if Type is set to video or audio" (seed).
     const processable = ICE_POST_PROCESS_TYPES.includes(fileInfo.type);
@@ -37,22 +37,26 @@ export class MediaService {
       user,
       kind,
       (uploadId) =>
-        this.aliyun.call(CREATE_UPLOAD_MEDIA, {
-          appId: ims.appId,
-          entityId: dto.entityId,
-          fileInfo: { Type: fileInfo.type, Name: fileInfo.name, Size: fileInfo.size, Ext: fileInfo.ext },
-          mediaMetaData: {
-            Title: meta.title,
-            Description: meta.description,
-            Tags: meta.tags?.join(','),
-            CateId: meta.cateId,
-            BusinessType: meta.businessType,
-            CoverURL: meta.coverUrl,
+        this.aliyun.call(
+          CREATE_UPLOAD_MEDIA,
+          {
+            appId: ims.appId,
+            entityId: dto.entityId,
+            fileInfo: { Type: fileInfo.type, Name: fileInfo.name, Size: fileInfo.size, Ext: fileInfo.ext },
+            mediaMetaData: {
+              Title: meta.title,
+              Description: meta.description,
+              Tags: meta.tags?.join(','),
+              CateId: meta.cateId,
+              BusinessType: meta.businessType,
+              CoverURL: meta.coverUrl,
+            },
+            uploadTargetConfig: ims.storageLocation ? { StorageType: ICE_STORAGE_TYPE, StorageLocation: ims.storageLocation } : undefined,
+            postProcessConfig: workflowId ? { ProcessType: ICE_PROCESS_TYPE, ProcessID: workflowId } : undefined,
+            userData: buildUserData({ callbackUrl: ims.callbackUrl, userId: user.id, uploadId }),
           },
-          uploadTargetConfig: ims.storageLocation ? { StorageType: ICE_STORAGE_TYPE, StorageLocation: ims.storageLocation } : undefined,
-          postProcessConfig: workflowId ? { ProcessType: ICE_PROCESS_TYPE, ProcessID: workflowId } : undefined,
-          userData: buildUserData({ callbackUrl: ims.callbackUrl, userId: user.id, uploadId }),
-        }),
+          { region: user.region },
+        ),
       (answer) => ({ mediaId: answer.mediaId }),
       { size: fileInfo.size, format: fileInfo.ext },
     );
@@ -67,7 +71,7 @@ export class MediaService {
     const record = this.uploads.requireIncomplete(
       await this.uploads.findOwnedByProviderId(user, kind.product.id, 'mediaId', mediaId, kind.id),
     );
-    const result = await this.aliyun.call(REFRESH_UPLOAD_MEDIA, { mediaId });
+    const result = await this.aliyun.call(REFRESH_UPLOAD_MEDIA, { mediaId }, { region: record.region });
     return { uploadId: record.uploadId, mediaId: result.mediaId, ...credentialFields(result) };
   }
 }

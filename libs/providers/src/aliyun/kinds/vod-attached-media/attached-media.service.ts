@@ -19,7 +19,7 @@ export class AttachedMediaService {
   ) {}
 
   async create(kind: KindSpec, user: Principal, dto: CreateUploadAttachedMediaDto): Promise<AttachedMediaUploadDto> {
-    const vod = vodSettings(this.config);
+    const vod = vodSettings(this.config, user.region);
     new PolicyCheck()
       .allowedEach('cateIds', dto.cateIds, vod.cateIds)
       .atMost('fileSize', dto.fileSize, vod.maxAttachedMediaFileSize)
@@ -28,19 +28,23 @@ export class AttachedMediaService {
       user,
       kind,
       (uploadId) =>
-        this.aliyun.call(CREATE_UPLOAD_ATTACHED_MEDIA, {
-          appId: vod.appId,
-          businessType: dto.businessType,
-          cateIds: dto.cateIds?.join(','),
-          description: dto.description,
-          fileName: dto.fileName,
-          fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
-          mediaExt: dto.mediaExt,
-          storageLocation: vod.storageLocation,
-          tags: dto.tags?.join(','),
-          title: dto.title,
-          userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-        }),
+        this.aliyun.call(
+          CREATE_UPLOAD_ATTACHED_MEDIA,
+          {
+            appId: vod.appId,
+            businessType: dto.businessType,
+            cateIds: dto.cateIds?.join(','),
+            description: dto.description,
+            fileName: dto.fileName,
+            fileSize: dto.fileSize === undefined ? undefined : String(dto.fileSize),
+            mediaExt: dto.mediaExt,
+            storageLocation: vod.storageLocation,
+            tags: dto.tags?.join(','),
+            title: dto.title,
+            userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+          },
+          { region: user.region },
+        ),
       // Attached-media events carry no Extend: they find the upload by this id.
       (answer) => ({ mediaId: answer.mediaId }),
       { size: dto.fileSize, format: dto.mediaExt },

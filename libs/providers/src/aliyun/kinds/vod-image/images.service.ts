@@ -20,24 +20,28 @@ export class ImagesService {
   ) {}
 
   async create(kind: KindSpec, user: Principal, dto: CreateUploadImageDto): Promise<ImageUploadDto> {
-    const vod = vodSettings(this.config);
+    const vod = vodSettings(this.config, user.region);
     new PolicyCheck().allowed('cateId', dto.cateId, vod.cateIds).done();
     const { uploadId, result } = await this.uploads.issue(
       user,
       kind,
       (uploadId) =>
-        this.aliyun.call(CREATE_UPLOAD_IMAGE, {
-          appId: vod.appId,
-          cateId: dto.cateId,
-          description: dto.description,
-          imageExt: dto.imageExt,
-          imageType: dto.imageType,
-          originalFileName: dto.originalFileName,
-          storageLocation: vod.storageLocation,
-          tags: dto.tags?.join(','),
-          title: dto.title,
-          userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-        }),
+        this.aliyun.call(
+          CREATE_UPLOAD_IMAGE,
+          {
+            appId: vod.appId,
+            cateId: dto.cateId,
+            description: dto.description,
+            imageExt: dto.imageExt,
+            imageType: dto.imageType,
+            originalFileName: dto.originalFileName,
+            storageLocation: vod.storageLocation,
+            tags: dto.tags?.join(','),
+            title: dto.title,
+            userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+          },
+          { region: user.region },
+        ),
       // Image events carry no Extend: they find the upload by this id.
       (answer) => ({ imageId: answer.imageId }),
       // The stored object is named with ImageExt, png when it is absent (seed CreateUploadImage).

@@ -28,7 +28,7 @@ export class VideosService {
     if (referenceId !== undefined && !ALIYUN.REFERENCE_ID_PATTERN.test(referenceId)) {
       throw new RangeError('referenceId must be 6-64 characters of letters, digits, "_" or "-"');
     }
-    const vod = vodSettings(this.config);
+    const vod = vodSettings(this.config, user.region);
     new PolicyCheck()
       .allowed('templateGroupId', dto.templateGroupId, vod.templateGroupIds)
       .allowed('workflowId', dto.workflowId, vod.workflowIds)
@@ -42,21 +42,25 @@ export class VideosService {
       user,
       kind,
       (uploadId) =>
-        this.aliyun.call(CREATE_UPLOAD_VIDEO, {
-          appId: vod.appId,
-          cateId: dto.cateId,
-          coverURL: dto.coverUrl,
-          description: dto.description,
-          fileName: dto.fileName,
-          fileSize: dto.fileSize,
-          referenceId,
-          storageLocation: vod.storageLocation,
-          tags: dto.tags?.join(','),
-          templateGroupId: chosen ? dto.templateGroupId : vod.defaultTemplateGroupId,
-          title: dto.title,
-          userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
-          workflowId: chosen ? dto.workflowId : vod.defaultWorkflowId,
-        }),
+        this.aliyun.call(
+          CREATE_UPLOAD_VIDEO,
+          {
+            appId: vod.appId,
+            cateId: dto.cateId,
+            coverURL: dto.coverUrl,
+            description: dto.description,
+            fileName: dto.fileName,
+            fileSize: dto.fileSize,
+            referenceId,
+            storageLocation: vod.storageLocation,
+            tags: dto.tags?.join(','),
+            templateGroupId: chosen ? dto.templateGroupId : vod.defaultTemplateGroupId,
+            title: dto.title,
+            userData: buildUserData({ callbackUrl: vod.callbackUrl, userId: user.id, uploadId }),
+            workflowId: chosen ? dto.workflowId : vod.defaultWorkflowId,
+          },
+          { region: user.region },
+        ),
       (answer) => ({ videoId: answer.videoId }),
       { size: dto.fileSize, format: fileExtension(dto.fileName) },
     );
@@ -66,12 +70,13 @@ export class VideosService {
   /**
    * A fresh credential for an upload of `kind` (the create's kind): only the owner, only while not revoked;
    * anyone else, another kind's id, and any id we never issued get the same 404 without an upstream call.
+   * It goes to the upload's region, wherever the user's token points now.
    */
   async refresh(kind: KindSpec, user: Principal, videoId: string): Promise<VideoUploadDto> {
     const record = this.uploads.requireIncomplete(
       await this.uploads.findOwnedByProviderId(user, kind.product.id, 'videoId', videoId, kind.id),
     );
-    const result = await this.aliyun.call(REFRESH_UPLOAD_VIDEO, { videoId });
+    const result = await this.aliyun.call(REFRESH_UPLOAD_VIDEO, { videoId }, { region: record.region });
     return toVideoUpload(record.uploadId, result);
   }
 }

@@ -38,9 +38,9 @@ export class CommitUploadService {
 
   /** Commits an upload of `media` (the apply's kind); any other kind's id looks like an unknown one. */
   async commit(media: KindSpec, user: Principal, uploadId: string): Promise<TencentVodCommitDto> {
-    const settings = tencentSettings(this.config).vod;
     if (!UPLOAD_ID_PATTERN.test(uploadId)) throw notFound();
-    const deadline = Date.now() + settings.commitWaitMs;
+    // How long to wait for a running commit: the user's region's setting, as nothing is read yet.
+    const deadline = Date.now() + tencentSettings(this.config, user.region).vod.commitWaitMs;
     for (;;) {
       const done = await this.uploads.findCommit(uploadId);
       if (done) return answer(done, user);
@@ -48,13 +48,15 @@ export class CommitUploadService {
       const record = await this.records.findOwned(user, uploadId);
       if (record.kind !== media.id) throw notFound();
       this.records.requireOpen(record);
+      // The commit goes to the upload's region, with its sub-application, wherever the user's token points now.
+      const settings = tencentSettings(this.config, record.region).vod;
 
       const token = randomUUID();
       // The lock outlives the call it guards: the budget wait, the request timeout, a margin for the store.
       const lockMs = this.config.protection.upstreamMaxWaitMs + settings.requestTimeoutMs + LOCK_MARGIN_MS;
       if (await this.uploads.acquireCommitLock(uploadId, token, lockMs)) {
         try {
-          return await this.commitLocked(user, uploadId, settings.subAppId);
+          return await this.commitLocked(user, uploadId, { subAppId: settings.subAppId, region: record.region });
         } finally {
           await this.uploads.releaseCommitLock(uploadId, token).catch((error: unknown) => {
             // The lock's TTL frees it anyway; a commit retried before then answers 409.
@@ -69,7 +71,11 @@ export class CommitUploadService {
     }
   }
 
-  private async commitLocked(user: Principal, uploadId: string, subAppId: number): Promise<TencentVodCommitDto> {
+  private async commitLocked(
+    user: Principal,
+    uploadId: string,
+    { subAppId, region }: { subAppId: number; region?: string },
+  ): Promise<TencentVodCommitDto> {
     // The previous holder may have finished between our first look and taking the lock.
     const done = await this.uploads.findCommit(uploadId);
     if (done) return answer(done, user);
@@ -79,7 +85,7 @@ export class CommitUploadService {
     }
 
     const committed = await this.vod
-      .call(COMMIT_UPLOAD, { VodSessionKey: session.vodSessionKey, SubAppId: subAppId })
+      .call(COMMIT_UPLOAD, { VodSessionKey: session.vodSessionKey, SubAppId: subAppId }, { region })
       .catch(async (error: unknown) => {
         // Tencent no longer knows the session: retrying cannot help, so forget the key now.
         if (error instanceof ApiError && error.code === ErrorCode.GONE) await this.uploads.deleteSession(uploadId).catch(() => undefined);

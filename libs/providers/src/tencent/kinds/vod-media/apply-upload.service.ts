@@ -22,7 +22,7 @@ export class ApplyUploadService {
   ) {}
 
   async apply(kind: KindSpec, user: Principal, dto: ApplyTencentVodUploadDto): Promise<TencentVodUploadDto> {
-    const { vod } = tencentSettings(this.config);
+    const { vod } = tencentSettings(this.config, user.region);
     const processing = resolveProcessing(dto, vod);
     // The media type is the file's extension (the DTO already lowers it); ApplyUpload takes no size.
     const declared = { format: dto.mediaType.toLowerCase() };
@@ -36,22 +36,26 @@ export class ApplyUploadService {
     return { uploadId, ...result };
   }
 
-  /** ApplyUpload under our upload id, its session key kept here, the rest for the client. */
+  /** ApplyUpload in the user's region under our upload id, its session key kept here, the rest for the client. */
   private async applyFor(user: Principal, uploadId: string, dto: ApplyTencentVodUploadDto, processing: ProcessingChoice) {
-    const { vod } = tencentSettings(this.config);
-    const applied = await this.vod.call(APPLY_UPLOAD, {
-      SubAppId: vod.subAppId,
-      MediaType: dto.mediaType,
-      MediaName: dto.mediaName,
-      CoverType: dto.coverType,
-      // Tencent's documented form: UTC, whole seconds (266/11732).
-      ExpireTime: dto.expireTime === undefined ? undefined : isoSeconds(Date.parse(dto.expireTime)),
-      Procedure: processing.procedure,
-      ClassId: processing.classId,
-      StorageRegion: vod.storageRegion,
-      SourceContext: sourceContext(user.id, uploadId),
-      SessionContext: dto.sessionContext,
-    });
+    const { vod } = tencentSettings(this.config, user.region);
+    const applied = await this.vod.call(
+      APPLY_UPLOAD,
+      {
+        SubAppId: vod.subAppId,
+        MediaType: dto.mediaType,
+        MediaName: dto.mediaName,
+        CoverType: dto.coverType,
+        // Tencent's documented form: UTC, whole seconds (266/11732).
+        ExpireTime: dto.expireTime === undefined ? undefined : isoSeconds(Date.parse(dto.expireTime)),
+        Procedure: processing.procedure,
+        ClassId: processing.classId,
+        StorageRegion: vod.storageRegion,
+        SourceContext: sourceContext(user.id, uploadId),
+        SessionContext: dto.sessionContext,
+      },
+      { region: user.region },
+    );
 
     const certificateExpiresAt = applied.tempCertificate.expiredTime * 1000;
     if (certificateExpiresAt <= Date.now()) {

@@ -35,13 +35,20 @@ export class UploadSignatureService {
    * TENCENTCLOUD_VOD_SIGNATURES_PER_UPLOAD. vod-js-sdk-v6 asks before each of its calls.
    */
   async create(kind: KindSpec, user: Principal, dto: CreateTencentVodUploadSignatureDto): Promise<TencentVodUploadSignatureDto> {
-    const { vod } = tencentSettings(this.config);
-    const processing = resolveProcessing(dto, vod);
     const now = Math.floor(Date.now() / 1000);
     if (dto.uploadId !== undefined) {
-      await this.records.continueSession(user, dto.uploadId, vod.signaturesPerUpload);
-      return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, await this.uniqueRandom(user, now)) };
+      // The session's next signature is the upload's region's (its key pair, sub-application, storage region).
+      let processing: ProcessingChoice = {};
+      const { region } = await this.records.continueSession(user, dto.uploadId, (record) => {
+        const { vod } = tencentSettings(this.config, record.region);
+        processing = resolveProcessing(dto, vod);
+        return vod.signaturesPerUpload;
+      });
+      const random = await this.uniqueRandom(user, now);
+      return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, random, region) };
     }
+    const { vod } = tencentSettings(this.config, user.region);
+    const processing = resolveProcessing(dto, vod);
     // A new upload: the random is claimed with the record and the quota unit, in one store step.
     for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt++) {
       const random = randomInt(0, TENCENT_SIGNATURE_RANDOM_MAX + 1);
@@ -50,7 +57,7 @@ export class UploadSignatureService {
         const { uploadId, result } = await this.records.issue(
           user,
           kind,
-          async (uploadId) => this.sign(user, uploadId, dto, processing, now, random),
+          async (uploadId) => this.sign(user, uploadId, dto, processing, now, random, user.region),
           undefined,
           undefined,
           [nonce],
@@ -70,23 +77,27 @@ export class UploadSignatureService {
     processing: ProcessingChoice,
     now: number,
     random: number,
+    region: string | undefined,
   ): { signature: string; expiresAt: string } {
-    const { vod } = tencentSettings(this.config);
+    const { vod } = tencentSettings(this.config, region);
     const expireTime = now + vod.signatureTtlSeconds;
-    const signature = this.signer.sign({
-      currentTimeStamp: now,
-      expireTime,
-      // A one-time signature must differ from every other: the store proves this random unused at this second.
-      random,
-      classId: processing.classId,
-      procedure: processing.procedure,
-      // Comes back in Tencent's NewFileUpload event: how the event finds this upload.
-      sourceContext: sourceContext(user.id, uploadId),
-      oneTimeValid: vod.signatureOneTime ? 1 : undefined,
-      vodSubAppId: vod.subAppId,
-      sessionContext: dto.sessionContext,
-      storageRegion: vod.storageRegion,
-    });
+    const signature = this.signer.sign(
+      {
+        currentTimeStamp: now,
+        expireTime,
+        // A one-time signature must differ from every other: the store proves this random unused at this second.
+        random,
+        classId: processing.classId,
+        procedure: processing.procedure,
+        // Comes back in Tencent's NewFileUpload event: how the event finds this upload.
+        sourceContext: sourceContext(user.id, uploadId),
+        oneTimeValid: vod.signatureOneTime ? 1 : undefined,
+        vodSubAppId: vod.subAppId,
+        sessionContext: dto.sessionContext,
+        storageRegion: vod.storageRegion,
+      },
+      region,
+    );
     return { signature, expiresAt: isoSeconds(expireTime * 1000) };
   }
 
