@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { post } from './support/aliyun-test-env';
+import { tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
 
@@ -82,6 +83,20 @@ describe('Region profiles (end to end)', () => {
     expect(response.body).toMatchObject({ status: 403, code: 'REGION_NOT_ALLOWED', detail: expect.stringMatching(detail) });
     expect(response.body.requestId).toBe(response.headers.get('x-request-id'));
     expect({ aliyun: creates(), tencent: cloud.emulator.server.calls('tencent-vod', 'ApplyUpload') }).toEqual(calls);
+  });
+
+  it('serves a commit by the upload’s region after its owner moved to a region without the provider', async () => {
+    const applied = await tencentVodApi(sut).apply('erin');
+    expect(applied.status).toBe(201);
+    const { uploadId } = (await applied.json()) as { uploadId: string };
+    const moved = tencentVodApi(sut, { region: 'intl' });
+    // A new upload in intl has no Tencent; the one made in cn is still cn's to finish.
+    expect((await moved.apply('erin')).status).toBe(403);
+    const commits = cloud.emulator.server.calls('tencent-vod', 'CommitUpload');
+    expect((await moved.commit('erin', uploadId)).status).toBe(200);
+    expect(cloud.emulator.server.calls('tencent-vod', 'CommitUpload')).toBe(commits + 1);
+    // An unknown region stays refused, an upload of its own or not.
+    expect((await tencentVodApi(sut, { region: 'mars' }).commit('erin', uploadId)).status).toBe(403);
   });
 
   it('lets no request body choose the region', async () => {

@@ -21,6 +21,8 @@ export interface ProtectedUploadOptions {
   problems?: ProblemExample[];
   /** A request this answers true for (by its parsed, not yet validated body) spends no daily-quota unit. */
   quotaExempt?: (body: unknown) => boolean;
+  /** The route acts on an upload the user has (a refresh, a commit): served by the upload's region. */
+  existingUpload?: boolean;
 }
 
 /** Every answer the protection of a kind gives, by the kind's spec and the route's options. */
@@ -62,7 +64,7 @@ export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions 
     SetMetadata(UPLOAD_KIND, spec.id),
     ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
-    GateRoute({ rateLimit: spec.id, offered: spec.product.id }),
+    GateRoute({ rateLimit: spec.id, offered: spec.product.id, existingUpload: options.existingUpload }),
     ApiProblems(...protectionProblems(spec, options)),
   ];
   if (interceptors.length > 0) decorators.push(UseInterceptors(...interceptors));

@@ -10,6 +10,8 @@ export interface GateSpec {
   permission?: string;
   rateLimit?: string;
   offered?: string;
+  /** The route acts on an upload the user has (a refresh, a commit): the upload's region serves it, not the user's. */
+  existingUpload?: boolean;
 }
 
 /** Adds to the gate spec of the decorated handler's Fastify route config, keeping what other decorators put there. */

@@ -62,20 +62,23 @@ export class RequestGate {
       const limited = await this.rateLimit(request, reply, spec.rateLimit, principal.id);
       if (limited) return limited;
     }
-    if (spec.offered !== undefined) return this.offered(spec.offered, principal);
+    if (spec.offered !== undefined) return this.offered(spec.offered, principal, spec.existingUpload === true);
     return undefined;
   }
 
   /**
    * 501 when no region offers the product; with region profiles, 403 when the user's region is none of
-   * them (an unknown claim) or does not offer it. The user never falls back to another region.
+   * them (an unknown claim) or does not offer it. The user never falls back to another region. A route on
+   * an existing upload is served by the upload's region (its record says which), so the user's region need
+   * only be a known one: a user moved to a region without the product still refreshes an upload made before.
    */
-  private offered(product: string, principal: Principal): ApiError | undefined {
+  private offered(product: string, principal: Principal, existingUpload: boolean): ApiError | undefined {
     const name = this.config.catalog.product(product)?.name ?? product;
     if (!this.config.regions.declared) return this.config.offers(product) ? undefined : notOffered(name);
     if (!this.config.offersAnywhere(product)) return notOffered(name);
     if (principal.region === undefined) return REGION_REFUSALS.unknown();
-    return this.config.offers(product, principal.region) ? undefined : REGION_REFUSALS.notOffered(name, principal.region);
+    if (existingUpload || this.config.offers(product, principal.region)) return undefined;
+    return REGION_REFUSALS.notOffered(name, principal.region);
   }
 
   /**

@@ -40,7 +40,8 @@ export function UploadRoute<Body, Answer>(kind: KindSpec, route: KindRoute<Body,
   return applyDecorators(
     Post(path),
     HttpCode(answer.status),
-    ProtectedUpload(kind, protection),
+    // A 200 route (a refresh, a commit) acts on an upload the user has: its record's region serves it.
+    ProtectedUpload(kind, { ...protection, existingUpload: answer.status === 200 }),
     ApiOperation({ operationId, summary, description }),
     ...(param ? [ApiParam(param)] : []),
     ...(body ? [ApiJsonBody(body.type, body.examples, { required: body.required })] : []),

@@ -39,8 +39,8 @@ export class CommitUploadService {
   /** Commits an upload of `media` (the apply's kind); any other kind's id looks like an unknown one. */
   async commit(media: KindSpec, user: Principal, uploadId: string): Promise<TencentVodCommitDto> {
     if (!UPLOAD_ID_PATTERN.test(uploadId)) throw notFound();
-    // How long to wait for a running commit: the user's region's setting, as nothing is read yet.
-    const deadline = Date.now() + tencentSettings(this.config, user.region).vod.commitWaitMs;
+    // How long to wait for a running commit: the upload's region's setting, from the first look at it.
+    let deadline: number | undefined;
     for (;;) {
       const done = await this.uploads.findCommit(uploadId);
       if (done) return answer(done, user);
@@ -50,6 +50,7 @@ export class CommitUploadService {
       this.records.requireOpen(record);
       // The commit goes to the upload's region, with its sub-application, wherever the user's token points now.
       const settings = tencentSettings(this.config, record.region).vod;
+      deadline ??= Date.now() + settings.commitWaitMs;
 
       const token = randomUUID();
       // The lock outlives the call it guards: the budget wait, the request timeout, a margin for the store.
