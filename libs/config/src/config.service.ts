@@ -64,7 +64,9 @@ export class ConfigService {
 
   /** Whether this deployment offers the product (its settings are complete), in `region`'s profile or the default one. */
   offers(product: string, region?: string): boolean {
-    return (region === undefined ? this.config.offered : this.profile(region).offered).has(product);
+    if (region === undefined) return this.config.offered.has(product);
+    // A profile no longer declared (records made before REGIONS changed) offers nothing: 501, not a crash.
+    return Object.hasOwn(this.config.regions.profiles, region) && this.profile(region).offered.has(product);
   }
 
   /** Whether any region profile offers the product. */
