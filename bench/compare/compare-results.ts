@@ -52,6 +52,8 @@ export interface CompareRun {
   machine: string;
   medians: Partial<Record<CompareScenarioId, Partial<Record<CompareTargetName, CompareMedians>>>>;
   checks: Partial<Record<CompareScenarioId, Partial<Record<CompareTargetName, CompareChecks>>>>;
+  /** RSS of each "open" instance after its start, one `GET /healthz` and a second's rest (MB); NaN where absent. */
+  idleRssMB: Partial<Record<CompareTargetName, number>>;
 }
 
 type Json = Record<string, unknown>;
@@ -113,6 +115,9 @@ export function parseCompareResults(raw: unknown, file: string): CompareRun {
     }
   }
   if (Object.keys(medians).length === 0) throw new Error(`medians has none of the scenarios ${COMPARE_SCENARIOS.join(', ')}`);
+  const idleRssMB: CompareRun['idleRssMB'] = {};
+  const idleJson = isObject(raw.idleRssMB) ? raw.idleRssMB : {};
+  for (const target of COMPARE_TARGETS) idleRssMB[target] = figure(idleJson[target], `idleRssMB.${target}`);
   const rounds = integer(options.ROUNDS, NaN);
   const durationSeconds = integer(options.DURATION, NaN);
   return {
@@ -130,6 +135,7 @@ export function parseCompareResults(raw: unknown, file: string): CompareRun {
     machine: typeof raw.machine === 'string' ? raw.machine : '?',
     medians,
     checks,
+    idleRssMB,
   };
 }
 

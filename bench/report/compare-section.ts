@@ -133,6 +133,12 @@ export function compareSection(input: ReportInput, targets: TargetResult[]): str
     compareRatioTable(run, targets),
     '',
     compareMediansTable(run),
+    '',
+    'Idle RSS (each "open" instance after its start, one `GET /healthz` and a second\'s rest): ' +
+      COMPARE_TARGETS.map(
+        (target) => `${target} ${Number.isFinite(run.idleRssMB[target]) ? `${run.idleRssMB[target]?.toFixed(0)} MB` : '–'}`,
+      ).join(', ') +
+      '.',
   ];
   return lines.join('\n');
 }

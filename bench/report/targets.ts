@@ -3,15 +3,17 @@ import type { CompareOutcome } from '../compare/run-compare';
 import type { Figures } from './figures';
 
 /**
- * Issue 14's targets. From compare.cjs (medians at its defaults): the service's req/s against the
- * bare-Fastify floor's, and its peak RSS against the mainstream NestJS peer's, per scenario. From
- * the bench's own run: a create's service CPU against the bare SDK call's.
+ * Issue 23's targets. From compare.cjs (medians at its defaults): the service's req/s against the
+ * bare-Fastify floor's, and its peak RSS against the mainstream NestJS peer's, per scenario, and its
+ * idle RSS against the peer's. From the bench's own run: a create's service CPU against the bare SDK call's.
  */
 export const LIMITS = {
   /** req/s of ours ÷ floor's, at least. */
-  requestsShareOfFloor: { s: 0.6, u: 0.5, r: 0.6, h: 0.6 } satisfies Record<CompareScenarioId, number>,
+  requestsShareOfFloor: { s: 0.6, u: 0.6, r: 0.6, h: 0.6 } satisfies Record<CompareScenarioId, number>,
   /** Peak RSS of ours ÷ peer-nest's, at most. */
   peakRssRatioToPeer: 1.0,
+  /** Idle RSS of ours ÷ peer-nest's (after start, one request and a second's rest), at most. */
+  idleRssRatioToPeer: 1.0,
   /** Service CPU per create ÷ the bare SDK call's CPU per call, at most: our own work ≤ the SDK's. */
   cpuRatioToBareSdk: 2,
 };
@@ -83,6 +85,18 @@ function compareTargets(outcome: CompareOutcome): TargetResult[] {
   return results;
 }
 
+function idleTarget(outcome: CompareOutcome): TargetResult {
+  const target = `idle RSS ≤ ${LIMITS.idleRssRatioToPeer.toFixed(2)}× peer-nest's`;
+  if (!outcome.measured) return { target, measured: 'not measured', met: undefined, note: outcome.reason };
+  const ours = outcome.run.idleRssMB.ours ?? NaN;
+  const peer = outcome.run.idleRssMB['peer-nest'] ?? NaN;
+  if (!Number.isFinite(ours) || !Number.isFinite(peer) || peer <= 0) {
+    return { target, measured: 'not measured', met: undefined, note: 'the compare results have no idle RSS of ours or peer-nest' };
+  }
+  const ratio = ours / peer;
+  return { target, measured: `${times(ratio)} (${ours.toFixed(0)} vs ${peer.toFixed(0)} MB)`, met: ratio <= LIMITS.idleRssRatioToPeer };
+}
+
 function cpuTargets(byId: Map<string, Figures>): TargetResult[] {
   const results: TargetResult[] = [];
   for (const [id, loopId] of [
@@ -116,5 +130,5 @@ function cpuTargets(byId: Map<string, Figures>): TargetResult[] {
 }
 
 export function evaluateTargets(byId: Map<string, Figures>, compare: CompareOutcome): TargetResult[] {
-  return [...compareTargets(compare), ...cpuTargets(byId)];
+  return [...compareTargets(compare), idleTarget(compare), ...cpuTargets(byId)];
 }

@@ -150,7 +150,7 @@ export function writeReport(input: ReportInput): Report {
     notes.push(`- The service's peak RSS over its whole life in the main run, start-up included: ${mb(input.servicePeakRssBytes)} MB.`);
 
   const sections = [
-    `## Targets (issue 14)\n\n${targetSummary(targets, input.compare)}\n\n${targetTable}`,
+    `## Targets (issue 23)\n\n${targetSummary(targets, input.compare)}\n\n${targetTable}`,
     compareSection(input, targets),
     services.length > 0
       ? `## Service scenarios (this bench's stack)\n\n${serviceTable(services)}`
