@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { post } from './support/aliyun-test-env';
-import { tencentVodApi } from './support/tencent-vod-client';
+import { decodeUploadSignature, tencentVodApi } from './support/tencent-vod-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
 
@@ -99,6 +99,29 @@ describe('Region profiles (end to end)', () => {
     expect((await tencentVodApi(sut, { region: 'mars' }).commit('erin', uploadId)).status).toBe(403);
   });
 
+  it('signs the next signature of a session by the upload’s region after its owner moved to a region without the provider', async () => {
+    const first = await tencentVodApi(sut).sign('fay');
+    expect(first.status).toBe(201);
+    const { uploadId } = (await first.json()) as { uploadId: string };
+    const moved = tencentVodApi(sut, { region: 'intl' });
+    // The next signature of cn's session is cn's, signed with cn's key (intl has none for Tencent).
+    const next = await moved.sign('fay', { uploadId });
+    expect(next.status).toBe(201);
+    const { signature } = (await next.json()) as { signature: string };
+    const decoded = decodeUploadSignature(signature, cloud.env.TENCENTCLOUD_SECRET_KEY);
+    expect(decoded).toMatchObject({ secretId: cloud.env.TENCENTCLOUD_SECRET_ID });
+    // A new session in intl is refused, with the gate's answer though the handler gives it (the body could have named one).
+    const fresh = await moved.sign('fay');
+    expect(fresh.status).toBe(403);
+    expect(await fresh.json()).toMatchObject({
+      code: 'REGION_NOT_ALLOWED',
+      detail: expect.stringMatching(/Tencent.* in the region intl\.$/),
+    });
+    expect((await moved.sign('fay', {})).status).toBe(403);
+    // An unknown region is still the gate's to refuse, for the session's own next signature too.
+    expect((await tencentVodApi(sut, { region: 'mars' }).sign('fay', { uploadId })).status).toBe(403);
+  });
+
   it('lets no request body choose the region', async () => {
     const calls = creates();
     const response = await post(`${sut.url}/v1/uploads/aliyun-vod/videos`, { ...VIDEO, region: 'intl' }, sut.bearer('dave'));
@@ -113,5 +136,16 @@ describe('Region profiles (end to end)', () => {
     const path = `/v1/uploads/${created.body.uploadId}`;
     expect((await get(before, path, before.bearer('erin'))).body).not.toHaveProperty('region');
     expect((await get(sut, path, sut.bearer('erin'))).body).toMatchObject({ region: 'cn' });
+  });
+
+  it('answers 501, not 500, for a refresh of an upload whose region is no longer declared', async () => {
+    const created = await post(`${sut.url}/v1/uploads/aliyun-vod/videos`, VIDEO, sut.bearer('gus', { region: 'intl' }));
+    expect(created.status).toBe(201);
+    const refreshes = cloud.emulator.server.calls('aliyun-vod', 'RefreshUploadVideo');
+    // The app without REGIONS has one implicit profile: intl is gone from it.
+    const refreshed = await post(`${before.url}/v1/uploads/aliyun-vod/videos/${created.body.videoId}/refresh`, {}, before.bearer('gus'));
+    expect(refreshed.status).toBe(501);
+    expect(refreshed.body).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+    expect(cloud.emulator.server.calls('aliyun-vod', 'RefreshUploadVideo')).toBe(refreshes);
   });
 });

@@ -15,7 +15,7 @@ export interface MeasureOptions {
 /** Prepares and primes, warms up, then measures one scenario: throughput and latency from autocannon, CPU and memory from /proc. */
 export async function measureScenario(stack: Stack, scenario: ServiceScenario, options: MeasureOptions): Promise<Figures> {
   const { service, emulator, redis } = stack;
-  if (scenario.prepare) await scenario.prepare(service.url);
+  if (scenario.prepare) await scenario.prepare(service.url, emulator.url);
   if (scenario.prime) await prime(service.url, scenario);
   if (options.warmupSeconds > 0) await drive(service.url, scenario, options.connections, options.warmupSeconds);
   assertAlive(service.process);

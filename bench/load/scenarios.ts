@@ -13,7 +13,7 @@ export interface ServiceScenario {
   /** Sent once before the warm-up: spends the limit of (c), creates the record (f) replays. */
   prime?: { expectedStatus: number };
   /** Run once before the prime and the warm-up, answers checked: creates what (i) reads and (j), (k) complete. */
-  prepare?(serviceUrl: string): Promise<void>;
+  prepare?(serviceUrl: string, emulatorUrl: string): Promise<void>;
   /** autocannon's request; a `setupRequest` builds each request anew (other user, other key). */
   request(): Request;
 }
@@ -35,6 +35,14 @@ function rotating(tokens: BenchTokens, keyPrefix: string | undefined): Request['
     return { ...request, headers };
   };
 }
+
+/** The emulator's control request setting what the provider's API reports of a media (verification reads it). */
+const storedAt = (control: string, media: Record<string, unknown>) => ({
+  method: 'PUT',
+  path: `/__emulator/${control}`,
+  headers: JSON_HEADERS,
+  body: JSON.stringify(media),
+});
 
 /** What prepare() made: a scenario's request cannot be built before it ran. */
 function prepared<T>(value: T | undefined, id: ServiceScenarioId): T {
@@ -147,7 +155,7 @@ export function serviceScenarios(tokens: BenchTokens, runId: string, events: Eve
       id: 'j',
       title: 'Tencent PUSH event NewFileUpload, a repeat (duplicate)',
       expectedStatus: 200,
-      async prepare(serviceUrl) {
+      async prepare(serviceUrl, emulatorUrl) {
         const what = 'preparing (j)';
         const signature = await sendOnce(
           serviceUrl,
@@ -156,7 +164,15 @@ export function serviceScenarios(tokens: BenchTokens, runId: string, events: Eve
           `${what}: create the upload the event completes`,
         );
         const uploadId = stringField(signature, 'uploadId', what);
-        tencentEvent = JSON.stringify(tencentNewFileUpload('5285890784273533167', uploadId, tokens.ownerId));
+        const fileId = '5285890784273533167';
+        // The file is at Tencent (what DescribeMediaInfos says when the service checks the event), then its event comes.
+        await sendOnce(
+          emulatorUrl,
+          storedAt('tencent-vod/media', { fileId, state: 'stored', size: 10 }),
+          { status: 204 },
+          `${what}: store the file`,
+        );
+        tencentEvent = JSON.stringify(tencentNewFileUpload(fileId, uploadId, tokens.ownerId));
         const event = { method: 'POST', path: tencentEventPath, headers: JSON_HEADERS, body: tencentEvent };
         await sendOnce(serviceUrl, event, { status: 200, fields: { outcome: 'applied' } }, `${what}: the first event`);
         await sendOnce(serviceUrl, event, { status: 200, fields: { outcome: 'duplicate' } }, `${what}: a repeat`);
@@ -167,10 +183,12 @@ export function serviceScenarios(tokens: BenchTokens, runId: string, events: Eve
       id: 'k',
       title: 'Alibaba VOD callback FileUploadComplete (signed), a repeat (duplicate)',
       expectedStatus: 200,
-      async prepare(serviceUrl) {
+      async prepare(serviceUrl, emulatorUrl) {
         const what = 'preparing (k)';
         const created = await createVideo(serviceUrl, `bench-${runId}-k`, `${what}: create the upload the callback completes`);
         const uploadId = stringField(created, 'uploadId', what);
+        const media = { product: 'aliyun-vod', id: stringField(created, 'videoId', what), state: 'stored', size: 10 };
+        await sendOnce(emulatorUrl, storedAt('aliyun/media', media), { status: 200 }, `${what}: store the file`);
         vodEvent = JSON.stringify(vodFileUploadComplete(stringField(created, 'videoId', what), uploadId, tokens.ownerId));
         const callback = () => ({ method: 'POST', path: '/v1/events/aliyun-vod', headers: vodSigned(), body: vodEvent });
         await sendOnce(serviceUrl, callback(), { status: 200, fields: { outcome: 'applied' } }, `${what}: the first callback`);

@@ -2,7 +2,7 @@ import { createLogger } from '@app/common';
 import { type AppConfig, ConfigError, readEnvironment } from '@app/config';
 import { createApp } from './bootstrap/create-app';
 import { ListenError } from './metrics/metrics-listener';
-import { warnIfNoProvider } from './bootstrap/provider-warning';
+import { warnIfNoProvider, warnIfSharedCallbackSecrets } from './bootstrap/provider-warning';
 import { installShutdown } from './bootstrap/shutdown';
 import { loadServiceConfig } from './providers';
 import { prepareSandbox } from './sandbox/prepare-sandbox';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: loaded.log.level });
   warnIfNoProvider(loaded, logger);
+  warnIfSharedCallbackSecrets(loaded, logger);
   const sandbox = await prepareSandbox(env, loaded, logger).catch(exitOnConfigError);
   // Port taken, address not available: say so and stop, no stack trace for an operator to decode.
   const cannotListen = (code: string | undefined, host: string, port: number): never => {

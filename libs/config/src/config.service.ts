@@ -8,6 +8,11 @@ export function notOffered(productName: string): ApiError {
   return new ApiError(501, ErrorCode.PROVIDER_NOT_CONFIGURED, `This deployment does not offer ${productName}.`);
 }
 
+/** 403 REGION_NOT_ALLOWED: the user's region profile does not offer this product (another profile does). */
+export function notOfferedInRegion(productName: string, region: string): ApiError {
+  return new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, `This deployment does not offer ${productName} in the region ${region}.`);
+}
+
 /** The validated configuration, read once at boot. Inject this instead of reading process.env. */
 @Injectable()
 export class ConfigService {
@@ -77,6 +82,18 @@ export class ConfigService {
   private profile(region: string): RegionProfile {
     if (!Object.hasOwn(this.config.regions.profiles, region)) throw new Error(`no region profile ${region}`);
     return this.config.regions.profiles[region];
+  }
+
+  /**
+   * For a new upload of a user in `region`, where the request gate could not judge it (a route whose body
+   * may name an existing upload instead): nothing, 501 when no profile offers the product, 403
+   * REGION_NOT_ALLOWED when the user's profile does not. Without region profiles, requireOffered's 501.
+   */
+  requireOfferedTo(product: string, region: string | undefined): void {
+    if (!this.config.regions.declared || region === undefined) return this.requireOffered(product, region);
+    const name = this.config.catalog.product(product)?.name ?? product;
+    if (!this.offersAnywhere(product)) throw notOffered(name);
+    if (!this.offers(product, region)) throw notOfferedInRegion(name, region);
   }
 
   /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product (in `region`'s profile). */

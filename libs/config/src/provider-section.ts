@@ -15,6 +15,11 @@ export interface ProviderConfigSection<Shape extends z.ZodRawShape = z.ZodRawSha
   secrets: readonly string[];
   /** The credentials among the variables: each one unit per region profile (none: `[]`). */
   credentials: readonly CredentialUnit[];
+  /**
+   * Variables that authenticate the provider's calls to us (callback keys, event tokens). Region profiles
+   * sharing one accept each other's events for their uploads: warned at start (`RegionsConfig.sharedCallbackSecrets`).
+   */
+  callbackSecrets?: readonly string[];
   /** What turns a product on, for the warning a production start without any gives. */
   enabledBy: string;
   build(ctx: BuildContext<EnvOf<Shape>>): Settings;

@@ -23,6 +23,8 @@ export interface ProtectedUploadOptions {
   quotaExempt?: (body: unknown) => boolean;
   /** The route acts on an upload the user has (a refresh, a commit): served by the upload's region. */
   existingUpload?: boolean;
+  /** The body may name an upload the user has: the handler, not the gate, judges the user's region (GateSpec.uploadInBody). */
+  uploadInBody?: boolean;
 }
 
 /** Every answer the protection of a kind gives, by the kind's spec and the route's options. */
@@ -64,7 +66,7 @@ export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions 
     SetMetadata(UPLOAD_KIND, spec.id),
     ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
-    GateRoute({ rateLimit: spec.id, offered: spec.product.id, existingUpload: options.existingUpload }),
+    GateRoute({ rateLimit: spec.id, offered: spec.product.id, existingUpload: options.existingUpload, uploadInBody: options.uploadInBody }),
     ApiProblems(...protectionProblems(spec, options)),
   ];
   if (interceptors.length > 0) decorators.push(UseInterceptors(...interceptors));

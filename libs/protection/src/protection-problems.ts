@@ -1,5 +1,5 @@
 import { ApiError, ErrorCode, problemExample } from '@app/common';
-import { notOffered, quotaVariable, rateLimitVariable } from '@app/config';
+import { notOffered, notOfferedInRegion, quotaVariable, rateLimitVariable } from '@app/config';
 import type { RateLimitScope, UploadKind } from '@app/registry';
 
 const REGION_UNKNOWN = 'The region your token names is not a region of this deployment.';
@@ -46,6 +46,5 @@ export const PROTECTION_PROBLEMS = {
 /** The gate's refusals of a user's region, as documented above. */
 export const REGION_REFUSALS = {
   unknown: (): ApiError => new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, REGION_UNKNOWN),
-  notOffered: (productName: string, region: string): ApiError =>
-    new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, `This deployment does not offer ${productName} in the region ${region}.`),
+  notOffered: notOfferedInRegion,
 };

@@ -12,6 +12,12 @@ export interface GateSpec {
   offered?: string;
   /** The route acts on an upload the user has (a refresh, a commit): the upload's region serves it, not the user's. */
   existingUpload?: boolean;
+  /**
+   * The body may name an upload the user has (a signature session's next signature): with region profiles
+   * the gate checks only that the user's region is a known one, and the handler refuses a new upload in a
+   * region that does not offer the product (ConfigService.requireOfferedTo).
+   */
+  uploadInBody?: boolean;
 }
 
 /** Adds to the gate spec of the decorated handler's Fastify route config, keeping what other decorators put there. */

@@ -95,6 +95,20 @@ describe('region profiles', () => {
     expect(problems({ REGIONS: 'cn', AUTH_JWT_SECRET__CN: 'x' })).toMatch(/AUTH_JWT_SECRET__CN: cannot be set per region profile/);
   });
 
+  it('finds the callback secrets profiles share, for the warning at start, and none a profile overrides', () => {
+    const hook = 'h'.repeat(32);
+    expect(load({ ACME_HOOK_TOKEN: hook }).regions.sharedCallbackSecrets).toEqual([]);
+    expect(load({ REGIONS: 'cn,intl,eu', ACME_HOOK_TOKEN: hook }).regions.sharedCallbackSecrets).toEqual([
+      { variable: 'ACME_HOOK_TOKEN', profiles: ['cn', 'intl', 'eu'] },
+    ]);
+    const euOwn = { REGIONS: 'cn,intl,eu', ACME_HOOK_TOKEN: hook, ACME_HOOK_TOKEN__EU: 'e'.repeat(32) };
+    expect(load(euOwn).regions.sharedCallbackSecrets).toEqual([{ variable: 'ACME_HOOK_TOKEN', profiles: ['cn', 'intl'] }]);
+    const apart = { REGIONS: 'cn,intl', ACME_HOOK_TOKEN__CN: hook, ACME_HOOK_TOKEN__INTL: 'i'.repeat(32) };
+    expect(load(apart).regions.sharedCallbackSecrets).toEqual([]);
+    // Off in one profile (emptied there): nothing shared.
+    expect(load({ REGIONS: 'cn,intl', ACME_HOOK_TOKEN: hook, ACME_HOOK_TOKEN__INTL: '' }).regions.sharedCallbackSecrets).toEqual([]);
+  });
+
   it('refuses placeholder secrets of every profile in production', () => {
     const production = {
       NODE_ENV: 'production',

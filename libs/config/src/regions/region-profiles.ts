@@ -20,6 +20,8 @@ export interface RegionProfile {
 export interface RegionsConfig extends RegionNames {
   /** Every profile by name (one, `default`, without REGIONS). */
   profiles: Readonly<Record<string, RegionProfile>>;
+  /** Callback secrets (a section's `callbackSecrets`) that two or more declared profiles share, and which profiles. */
+  sharedCallbackSecrets: readonly { variable: string; profiles: string[] }[];
 }
 
 type ShapeParser = (
@@ -56,9 +58,11 @@ export function buildRegionProfiles(inputs: ProfileInputs, issues: ConfigIssue[]
   const units = providers.sections.flatMap((section) => section.credentials);
   const found: { variable: string; rule: string; profile: string }[] = [];
   const profiles: Record<string, RegionProfile> = {};
+  const views: Record<string, ProfileView> = {};
   let longestCallMs = 0;
   for (const name of names.names) {
     const view = names.declared ? profileView(resolved, name, perProfile, units) : implicitView(resolved);
+    views[name] = view;
     const reported = new Set<string>();
     for (const { missing, present } of halfPairs(resolved, name, names.declared ? units : [])) {
       reported.add(missing);
@@ -73,7 +77,22 @@ export function buildRegionProfiles(inputs: ProfileInputs, issues: ConfigIssue[]
     longestCallMs = Math.max(longestCallMs, built.longestCallMs);
   }
   issues.push(...merged(found, names.declared));
-  return { regions: { ...names, profiles }, longestCallMs };
+  const callbackSecrets = providers.sections.flatMap((section) => section.callbackSecrets ?? []);
+  return { regions: { ...names, profiles, sharedCallbackSecrets: sharedValues(callbackSecrets, views) }, longestCallMs };
+}
+
+/** Each variable whose (non-empty) value is the same in two or more profiles, with those profiles. */
+function sharedValues(variables: readonly string[], views: Readonly<Record<string, ProfileView>>): RegionsConfig['sharedCallbackSecrets'] {
+  const shared: { variable: string; profiles: string[] }[] = [];
+  for (const variable of variables) {
+    const byValue = new Map<string, string[]>();
+    for (const [profile, view] of Object.entries(views)) {
+      const value = view.value(variable);
+      if (value) byValue.set(value, [...(byValue.get(value) ?? []), profile]);
+    }
+    for (const profiles of byValue.values()) if (profiles.length > 1) shared.push({ variable, profiles });
+  }
+  return shared;
 }
 
 function buildProfile(

@@ -17,8 +17,10 @@ const section = defineConfigSection({
     ACME_KEY_ID: optionalStr(),
     ACME_KEY_SECRET: optionalStr(),
     ACME_SESSION_TOKEN: optionalStr(),
+    ACME_HOOK_TOKEN: optionalStr(),
   },
-  secrets: ['ACME_KEY_SECRET'],
+  secrets: ['ACME_KEY_SECRET', 'ACME_HOOK_TOKEN'],
+  callbackSecrets: ['ACME_HOOK_TOKEN'],
   credentials: [{ pair: ['ACME_KEY_ID', 'ACME_KEY_SECRET'], with: ['ACME_SESSION_TOKEN'] }],
   enabledBy: 'ACME_REGION',
   build: (ctx) => {

@@ -62,8 +62,8 @@ export class RequestGate {
       const limited = await this.rateLimit(request, reply, spec.rateLimit, principal.id);
       if (limited) return limited;
     }
-    if (spec.offered !== undefined) return this.offered(spec.offered, principal, spec.existingUpload === true);
-    return undefined;
+    if (spec.offered === undefined) return undefined;
+    return this.offered(spec.offered, principal, spec.existingUpload === true || spec.uploadInBody === true);
   }
 
   /**
@@ -71,6 +71,7 @@ export class RequestGate {
    * them (an unknown claim) or does not offer it. The user never falls back to another region. A route on
    * an existing upload is served by the upload's region (its record says which), so the user's region need
    * only be a known one: a user moved to a region without the product still refreshes an upload made before.
+   * A route whose body may name such an upload (uploadInBody) leaves the rest to its handler, which knows.
    */
   private offered(product: string, principal: Principal, existingUpload: boolean): ApiError | undefined {
     const name = this.config.catalog.product(product)?.name ?? product;

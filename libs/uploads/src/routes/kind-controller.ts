@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
-import { ApiError, validateBody } from '@app/common';
+import { ApiError, ErrorCode, validateBody } from '@app/common';
 import { DailyQuotas, IdempotencyKey, reservesQuotaWithRecord } from '@app/protection';
 import type { KindDefinition } from './kind-definition';
 import { UploadRoute } from './upload-route.decorator';
@@ -32,6 +32,8 @@ export function kindController(kind: KindDefinition): Type<unknown> {
      */
     async quotaFirst(user: Principal, body: unknown, error: unknown): Promise<unknown> {
       if (!(error instanceof ApiError) || error.getStatus() < 400 || error.getStatus() >= 500 || error.getStatus() === 429) return error;
+      // A region refusal is the gate's kind of answer (before quota), though the handler gives it here.
+      if (error.code === ErrorCode.REGION_NOT_ALLOWED) return error;
       if (route.quotaExempt?.(body)) return error;
       const unit = this.quotas.unit(spec.id, user.id);
       if (unit === undefined || !(await this.quotas.usedUp(unit).catch(() => false))) return error;

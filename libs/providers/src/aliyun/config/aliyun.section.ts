@@ -136,6 +136,7 @@ export const ALIYUN_CONFIG = defineConfigSection({
       with: ['ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_USE_DEFAULT_CREDENTIALS'],
     },
   ],
+  callbackSecrets: ['ALIBABA_CLOUD_VOD_CALLBACK_AUTH_KEY', 'ALIBABA_CLOUD_IMS_CALLBACK_AUTH_KEY'],
   enabledBy: 'ALIBABA_CLOUD_VOD_REGION, ALIBABA_CLOUD_IMS_REGION',
   build: buildAliyun,
   offered: (settings: AliyunConfig) => [...(settings.vod ? [VOD.id] : []), ...(settings.ims ? [IMS.id] : [])],

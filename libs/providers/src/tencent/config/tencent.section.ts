@@ -238,6 +238,7 @@ export const TENCENT_CONFIG = defineConfigSection({
   env: tencentEnv,
   secrets: tencentSecrets,
   credentials: [{ pair: ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY'], with: ['TENCENTCLOUD_SESSION_TOKEN'] }],
+  callbackSecrets: ['TENCENTCLOUD_VOD_EVENT_TOKEN'],
   enabledBy: 'TENCENTCLOUD_SECRET_ID with TENCENTCLOUD_SECRET_KEY',
   build: buildTencent,
   offered: (settings: TencentConfig) => (settings.enabled ? [TENCENT_VOD.id] : []),

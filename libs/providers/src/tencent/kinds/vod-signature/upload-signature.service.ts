@@ -47,6 +47,8 @@ export class UploadSignatureService {
       const random = await this.uniqueRandom(user, now);
       return { uploadId: dto.uploadId, ...this.sign(user, dto.uploadId, dto, processing, now, random, region) };
     }
+    // The gate left the user's region to us (the body could have named an upload of another region).
+    this.config.requireOfferedTo(kind.product.id, user.region);
     const { vod } = tencentSettings(this.config, user.region);
     const processing = resolveProcessing(dto, vod);
     // A new upload: the random is claimed with the record and the quota unit, in one store step.

@@ -30,6 +30,8 @@ export const VOD_SIGNATURE = defineKind({
     path: 'tencent-vod/signatures',
     // The next signature of an open upload costs no quota unit; the service refuses an uploadId that is not one.
     quotaExempt: (body) => typeof (body as { uploadId?: unknown } | undefined)?.uploadId === 'string',
+    // That upload's region serves it, wherever its owner is now: the service judges the user's region for a new one.
+    uploadInBody: true,
     invalid: validationProblem('the request body `{"uploadId":"upl_x"}`', [
       { field: 'uploadId', message: 'uploadId must be an uploadId this service issued' },
     ]),
