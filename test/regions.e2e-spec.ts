@@ -147,5 +147,7 @@ describe('Region profiles (end to end)', () => {
     expect(refreshed.status).toBe(501);
     expect(refreshed.body).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
     expect(cloud.emulator.server.calls('aliyun-vod', 'RefreshUploadVideo')).toBe(refreshes);
+    // Its status still reads.
+    expect((await get(before, `/v1/uploads/${created.body.uploadId}`, before.bearer('gus'))).status).toBe(200);
   });
 });
