@@ -5,7 +5,6 @@ export * from './protected-upload.decorator';
 export * from './protection-problems';
 export * from './protection-keys';
 export * from './protection.module';
-export * from './quota/daily-quota.interceptor';
 export * from './quota/daily-quotas';
 export * from './quota/utc-day';
 export * from './rate-limit/rate-limit-headers';

@@ -6,9 +6,7 @@ import type { KindSpec } from '@app/registry';
 import { STORE_UNAVAILABLE_PROBLEM } from '@app/store';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PROTECTION_PROBLEMS } from './protection-problems';
-import { DailyQuotaInterceptor } from './quota/daily-quota.interceptor';
-import { reservesQuotaWithRecord } from './quota/daily-quotas';
-import { QUOTA_EXEMPT, UPLOAD_KIND } from './upload-kind';
+import { UPLOAD_KIND } from './upload-kind';
 
 export interface ProtectedUploadOptions {
   /** Accept an Idempotency-Key (create routes). */
@@ -59,12 +57,9 @@ function protectionProblems(spec: KindSpec, options: ProtectedUploadOptions): Pr
 export function ProtectedUpload(spec: KindSpec, options: ProtectedUploadOptions = {}): MethodDecorator {
   const interceptors = [];
   if (options.idempotent) interceptors.push(IdempotencyInterceptor);
-  // A kind that reserves its unit with its record has no interceptor (and no rxjs chain) at all.
-  if (spec.quota !== undefined && !reservesQuotaWithRecord(spec)) interceptors.push(DailyQuotaInterceptor);
 
   const decorators = [
     SetMetadata(UPLOAD_KIND, spec.id),
-    ...(options.quotaExempt ? [SetMetadata(QUOTA_EXEMPT, options.quotaExempt)] : []),
     Authenticated(spec.permission),
     GateRoute({ rateLimit: spec.id, offered: spec.product.id, existingUpload: options.existingUpload, uploadInBody: options.uploadInBody }),
     ApiProblems(...protectionProblems(spec, options)),

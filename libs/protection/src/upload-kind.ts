@@ -9,5 +9,3 @@ export function uploadKindOf(reflector: Reflector, context: ExecutionContext): U
   if (!kind) throw new Error(`${context.getClass().name}.${context.getHandler().name} is protected but declares no upload kind`);
   return kind;
 }
-
-export const QUOTA_EXEMPT = 'protection:quota-exempt';

@@ -381,6 +381,16 @@ describe.each([
       expect(await store.reserveQuota(k('q'), 10, t(200))).toEqual({ allowed: true, used: 1 });
     });
 
+    it('leaves no counter behind once its last unit is given back', async () => {
+      await store.reserveQuota(k('once'), 3, 60_000);
+      await store.reserveQuota(k('once'), 3, 60_000);
+      await store.releaseQuota(k('once'));
+      expect(await store.get(k('once'))).toBe('1');
+      await store.releaseQuota(k('once'));
+      expect(await store.get(k('once'))).toBeNull();
+      expect(await store.reserveQuota(k('once'), 3, 60_000)).toEqual({ allowed: true, used: 1 });
+    });
+
     it('does not recreate an expired counter on release', async () => {
       await store.reserveQuota(k('q'), 10, t(40));
       await subject.elapse(t(80));

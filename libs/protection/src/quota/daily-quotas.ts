@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '@app/common';
 import { ConfigService } from '@app/config';
-import type { KindSpec, UploadKind } from '@app/registry';
+import type { UploadKind } from '@app/registry';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
 import { utcDay } from './utc-day';
@@ -19,12 +19,11 @@ export interface QuotaUnit {
 }
 
 /**
- * A kind that calls no provider API makes its credential in-process: its quota unit is reserved in
- * the same store step as its upload record (one round trip), not by the DailyQuotaInterceptor.
+ * Daily credentials per user per kind: the unit a request spends, and the 429 once they are used up.
+ * A unit is spent in the same store step as the upload's record (UploadRecords.issue: one round trip),
+ * and given back when the credential could not be issued, so only credentials issued count, and
+ * concurrent requests cannot overshoot the quota.
  */
-export const reservesQuotaWithRecord = (spec: KindSpec): boolean => spec.quota !== undefined && !spec.callsUpstream;
-
-/** Daily credentials per user per kind: the unit a request spends, and the 429 once they are used up. */
 @Injectable()
 export class DailyQuotas {
   constructor(
@@ -41,9 +40,9 @@ export class DailyQuotas {
   }
 
   /**
-   * Whether the unit's counter is at its limit, read without spending: for a kind that reserves its unit
-   * with its record, a request refused before that step (its body, its choices) still answers 429 first,
-   * as a create refused after its DailyQuotaInterceptor does.
+   * Whether the unit's counter is at its limit, read without spending: a request refused before its
+   * record is written (its body, its choices) still answers 429 first, as the quota's place before the
+   * body promises (the kind's handler asks on its error path only).
    */
   async usedUp(unit: QuotaUnit): Promise<boolean> {
     return Number((await this.store.get(unit.key)) ?? 0) >= unit.limit;

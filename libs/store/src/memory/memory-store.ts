@@ -160,7 +160,8 @@ export class MemoryStore extends Store {
     this.open();
     const entry = this.entries.get(this.keyPrefix + key);
     const used = entry ? Number(entry.value) : 0;
-    if (entry && used > 0) this.entries.replaceValue(this.keyPrefix + key, entry, String(used - 1));
+    if (entry && used > 1) this.entries.replaceValue(this.keyPrefix + key, entry, String(used - 1));
+    else if (entry && used === 1) this.entries.delete(this.keyPrefix + key);
   }
 
   async claim(claim: Claim): Promise<ClaimResult> {

@@ -60,3 +60,29 @@ describe('UploadRecordsRepository.create', () => {
     expect(await repository.ownerPage('mallory', Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
   });
 });
+
+describe('UploadRecordsRepository.attach', () => {
+  const ids = { fileId: '5285890784273533167' };
+
+  it('changes the record it created from the envelope it wrote, without reading it back, and links the ids', async () => {
+    const store = new MemoryStore('test:');
+    const { repository } = testUploadRecords(store);
+    const created = await repository.create(record('upl_FFFFFFFFFFFFFFFFFFFFFF'));
+    if (created.outcome !== 'claimed') throw new Error(`not claimed: ${created.outcome}`);
+    const reads = jest.spyOn(store, 'get');
+    await repository.attach(record('upl_FFFFFFFFFFFFFFFFFFFFFF'), ids, created.envelope);
+    expect(reads).not.toHaveBeenCalled();
+    expect(await repository.find('upl_FFFFFFFFFFFFFFFFFFFFFF')).toMatchObject({ ...ids, status: 'issued' });
+    expect(await repository.findLinked('tencent-vod', 'fileId', ids.fileId)).toBe('upl_FFFFFFFFFFFFFFFFFFFFFF');
+  });
+
+  it('reads and changes the record as it is now when it changed since it was created', async () => {
+    const { repository } = testUploadRecords();
+    const created = await repository.create(record('upl_GGGGGGGGGGGGGGGGGGGGGG'));
+    if (created.outcome !== 'claimed') throw new Error(`not claimed: ${created.outcome}`);
+    await repository.update('upl_GGGGGGGGGGGGGGGGGGGGGG', (current) => ({ ...current, status: 'uploaded' }));
+    await repository.attach(record('upl_GGGGGGGGGGGGGGGGGGGGGG'), ids, created.envelope);
+    // The change made meanwhile is kept: the stale envelope wrote nothing.
+    expect(await repository.find('upl_GGGGGGGGGGGGGGGGGGGGGG')).toMatchObject({ ...ids, status: 'uploaded' });
+  });
+});

@@ -23,6 +23,9 @@ const MAX_ATTEMPTS = 5;
 const PATIENCE_RETRY_PAUSE_MS = 50;
 const PROVIDER_ID_FIELDS = ['videoId', 'imageId', 'mediaId', 'fileId'] as const;
 
+/** What `create` did; a claimed record comes with the envelope written, for `attach` to change it without reading it back. */
+export type CreatedRecord = Exclude<ClaimResult, { outcome: 'claimed' }> | { outcome: 'claimed'; used: number; envelope: string };
+
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
 }
@@ -61,15 +64,16 @@ export class UploadRecordsRepository {
    * that must be new) in one atomic step and one round trip: all written, or nothing (the result says
    * why). The id must come from `newId` for Redis Cluster. A record that exists already throws.
    */
-  async create(record: UploadRecord, extra: { quota?: Claim['quota']; claims?: readonly ClaimEntry[] } = {}): Promise<ClaimResult> {
+  async create(record: UploadRecord, extra: { quota?: Claim['quota']; claims?: readonly ClaimEntry[] } = {}): Promise<CreatedRecord> {
     const key = keys.record(record.uploadId);
+    const envelope = this.sealed.seal(key, record);
     const result = await this.replicatedStore.claim({
       quota: extra.quota,
-      entries: [{ key, value: this.sealed.seal(key, record), ttlMs: this.ttlMs }, ...(extra.claims ?? [])],
+      entries: [{ key, value: envelope, ttlMs: this.ttlMs }, ...(extra.claims ?? [])],
       indexes: [{ key: keys.owner(record.ownerId), member: record.uploadId, score: Date.parse(record.createdAt), ttlMs: this.ttlMs }],
     });
     if (result.outcome === 'taken' && result.key === key) throw new Error(`upload ${record.uploadId} exists already`);
-    return result;
+    return result.outcome === 'claimed' ? { ...result, envelope } : result;
   }
 
   async find(uploadId: string): Promise<UploadRecord | undefined> {
@@ -119,11 +123,20 @@ export class UploadRecordsRepository {
     }
   }
 
-  /** Notes the provider's ids on the record and links them to it. */
-  async attach(record: UploadRecord, ids: ProviderIds): Promise<void> {
+  /**
+   * Notes the provider's ids on the record and links them to it. With the envelope `create` wrote, the
+   * record is changed from it without being read back (one round trip, no decryption), and the links are
+   * written meanwhile; if the record changed since, it is read and changed as any update.
+   */
+  async attach(record: UploadRecord, ids: ProviderIds, written?: string): Promise<void> {
     if (Object.values(ids).every((id) => id === undefined)) return;
-    await this.update(record.uploadId, (current) => ({ ...current, ...definedOnly(ids), updatedAt: new Date().toISOString() }));
-    await this.linkAll(record, ids);
+    const change = (current: UploadRecord) => ({ ...current, ...definedOnly(ids), updatedAt: new Date().toISOString() });
+    const key = keys.record(record.uploadId);
+    const changed = async () => {
+      if (written !== undefined && (await this.replicatedRecords.replace(key, written, change(record)))) return;
+      await this.update(record.uploadId, change);
+    };
+    await Promise.all([changed(), this.linkAll(record, ids)]);
   }
 
   /** Links each of the provider's ids to the upload. */

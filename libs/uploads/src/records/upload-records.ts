@@ -3,7 +3,7 @@ import type { Principal } from '@app/auth';
 import { MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
-import { DailyQuotas, reservesQuotaWithRecord } from '@app/protection';
+import { DailyQuotas } from '@app/protection';
 import type { ClaimEntry } from '@app/store';
 import { Store } from '@app/store';
 import { WebhookPublisher } from '@app/webhooks';
@@ -109,7 +109,8 @@ export class UploadRecords {
       ...(kind.session ? { signatures: 1 } : {}),
       ...(declared && (declared.size !== undefined || declared.format !== undefined) ? { declared: definedOnly(declared) } : {}),
     };
-    const quota = reservesQuotaWithRecord(kind) ? this.quotas.unit(kind.id, user.id) : undefined;
+    // The kind's daily-quota unit is spent with the record, and given back below if no credential comes of it.
+    const quota = this.quotas.unit(kind.id, user.id);
     const created = await this.repository.create(record, { quota, claims });
     if (created.outcome === 'quota') throw this.quotas.exceeded(quota!);
     if (created.outcome === 'taken') throw new ClaimTakenError(created.key);
@@ -125,7 +126,7 @@ export class UploadRecords {
     // The provider holds the upload now: a 201 a few seconds late beats a 503, whose retry would create another.
     const deadline = Date.now() + ISSUED_PATIENCE_MS;
     try {
-      await this.repository.patiently(deadline, () => this.repository.attach(record, ids));
+      await this.repository.patiently(deadline, () => this.repository.attach(record, ids, created.envelope));
       await this.repository.patiently(deadline, () => this.announce('upload.created', { ...record, ...definedOnly(ids) }));
     } catch (error) {
       // The provider holds an upload nobody will be told of (or can refresh or complete): say which, and count it.

@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@app/auth';
 import { ApiError, ErrorCode, validateBody } from '@app/common';
-import { DailyQuotas, IdempotencyKey, reservesQuotaWithRecord } from '@app/protection';
+import { DailyQuotas, IdempotencyKey } from '@app/protection';
 import type { KindDefinition } from './kind-definition';
 import { UploadRoute } from './upload-route.decorator';
 
@@ -18,7 +18,8 @@ export function kindController(kind: KindDefinition): Type<unknown> {
   const { spec, route } = kind;
   const method = route.operationId;
   const dto = route.body?.type;
-  const quotaFirst = reservesQuotaWithRecord(spec);
+  // A kind with a daily quota spends its unit with its record (UploadRecords.issue), after the body is read.
+  const quotaFirst = spec.quota !== undefined;
 
   class KindRouteController {
     constructor(
@@ -27,8 +28,8 @@ export function kindController(kind: KindDefinition): Type<unknown> {
     ) {}
 
     /**
-     * A create's DailyQuotaInterceptor answers 429 before its body is looked at; a kind that spends its unit
-     * with its record does the same for a refusal made before that step (its body, a choice its policy refuses).
+     * 429 comes before 400: a user with no unit left hears so first, whatever else is wrong with the
+     * request (its body, a choice its policy refuses), though the unit is spent only with the record.
      */
     async quotaFirst(user: Principal, body: unknown, error: unknown): Promise<unknown> {
       if (!(error instanceof ApiError) || error.getStatus() < 400 || error.getStatus() >= 500 || error.getStatus() === 429) return error;

@@ -15,11 +15,16 @@ end
 return { 1, used }
 `;
 
-/** KEYS[1]: the counter. Decrements above zero only; an expired counter stays absent. */
+/**
+ * KEYS[1]: the counter. Decrements above zero only; an expired counter stays absent, and the last unit
+ * given back removes it (a request that issued nothing leaves nothing behind).
+ */
 export const RELEASE_QUOTA_SCRIPT = `
 local used = tonumber(redis.call('GET', KEYS[1])) or 0
-if used > 0 then
+if used > 1 then
   redis.call('DECR', KEYS[1])
+elseif used == 1 then
+  redis.call('DEL', KEYS[1])
 end
 return 0
 `;
