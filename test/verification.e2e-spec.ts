@@ -3,7 +3,8 @@ import { post } from './support/aliyun-test-env';
 import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
 import { type Certificate, cosFor, uploadWithSignature } from './support/tencent-ugc-upload';
 import { tencentVodApi } from './support/tencent-vod-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, TEST_CACHE_KEY, type TestApp } from './support/test-app';
+import { runVerificationsCli } from '../apps/upload-api/src/cli/verifications-cli';
 import { until } from './support/until';
 import { queueInRedis } from './support/webhook-helpers';
 import { newWebhookSecret, WebhookReceiver } from './support/webhook-receiver';
@@ -226,6 +227,45 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
     await complete('aliyun-vod', video.videoId, { size: 256 });
     await until(async () => (await record(video.uploadId)).status === 'uploaded', 20_000, 'the verification queued again');
     expect(await deadLetters()).toBe(0);
+  });
+
+  it('lists a verification dead letter and runs it again on an operator’s command (npm run verifications)', async () => {
+    const cli = async (...argv: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const env = {
+        NODE_ENV: 'test',
+        REDIS_URL: process.env.TEST_REDIS_URL,
+        REDIS_KEY_PREFIX: PREFIX,
+        CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
+      };
+      const code = await runVerificationsCli(argv, env, {
+        stdout: { write: (text) => (stdout += text) },
+        stderr: { write: (text) => (stderr += text) },
+      });
+      return { code, stdout, stderr };
+    };
+    const letterOf = async (uploadId: string) =>
+      (JSON.parse((await cli('failed', '--json')).stdout) as { id: string; attempts: number }[]).find((letter) =>
+        letter.id.startsWith(`verify-${uploadId}-`),
+      );
+    const video = await create('aliyun-vod/videos', { title: 'Operator', fileName: 'op.mp4', fileSize: 128 });
+    cloud.emulator.server.faults.inject({ kind: 'denied', provider: 'aliyun-vod', operation: 'GetVideoInfo' });
+    await complete('aliyun-vod', video.videoId, { size: 128 });
+    await until(async () => (await letterOf(video.uploadId)) !== undefined, 20_000, 'the dead letter');
+    const letter = (await letterOf(video.uploadId))!;
+    expect((await cli('failed')).stdout).toContain(letter.id);
+    expect(await record(video.uploadId)).toMatchObject({ status: 'verifying' });
+
+    // The permission granted, the operator retries it: the running service looks the file up again and settles it.
+    cloud.emulator.server.faults.clear();
+    expect(await cli('retry', letter.id)).toEqual({ code: 0, stdout: `queued ${letter.id} for redelivery\n`, stderr: '' });
+    await until(async () => (await record(video.uploadId)).status === 'uploaded', 20_000, 'the retried verification');
+    expect(await letterOf(video.uploadId)).toBeUndefined();
+    expect(await cli('retry', letter.id)).toMatchObject({
+      code: 1,
+      stderr: `no dead letter with id ${letter.id} (see: npm run verifications -- failed)\n`,
+    });
   });
 
   it('retries a lookup during a provider outage until it succeeds, across a service restart', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '@app/common';
-import { ConfigService } from '@app/config';
+import { type AppConfig, ConfigService } from '@app/config';
 import { storeUnavailable } from '@app/store';
 import { createJobQueue, type DeliveryQueue } from '@app/webhooks';
 import type { ProviderIds } from '../records/upload-record';
@@ -36,6 +36,22 @@ export class UnrecoverableVerification extends Error {
 const CLOSE_MARGIN_MS = 1_000;
 
 /**
+ * The verification retries' queue (the running service's, or the operator's CLI, `npm run verifications`):
+ * undefined when verification is off. On Redis the bodies (the provider's ids) are sealed with the cache
+ * keys, as webhook bodies are.
+ */
+export function createVerificationQueue(config: AppConfig): DeliveryQueue | undefined {
+  if (config.uploads.verification === 'off') return undefined;
+  return createJobQueue(config.store, config.protection.encryptionKeys, {
+    name: 'verifications',
+    retryScheduleMs: config.uploads.verificationRetryScheduleMs,
+    deadLetterTtlSeconds: config.uploads.recordTtlSeconds,
+    concurrency: 4,
+    stalledRecoveryMs: config.webhooks.stalledRecoveryMs,
+  });
+}
+
+/**
  * The durable retries of verifications: the webhook queue's machinery (BullMQ on Redis, shared by
  * every replica, a dead replica's jobs taken over; in-process without Redis) under its own name,
  * on UPLOAD_VERIFICATION_RETRY_SCHEDULE. A job whose tries all failed, or whose failure no retry can
@@ -51,16 +67,8 @@ export class VerificationJobs implements OnApplicationBootstrap, BeforeApplicati
     private readonly config: ConfigService,
     metrics: MetricsService,
   ) {
-    if (config.uploads.verification === 'off') return;
-    const settings = {
-      name: 'verifications',
-      retryScheduleMs: config.uploads.verificationRetryScheduleMs,
-      deadLetterTtlSeconds: config.uploads.recordTtlSeconds,
-      concurrency: 4,
-      stalledRecoveryMs: config.webhooks.stalledRecoveryMs,
-    };
-    // On Redis the bodies (the provider's ids) are sealed with the cache keys, as webhook bodies are.
-    const queue = createJobQueue(config.store, config.protection.encryptionKeys, settings);
+    const queue = createVerificationQueue(config.values);
+    if (!queue) return;
     this.queue = queue;
     metrics.gauge(
       'upload_bff_verification_pending',
