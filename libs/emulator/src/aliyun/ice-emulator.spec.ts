@@ -37,7 +37,7 @@ describe('ICE emulator', () => {
     expect(refreshed).toMatchObject({ MediaId: created.MediaId, UploadAddress: created.UploadAddress });
     expect(refreshed.UploadAuth).not.toBe(created.UploadAuth);
     expect(await failure(call('RefreshUploadMedia', { MediaId: 'e'.repeat(32) }))).toMatchObject({
-      code: 'InvalidMedia.NotFound',
+      code: 'ResourceNotFound',
       status: 404,
     });
   });

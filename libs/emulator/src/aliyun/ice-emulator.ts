@@ -6,6 +6,7 @@ import {
   ICE_EXTENSIONS_BY_BUSINESS_TYPE,
   ICE_FILE_TYPES,
   ICE_MEDIA,
+  ICE_MEDIA_NOT_FOUND,
   ICE_POST_PROCESS_TYPES,
   ICE_PROCESS_TYPE,
   ICE_STORAGE_TYPE,
@@ -151,12 +152,12 @@ export function iceEmulator(
     return { MediaId: mediaId, MediaURL: '', FileURL: url, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, grant) };
   }
 
-  /** ICE documents no code for an unknown MediaId; InvalidMedia.NotFound (404) is assumed, after VOD's InvalidVideo.NotFound. */
+  /** RefreshUploadMedia lists no code of its own: an unknown MediaId gets IMS's common ResourceNotFound (404), as GetMediaInfo does. */
   function refreshUploadMedia({ accessKeyId, params }: CallContext) {
     const mediaId = params.required('MediaId');
     const record = media.get(mediaId);
     if (!record || record.accessKeyId !== accessKeyId)
-      throw new AliyunFault(404, 'InvalidMedia.NotFound', 'The specified media does not exist.');
+      throw new AliyunFault(ICE_MEDIA_NOT_FOUND.status, ICE_MEDIA_NOT_FOUND.code, ICE_MEDIA_NOT_FOUND.message);
     return { MediaId: mediaId, UploadAddress: record.uploadAddress, UploadAuth: uploadAuth(storage, record.grant) };
   }
 

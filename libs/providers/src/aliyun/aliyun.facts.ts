@@ -243,7 +243,9 @@ export const IMS_MEDIA_STATUSES = {
 /**
  * Codes meaning "no such media"; a code not listed is an error the platform retries, never "gone".
  * VOD videos: InvalidVideo.NotFound (404, GetVideoInfo, GetMezzanineInfo, RefreshUploadVideo, and DeleteVideo
- * when none of its ids exists).
+ * when none of its ids exists): RefreshUploadVideo's "Common errors" table, AlibabaCloudDocs/vod @ 0f0074bf
+ * intl.en-US/API Reference/Media upload/RefreshUploadVideo.md (alibabacloud.com/help/doc-detail/55408.htm), which
+ * also lists InvalidVideo.Damaged (400); GetVideoInfo.md @ b1ad59bb. A deleted video has no code of its own there.
  * VOD images: NoSuchResource, "The specified resource does not exist.", 404, "the image does not exist"
  * (GetImageInfo) and "the specified image does not exist" (DeleteImage): the "Common errors" table of both
  * API pages, AlibabaCloudDocs/vod @ 14c603a5 intl.en-US/API Reference/Media asset management/Image
@@ -252,10 +254,12 @@ export const IMS_MEDIA_STATUSES = {
  * VOD attached media: no code. GetAttachedMediaInfo and DeleteAttachedMedia answer 200 and list unknown ids in
  * NonExistMediaIds; their pages list no not-found error (GetAttachedMediaInfo.md, DeleteAttachedMedia.md, same
  * commit), so none is accepted.
- * ICE: GetMediaInfo's page lists no error of its own; IMS's error-code table gives ResourceNotFound, "Resource not
- * found", 404, as its common not-found error (help.aliyun.com/document_detail/197855.html, 通用错误). Searched
- * without finding an ICE media-specific code: the ICE API pages and generated SDKs (no error lists), the
- * aliyun-openapi-meta repository (no ice entry, no error codes) and code/issue search for ICE not-found codes.
+ * ICE: GetMediaInfo's and RefreshUploadMedia's pages list no error of their own ("See Error Codes"); IMS's
+ * error-code table gives ResourceNotFound, "Resource not found", 404, as its common not-found error
+ * (help.aliyun.com/document_detail/197855.html, 通用错误; RefreshUploadMedia: alibabacloud.com/help/en/ims/
+ * developer-reference/api-ice-2020-11-09-refreshuploadmedia). Searched without finding an ICE media-specific
+ * code: the ICE API pages and generated SDKs (no error lists), the aliyun-openapi-meta repository (no ice
+ * entry, no error codes) and code/issue search for ICE not-found codes.
  * DeleteMediaInfos answers 200 with unknown ids in IgnoredList.
  */
 export const VOD_VIDEO_NOT_FOUND: readonly string[] = ['InvalidVideo.NotFound'];

@@ -83,10 +83,14 @@ describe('aliyunErrors', () => {
   it('answers a refresh of an id the provider does not know with our own 404', () => {
     for (const [operation, code] of [
       [REFRESH_UPLOAD_VIDEO, 'InvalidVideo.NotFound'],
-      [REFRESH_UPLOAD_MEDIA, 'InvalidMedia.NotFound'],
+      [REFRESH_UPLOAD_MEDIA, 'ResourceNotFound'],
     ] as const) {
       const mapped = mapAliyunError(providerError(404, code), operation);
       expect(mapped).toMatchObject({ code: 'NOT_FOUND', detail: UPLOAD_NOT_FOUND });
+    }
+    // Codes guessed before the documents were read (Baidu's MediaNotFound among them) are errors like any other now.
+    for (const guessed of ['InvalidMedia.NotFound', 'InvalidMediaId.NotFound', 'MediaNotFound']) {
+      expect(mapAliyunError(providerError(404, guessed), REFRESH_UPLOAD_MEDIA).code).not.toBe('NOT_FOUND');
     }
     expect(
       mapAliyunError(providerError(400, 'InvalidVideo.Damaged', 'The video has been Damaged.'), REFRESH_UPLOAD_VIDEO).details.errors,

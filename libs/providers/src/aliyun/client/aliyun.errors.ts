@@ -1,6 +1,7 @@
 import { ApiError, ErrorCode, type FieldError } from '@app/common';
 import { UPLOAD_NOT_FOUND } from '@app/uploads';
 import type { UpstreamErrors, UpstreamFailure } from '@app/upstream';
+import { ICE_MEDIA_NOT_FOUND, VOD_VIDEO_NOT_FOUND } from '../aliyun.facts';
 import { CredentialsUnavailableError } from './aliyun.credentials';
 import { type AliyunOperation, UnexpectedAnswerError } from './operations/aliyun-operation';
 
@@ -21,8 +22,11 @@ const CALLER_FAULTS: Record<string, string> = {
   'InvalidVideo.Damaged': 'names a damaged video that cannot take a new upload credential',
 };
 
-/** "Not found" for the id a refresh names (ICE publishes no code: the common forms are accepted). */
-const NOT_FOUND = new Set(['InvalidVideo.NotFound', 'InvalidMedia.NotFound', 'InvalidMediaId.NotFound', 'MediaNotFound']);
+/**
+ * "Not found" for the id a refresh names, as documented (aliyun.facts.ts): VOD RefreshUploadVideo's
+ * InvalidVideo.NotFound; ICE RefreshUploadMedia lists no code of its own, so IMS's common ResourceNotFound.
+ */
+const NOT_FOUND = new Set([...VOD_VIDEO_NOT_FOUND, ...ICE_MEDIA_NOT_FOUND]);
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'ServiceUnAvailable', 'InternalError', 'AddVideoFailed', 'UnknownError']);
 
