@@ -16,11 +16,25 @@ for (let byte = 0; byte < 256; byte++) {
   CRC_TABLE[byte] = crc;
 }
 
+const step = (crc: number, byte: number) => ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff];
+
 /** CRC16-XMODEM of a string's UTF-8 bytes, then `zeros` zero bytes. */
 function crc16(text: string, zeros = 0): number {
   let crc = 0;
-  for (const byte of Buffer.from(text, 'utf8')) crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff];
-  for (let i = 0; i < zeros; i++) crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[(crc >> 8) & 0xff];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Ids, digests and suffixes are ASCII, whose char codes are their bytes: no buffer for them.
+    if (code > 0x7f) return crc16OfBytes(Buffer.from(text, 'utf8'), zeros);
+    crc = step(crc, code);
+  }
+  for (let i = 0; i < zeros; i++) crc = step(crc, 0);
+  return crc;
+}
+
+function crc16OfBytes(bytes: Uint8Array, zeros: number): number {
+  let crc = 0;
+  for (const byte of bytes) crc = step(crc, byte);
+  for (let i = 0; i < zeros; i++) crc = step(crc, 0);
   return crc;
 }
 
