@@ -1,3 +1,4 @@
+import { captureCli } from '@app/testing';
 import { signAliyunCallback } from '@app/emulator';
 import { post } from './support/aliyun-test-env';
 import { type EventfulCloud, startEventfulCloud } from './support/eventful-cloud';
@@ -230,21 +231,8 @@ describe('Verified uploads (real app, Redis, emulator)', () => {
   });
 
   it('lists a verification dead letter and runs it again on an operator’s command (npm run verifications)', async () => {
-    const cli = async (...argv: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const env = {
-        NODE_ENV: 'test',
-        REDIS_URL: process.env.TEST_REDIS_URL,
-        REDIS_KEY_PREFIX: PREFIX,
-        CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY,
-      };
-      const code = await runVerificationsCli(argv, env, {
-        stdout: { write: (text) => (stdout += text) },
-        stderr: { write: (text) => (stderr += text) },
-      });
-      return { code, stdout, stderr };
-    };
+    const env = { NODE_ENV: 'test', REDIS_URL: process.env.TEST_REDIS_URL, REDIS_KEY_PREFIX: PREFIX, CACHE_ENCRYPTION_KEY: TEST_CACHE_KEY };
+    const cli = (...argv: string[]) => captureCli((out) => runVerificationsCli(argv, env, out));
     const letterOf = async (uploadId: string) =>
       (JSON.parse((await cli('failed', '--json')).stdout) as { id: string; attempts: number }[]).find((letter) =>
         letter.id.startsWith(`verify-${uploadId}-`),

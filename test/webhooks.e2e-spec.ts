@@ -1,3 +1,4 @@
+import { captureCli } from '@app/testing';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -22,15 +23,7 @@ describe('App webhooks (real app, real Redis, a real HTTP receiver)', () => {
   /** The CLI's environment: the same Redis and key prefix as the app. */
   let cliEnv: Record<string, string | undefined>;
 
-  const cli = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runWebhooksCli(argv, cliEnv, {
-      stdout: { write: (text) => (stdout += text) },
-      stderr: { write: (text) => (stderr += text) },
-    });
-    return { code, stdout, stderr };
-  };
+  const cli = (...argv: string[]) => captureCli((out) => runWebhooksCli(argv, cliEnv, out));
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();

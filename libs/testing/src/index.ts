@@ -6,3 +6,4 @@ export * from './fake-client';
 export * from './rejections';
 export * from './test-upload-records';
 export * from './test-keys';
+export * from './cli-output';

@@ -1,15 +1,7 @@
 import { runVerificationsCli, USAGE } from './verifications-cli';
-import { testKey } from '@app/testing';
+import { captureCli, testKey } from '@app/testing';
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runVerificationsCli(argv, env, {
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => captureCli((out) => runVerificationsCli(argv, env, out));
 
 // With Redis, the commands are proven end to end in test/verification.e2e-spec.ts.
 describe(runVerificationsCli.name, () => {
