@@ -19,3 +19,4 @@ export {
 } from './sections/protection.section';
 export { isWebhookSecret, parseRetrySchedule } from './sections/webhooks.section';
 export { knownVariables, secretVariables } from './schema';
+export { regionLabel } from './regions/region-label';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
-import { type ApiError, currentRequestId } from '@app/common';
-import { ConfigService, type RegionsConfig } from '@app/config';
+import { type ApiError, currentRequestId, MetricsService } from '@app/common';
+import { ConfigService, regionLabel, type RegionsConfig } from '@app/config';
 import type { UpstreamProvider } from '@app/registry';
 import { UpstreamBudget } from './upstream-budget';
 
@@ -37,22 +37,39 @@ export interface UpstreamRequest<Operation extends UpstreamOperation, Result> {
   errors: UpstreamErrors<NoInfer<Operation>>;
 }
 
+/** Seconds: from a fast answer of a near region to the longest timeouts the providers' settings allow. */
+const DURATION_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 /**
  * The one way to a provider's API: a unit of the operation's shared budget, the call bounded by a
- * timeout, one log line (our request id, the provider's RequestId, never a request or an answer),
- * and every failure mapped to the ApiError the client gets. No retries: creates are not idempotent.
+ * timeout, one log line (our request id, the provider's RequestId, never a request or an answer), one
+ * observation of `upload_bff_upstream_call_duration_seconds` by provider, operation and outcome (and
+ * region, with REGIONS), and every failure mapped to the ApiError the client gets. No retries: creates
+ * are not idempotent.
  */
 @Injectable()
 export class UpstreamCall {
   private readonly logger = new Logger('Upstream');
 
   private readonly regions: RegionsConfig;
+  private readonly region;
+  private readonly duration;
 
   constructor(
     private readonly budget: UpstreamBudget,
     config: ConfigService,
+    metrics: MetricsService,
   ) {
     this.regions = config.regions;
+    this.region = regionLabel(config.regions);
+    // Every call, the background ones too (verification lookups and deletes), which no HTTP route's status shows.
+    this.duration = metrics.histogram(
+      'upload_bff_upstream_call_duration_seconds',
+      "Calls to the providers' APIs by provider, operation and outcome (ok, provider, http-status, timeout, network, " +
+        'invalid-response, credentials), and region with REGIONS; the budget wait is not included.',
+      ['provider', 'operation', 'outcome', ...this.region.names],
+      DURATION_BUCKETS,
+    );
   }
 
   async run<Operation extends UpstreamOperation, Result extends { requestId: string }>(
@@ -76,10 +93,12 @@ export class UpstreamCall {
     });
     try {
       const result = await Promise.race([request.send(timeout.signal), abandoned]);
+      this.observe(request, 'ok', started);
       this.logger.log({ ...line, outcome: 'ok', upstreamRequestId: result.requestId, latencyMs: elapsed(started) });
       return result;
     } catch (error) {
       const failure = request.errors.classify(error, timeout.signal.aborted);
+      this.observe(request, failure.kind, started);
       const mapped = request.errors.toApiError(failure, operation, error);
       const status = mapped.getStatus();
       const failed = {
@@ -99,6 +118,12 @@ export class UpstreamCall {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private observe(request: UpstreamRequest<UpstreamOperation, unknown>, outcome: string, started: number): void {
+    const { provider, action } = request.operation;
+    const region = this.region.of(request.region ?? this.regions.default);
+    this.duration.observe({ provider, operation: action, outcome, ...region }, (performance.now() - started) / 1000);
   }
 }
 

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MetricsService } from '@app/common';
-import { ConfigService, type RegionsConfig } from '@app/config';
+import { ConfigService, regionLabel, type RegionsConfig } from '@app/config';
 import type { UploadProvider } from '@app/registry';
 import { type CompletionOutcome, UploadRecords } from '../records/upload-records';
-import { regionLabel } from '../records/record-region';
 import { UploadCompletions } from '../verification/upload-completions';
 import { isIgnored, type ReadEvent } from './provider-event';
 

@@ -10,12 +10,3 @@ export function recordRegion(regions: RegionsConfig, user: Principal): { region?
   if (user.region === undefined) throw new Error(`user ${user.id} has no region profile: the request gate must refuse it first`);
   return { region: user.region };
 }
-
-/**
- * The `region` label of the upload metrics: only with REGIONS (a bounded set, the profiles, and `none` for
- * what no region can be told of), so that without profiles every series stays exactly as it was.
- */
-export function regionLabel(regions: RegionsConfig): { names: 'region'[]; of(region: string | undefined): { region?: string } } {
-  if (!regions.declared) return { names: [], of: () => ({}) };
-  return { names: ['region'], of: (region) => ({ region: region ?? 'none' }) };
-}

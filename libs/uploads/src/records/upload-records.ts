@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
-import { ConfigService } from '@app/config';
+import { ConfigService, regionLabel } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { DailyQuotas } from '@app/protection';
 import type { ClaimEntry } from '@app/store';
@@ -18,7 +18,7 @@ import {
   mismatched,
   type UploadFilter,
 } from './record-rules';
-import { recordRegion, regionLabel } from './record-region';
+import { recordRegion } from './record-region';
 import { UploadRecordsRepository } from './upload-records.repository';
 
 export type { CompletionOutcome, ConfirmedArrival, EventSource, UploadFilter };

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { type ApiError, MetricsService } from '@app/common';
-import { ConfigService } from '@app/config';
+import { ConfigService, regionLabel } from '@app/config';
 import type { CompletionOutcome, ConfirmedArrival, EventSource } from '../records/record-rules';
 import type { ProviderIds, Rejection, UploadOutcome, UploadRecord } from '../records/upload-record';
 import { UploadRecords } from '../records/upload-records';
-import { regionLabel } from '../records/record-region';
 import { rejectionOf } from './arrival-policy';
 import type { MediaVerifier, StoredMedia } from './media-verifier';
 import { failureFields, isTransient } from './transient-failure';

@@ -1,3 +1,4 @@
+import { MetricsService } from '@app/common';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
@@ -21,7 +22,7 @@ import {
 
 /** The adapter with a real (in-process) upstream budget, as the app wires it. */
 function adapterWith(config: ConfigService): AliyunClient {
-  return new AliyunClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config));
+  return new AliyunClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config, new MetricsService()));
 }
 
 const key = { id: `ak-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };

@@ -1,3 +1,4 @@
+import { MetricsService } from '@app/common';
 import { randomBytes } from 'node:crypto';
 import { EMULATED_SUB_APP_ID, type RunningEmulator, startEmulator } from '@app/emulator';
 import { MemoryStore } from '@app/store';
@@ -31,7 +32,7 @@ describe(`${TencentClient.name} and ${TencentUploadSigner.name} with region prof
       TENCENTCLOUD_VOD_ENDPOINT__INTL: intl.url,
       TENCENTCLOUD_VOD_SUB_APP_ID: String(EMULATED_SUB_APP_ID),
     });
-    sut = new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config));
+    sut = new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config, new MetricsService()));
   });
   afterAll(async () => {
     sut.onApplicationShutdown();

@@ -1,3 +1,4 @@
+import { MetricsService } from '@app/common';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
@@ -12,7 +13,7 @@ import { rejection } from '@app/testing';
 
 /** The client with a real (in-process) upstream budget, as the app wires it. */
 function clientWith(config: ConfigService): TencentClient {
-  return new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config));
+  return new TencentClient(config, new UpstreamCall(new UpstreamBudget(new MemoryStore('t:'), config), config, new MetricsService()));
 }
 
 const SECRET_ID = 'test-secret-id-client-spec';
