@@ -85,15 +85,21 @@ export class ConfigService {
   }
 
   /**
-   * For a new upload of a user in `region`, where the request gate could not judge it (a route whose body
-   * may name an existing upload instead): nothing, 501 when no profile offers the product, 403
-   * REGION_NOT_ALLOWED when the user's profile does not. Without region profiles, requireOffered's 501.
+   * Why a new upload of a user in `region` is refused, if it is: 501 when no profile offers the product,
+   * 403 REGION_NOT_ALLOWED when the user's profile does not. Without region profiles, requireOffered's
+   * 501. The request gate's answer, and the handler's where the gate could not judge (requireOfferedTo).
    */
-  requireOfferedTo(product: string, region: string | undefined): void {
-    if (!this.config.regions.declared || region === undefined) return this.requireOffered(product, region);
+  offerRefusal(product: string, region: string | undefined): ApiError | undefined {
     const name = this.config.catalog.product(product)?.name ?? product;
-    if (!this.offersAnywhere(product)) throw notOffered(name);
-    if (!this.offers(product, region)) throw notOfferedInRegion(name, region);
+    if (!this.config.regions.declared || region === undefined) return this.offers(product) ? undefined : notOffered(name);
+    if (!this.offersAnywhere(product)) return notOffered(name);
+    return this.offers(product, region) ? undefined : notOfferedInRegion(name, region);
+  }
+
+  /** For a route whose body may name an existing upload, where the gate left a new upload's region to the handler. */
+  requireOfferedTo(product: string, region: string | undefined): void {
+    const refusal = this.offerRefusal(product, region);
+    if (refusal) throw refusal;
   }
 
   /** Nothing, or 501 PROVIDER_NOT_CONFIGURED when this deployment does not offer the product (in `region`'s profile). */

@@ -1,5 +1,5 @@
 import { ApiError, ErrorCode, problemExample } from '@app/common';
-import { notOffered, notOfferedInRegion, quotaVariable, rateLimitVariable } from '@app/config';
+import { notOffered, quotaVariable, rateLimitVariable } from '@app/config';
 import type { RateLimitScope, UploadKind } from '@app/registry';
 
 const REGION_UNKNOWN = 'The region your token names is not a region of this deployment.';
@@ -43,8 +43,7 @@ export const PROTECTION_PROBLEMS = {
   ),
 };
 
-/** The gate's refusals of a user's region, as documented above. */
+/** The gate's refusal of a region claim naming no profile, as documented above (ConfigService.offerRefusal gives the others). */
 export const REGION_REFUSALS = {
   unknown: (): ApiError => new ApiError(403, ErrorCode.REGION_NOT_ALLOWED, REGION_UNKNOWN),
-  notOffered: notOfferedInRegion,
 };

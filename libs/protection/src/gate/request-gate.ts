@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Principal, TokenVerifier } from '@app/auth';
 import { ApiError, ErrorCode, gateSpecOf, type GateSpec, type ProblemWriter, type Refusal } from '@app/common';
-import { ConfigService, notOffered } from '@app/config';
+import { ConfigService } from '@app/config';
 import type { RateLimitScope } from '@app/registry';
 import { Store } from '@app/store';
 import { ProtectionKeys } from '../protection-keys';
@@ -74,12 +74,11 @@ export class RequestGate {
    * A route whose body may name such an upload (uploadInBody) leaves the rest to its handler, which knows.
    */
   private offered(product: string, principal: Principal, existingUpload: boolean): ApiError | undefined {
-    const name = this.config.catalog.product(product)?.name ?? product;
-    if (!this.config.regions.declared) return this.config.offers(product) ? undefined : notOffered(name);
-    if (!this.config.offersAnywhere(product)) return notOffered(name);
-    if (principal.region === undefined) return REGION_REFUSALS.unknown();
-    if (existingUpload || this.config.offers(product, principal.region)) return undefined;
-    return REGION_REFUSALS.notOffered(name, principal.region);
+    if (this.config.regions.declared && this.config.offersAnywhere(product)) {
+      if (principal.region === undefined) return REGION_REFUSALS.unknown();
+      if (existingUpload) return undefined;
+    }
+    return this.config.offerRefusal(product, principal.region);
   }
 
   /**

@@ -54,12 +54,11 @@ export class AliyunClient {
     options: AliyunCallOptions = {},
   ): Promise<Result> {
     const region = options.region ?? this.config.regions.default;
-    // 501 for a profile no longer declared (an upload recorded in it before REGIONS changed), or one without the product.
-    this.config.requireOffered(OFFERED_AS[operation.product], region);
     const profile = this.profiles.get(region);
-    if (!profile) throw new Error(`no region profile ${region} although the product is offered there`);
-    const client = profile.clients[operation.product];
-    if (!client) {
+    const client = profile?.clients[operation.product];
+    if (!profile || !client) {
+      // 501 for a profile no longer declared (an upload recorded in it before REGIONS changed), or one without the product.
+      this.config.requireOffered(OFFERED_AS[operation.product], region);
       throw new Error(`no ${operation.product} client in ${region} although the product is offered there`);
     }
     const params = new Params({
