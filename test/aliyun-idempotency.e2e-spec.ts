@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { decodeBase64Json, post } from './support/aliyun-test-env';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startTestCloud, type TestCloud } from './support/test-cloud';
+import { until } from './support/until';
 
 const VIDEO = { title: 'Idempotent upload', fileName: 'clip.mp4' };
 
@@ -80,8 +81,10 @@ describe('Alibaba VOD video creates with an Idempotency-Key', () => {
       delayMs: 300,
       times: 1,
     });
+    const claims = (await idempotencyKeys()).length;
     const slow = create('video-key-5');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Its key is claimed (with its record, before the slow CreateUploadVideo).
+    await until(async () => (await idempotencyKeys()).length > claims, 5_000, 'the first request to claim its key');
     const duplicate = await create('video-key-5');
     expect(duplicate.status).toBe(409);
     expect((await slow).status).toBe(201);

@@ -103,6 +103,18 @@ const CREATE_BODIES: Record<string, unknown> = {
   },
   applyTencentVodUpload: { mediaType: 'mp4' },
 };
+/** Another valid body of each create: the same Idempotency-Key with it is 422 (an invalid one would be 400 first). */
+const OTHER_CREATE_BODIES: Record<string, unknown> = {
+  createAliyunVodVideoUpload: { title: 'Another', fileName: 'clip.mp4' },
+  createAliyunVodAudioUpload: { title: 'Another', fileName: 'interview.mp3' },
+  createAliyunVodImageUpload: { imageType: 'default', title: 'Another' },
+  createAliyunVodAttachedMediaUpload: { businessType: 'watermark', mediaExt: 'png', title: 'Another' },
+  createAliyunImsMediaUpload: {
+    fileInfo: { type: 'video', name: 'clip', ext: 'mp4' },
+    mediaMetaData: { title: 'Another', businessType: 'general' },
+  },
+  applyTencentVodUpload: { mediaType: 'mov' },
+};
 const UNKNOWN_UPLOAD_ID = 'upl_AAAAAAAAAAAAAAAAAAAAAA';
 const VOD_CALLBACK_KEY = randomBytes(12).toString('hex');
 const IMS_CALLBACK_KEY = randomBytes(12).toString('hex');
@@ -373,8 +385,8 @@ describe('OpenAPI problem examples', () => {
         const request = authorized(await good(), main, user);
         const headers = { ...request.headers, 'idempotency-key': `key-${user}` };
         expect((await send(main, { ...request, headers })).status).toBe(201);
-        // Another body under the same key: refused before the body is even validated.
-        return send(main, { ...request, headers, body: { ...(request.body as object), another: 'body' } });
+        // Another (valid) body under the same key.
+        return send(main, { ...request, headers, body: OTHER_CREATE_BODIES[operationId] });
       }
       case '422 UNPROCESSABLE':
         tencentVod.failNext('CommitUpload', 'ResourceNotFound');

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { FIXTURE_ENV, ProtectionFixtureModule, fixtureCalls } from './support/protection-fixture.module';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 
 const ROUTE = '/test-protection/credentials';
 
@@ -100,6 +101,17 @@ describe('Daily quotas', () => {
     expect(Math.abs(Number(refused.headers.get('retry-after')) - expected)).toBeLessThan(5);
     expect((await post(sut, 'q-bob')).status).toBe(201);
   });
+
+  it('replays an answer once the quota is used up, spending nothing (the key is claimed before the unit)', async () => {
+    const first = await post(sut, 'q-carol', { key: 'quota-key-1' });
+    expect(first.status).toBe(201);
+    expect((await post(sut, 'q-carol')).status).toBe(201);
+    expect((await post(sut, 'q-carol', { key: 'quota-key-2' })).status).toBe(429);
+    const replay = await post(sut, 'q-carol', { key: 'quota-key-1' });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.json()).toEqual(await first.json());
+  });
 });
 
 describe('Upstream budget', () => {
@@ -175,8 +187,14 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers 409 with Retry-After while the first request is in flight', async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL!);
+    const claims = () => redis.keys(`${(sut.config.store as { keyPrefix: string }).keyPrefix}idem:*`);
+    const before = (await claims()).length;
     const slow = post(sut, 'i-alice', { key: 'key-0003', query: '?delayMs=400' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Its key is claimed (with its record, before the slow upstream call).
+    await until(async () => (await claims()).length > before, 5_000, 'the first request to claim its key').finally(() =>
+      redis.disconnect(),
+    );
     const duplicate = await post(sut, 'i-alice', { key: 'key-0003', query: '?delayMs=400' });
     expect(duplicate.status).toBe(409);
     expect(await problemCode(duplicate)).toBe('IDEMPOTENCY_IN_FLIGHT');

@@ -1,6 +1,6 @@
 export * from './store';
 export * from './store.types';
-export { CrossSlotKeysError, STORE_UNAVAILABLE_PROBLEM, storeUnavailable } from './errors/store-errors';
+export { ClaimTakenError, CrossSlotKeysError, STORE_UNAVAILABLE_PROBLEM, storeUnavailable } from './errors/store-errors';
 export { createStore, type CreateStoreOptions } from './factory/create-store';
 export { MemoryStore, type MemoryStoreOptions } from './memory/memory-store';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store';

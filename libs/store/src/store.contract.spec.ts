@@ -415,13 +415,19 @@ describe.each([
       expect(await store.claim(claimOf(undefined, 'other'))).toEqual({ outcome: 'claimed', used: 0 });
     });
 
-    it('writes nothing when an entry exists, and names it', async () => {
+    it('writes nothing when an entry exists, and names it with what it holds', async () => {
       await store.set(k('{u}nonce'), 'earlier', 60_000);
-      expect(await store.claim(claimOf(5, 'record', 'nonce'))).toEqual({ outcome: 'taken', key: k('{u}nonce') });
+      expect(await store.claim(claimOf(5, 'record', 'nonce'))).toEqual({ outcome: 'taken', key: k('{u}nonce'), value: 'earlier' });
       expect(await store.get(k('{u}record'))).toBeNull();
       expect(await store.get(k('{u}nonce'))).toBe('earlier');
       expect(await store.indexRange(k('{u}index'), Infinity, 10)).toEqual([]);
       expect(await store.get(k('{u}quota'))).toBeNull();
+    });
+
+    it('answers an existing entry before a used-up quota (a replay is not a new unit)', async () => {
+      expect(await store.claim(claimOf(1, 'first'))).toEqual({ outcome: 'claimed', used: 1 });
+      expect(await store.claim(claimOf(1, 'first'))).toEqual({ outcome: 'taken', key: k('{u}first'), value: 'value of first' });
+      expect(await store.claim(claimOf(1, 'second'))).toEqual({ outcome: 'quota', used: 1 });
     });
 
     it('writes nothing once the quota is used up, and counts no unit for it', async () => {

@@ -72,7 +72,9 @@ export interface Claim {
 }
 
 /**
- * claimed: everything written (`used`: the quota counter after it, 0 without a quota); quota: the quota
- * is used up; taken: `key` (the first of the entries found) exists. Refused: nothing written.
+ * claimed: everything written (`used`: the quota counter after it, 0 without a quota); taken: `key` (the
+ * first of the entries found) exists and holds `value`, whatever the quota; quota: the quota is used up.
+ * Refused: nothing written.
  */
-export type ClaimResult = { outcome: 'claimed'; used: number } | { outcome: 'quota'; used: number } | { outcome: 'taken'; key: string };
+export type ClaimResult =
+  { outcome: 'claimed'; used: number } | { outcome: 'quota'; used: number } | { outcome: 'taken'; key: string; value: string };

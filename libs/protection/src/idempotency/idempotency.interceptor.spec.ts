@@ -1,11 +1,14 @@
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { firstValueFrom, of, throwError } from 'rxjs';
-import { ApiError } from '@app/common';
+import { randomUUID } from 'node:crypto';
+import { asyncLocalStorage } from '@fastify/request-context';
+import { firstValueFrom, from } from 'rxjs';
+import { ApiError, pendingRecordClaim } from '@app/common';
 import type { ConfigService } from '@app/config';
-import { MemoryStore, storeUnavailable } from '@app/store';
+import { ClaimTakenError, MemoryStore, storeUnavailable } from '@app/store';
 import { testSealedRecords } from '@app/testing';
 import type { ProtectionMetrics } from '../metrics/protection-metrics';
+import { ProtectionKeys } from '../protection-keys';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /** A store that waits for replicas and refuses the next `refusals` compare-and-sets, as during a failover. */
@@ -51,9 +54,9 @@ describe(IdempotencyInterceptor.name, () => {
 
   const expiresAt = () => new Date(Date.now() + 3_600_000).toISOString();
   /** One create with key `key`: the handler creates an upload (counted) unless `fails`. */
-  const create = (key: string, fails?: ApiError) => {
+  const create = (key: string, fails?: ApiError, body: object = { title: 'a' }, pause?: Promise<void>) => {
     const headers: Record<string, string> = {};
-    const request = { headers: { 'idempotency-key': key }, user: { id: 'alice' }, params: {}, body: { title: 'a' }, routeOptions: {} };
+    const request = { headers: { 'idempotency-key': key }, user: { id: 'alice' }, params: {}, body, routeOptions: {} };
     const context = {
       switchToHttp: () => ({
         getRequest: () => request,
@@ -62,16 +65,25 @@ describe(IdempotencyInterceptor.name, () => {
       getHandler: () => create,
       getClass: () => IdempotencyInterceptor,
     } as unknown as ExecutionContext;
-    const next: CallHandler = {
-      handle: () => {
-        if (fails) return throwError(() => fails);
-        creates += 1;
-        return of({ uploadId: `up-${creates}`, expiresAt: expiresAt() });
-      },
+    // What UploadRecords.issue does with the request's claim: written with the record, or taken.
+    const handler = async () => {
+      const claim = pendingRecordClaim()!;
+      const claimed = await store.claim({ entries: [{ key: `record-${randomUUID()}`, value: 'sealed', ttlMs: 60_000 }, claim] });
+      if (claimed.outcome === 'taken') throw new ClaimTakenError(claimed.key, claimed.value);
+      claim.claimed = true;
+      await pause;
+      if (fails) throw fails;
+      creates += 1;
+      return { uploadId: `up-${creates}`, expiresAt: expiresAt() };
     };
-    return firstValueFrom(sut.intercept(context, next)).then(
-      (body) => ({ status: 201, body, replayed: headers['idempotent-replayed'] === 'true' }),
-      (error: ApiError) => ({ status: error.getStatus(), code: error.code }),
+    const next: CallHandler = { handle: () => from(handler()) };
+    // As Fastify's request context (entered for every request) carries the claim from the interceptor to the records.
+    // The package types the store as its accessor object; at run time it is the plain object of values.
+    return asyncLocalStorage.run({} as never, () =>
+      firstValueFrom(sut.intercept(context, next)).then(
+        (body) => ({ status: 201, body, replayed: headers['idempotent-replayed'] === 'true' }),
+        (error: ApiError) => ({ status: error.getStatus(), code: error.code }),
+      ),
     );
   };
 
@@ -85,6 +97,20 @@ describe(IdempotencyInterceptor.name, () => {
     expect(await create('k1', new ApiError(502, 'UPSTREAM_UNAVAILABLE', 'down'))).toMatchObject({ status: 502 });
     expect(await create('k1')).toMatchObject({ status: 201, replayed: false });
     expect(creates).toBe(1);
+  });
+
+  it('answers 422 to the same key with another body, and 409 while the first is in flight', async () => {
+    await create('k1');
+    expect(await create('k1', undefined, { title: 'b' })).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    let release!: () => void;
+    const first = create('k2', undefined, undefined, new Promise<void>((resolve) => (release = resolve)));
+    while ((await store.get(ProtectionKeys.idempotency('aliyun-vod-video', 'alice', 'k2'))) === null) await new Promise(setImmediate);
+    expect(await create('k2')).toMatchObject({ status: 409, code: 'IDEMPOTENCY_IN_FLIGHT' });
+    expect(await create('k2', undefined, { title: 'b' })).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    release();
+    expect(await first).toMatchObject({ status: 201, replayed: false });
+    expect(await create('k2')).toMatchObject({ status: 201, replayed: true });
+    expect(creates).toBe(2);
   });
 
   it('keeps the claim of an answer the store refused (503) and stores it late: 409, then the replay, never a second create', async () => {

@@ -2,11 +2,11 @@ import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestI
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
-import { ApiError, ErrorCode } from '@app/common';
+import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
+import { ApiError, claimWithRecord, ErrorCode, type RecordClaim } from '@app/common';
 import { ConfigService } from '@app/config';
 import { type UploadKind } from '@app/registry';
-import { SealedRecords } from '@app/store';
+import { ClaimTakenError, SealedRecords } from '@app/store';
 import { ProtectionMetrics } from '../metrics/protection-metrics';
 import { ProtectionKeys } from '../protection-keys';
 import { uploadKindOf } from '../upload-kind';
@@ -15,19 +15,26 @@ import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key';
 
 type IdempotencyRecord = { state: 'in-flight'; fingerprint: string } | { state: 'done'; fingerprint: string; body: unknown };
 
-type Claim = { replay: false; storeKey: string; envelope: string; claimedAt: number } | { replay: true; body: unknown };
-type HeldClaim = Extract<Claim, { replay: false }>;
+/** The claim of a key, written with the upload record (RecordClaim), and when it was asked for. */
+type HeldClaim = { storeKey: string; envelope: string; claimedAt: number };
+
+/** The answer of an earlier request with the same key and body, given again as it was. */
+class Replay {
+  constructor(readonly body: unknown) {}
+}
 
 /** Pauses between the late writes of an answer the store refused (a failover, a restart): then every 2 s. */
 const LATE_WRITE_PAUSES_MS = [250, 500, 1_000, 2_000];
 
 /**
- * Idempotency-Key on create routes, scoped to (user, kind, key). The first request claims the key;
- * its response is stored sealed and replayed (Idempotent-Replayed: true) until the credential
- * expires minus a margin. Same key, other body: 422. Same key while the first runs: 409. A failed
- * first request releases the key. Once a credential exists the claim is never released: an answer
- * the store refused is written again in the background while the claim holds, so a retry meets
- * 409 and then the replay, never a second upload.
+ * Idempotency-Key on create routes, scoped to (user, kind, key). The first request claims the key,
+ * in the same atomic store step as its upload record (no extra round trip: `claimWithRecord`, taken up
+ * by UploadRecords.issue, before the quota unit is counted); its response is stored sealed and replayed
+ * (Idempotent-Replayed: true) until the credential expires minus a margin. Same key, other body: 422.
+ * Same key while the first runs: 409. A failed first request releases the key. Once a credential exists
+ * the claim is never released: an answer the store refused is written again in the background while the
+ * claim holds, so a retry meets 409 and then the replay, never a second upload. A request refused before
+ * its record (its body, a policy) claims nothing.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy {
@@ -53,47 +60,50 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     const key = parseIdempotencyKey(raw);
     const storeKey = ProtectionKeys.idempotency(kind, request.user!.id, key);
     const fingerprint = requestFingerprint(request);
+    const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint };
+    // Replicated with the record (REDIS_WAIT_REPLICAS) before the provider is called: a claim the failover
+    // lost would let a retry of the same key create a second upload.
+    const claim: RecordClaim = {
+      key: storeKey,
+      value: this.records.seal(storeKey, inFlight),
+      ttlMs: this.config.protection.idempotency.lockTtlSeconds * 1000,
+      claimed: false,
+    };
+    const held: HeldClaim = { storeKey, envelope: claim.value, claimedAt: Date.now() };
+    claimWithRecord(claim);
+    request.idempotencyKey = key;
 
-    return from(this.claim(storeKey, fingerprint, kind)).pipe(
-      mergeMap((claim) => {
-        if (claim.replay) {
-          context.switchToHttp().getResponse<FastifyReply>().header('idempotent-replayed', 'true');
-          return of(claim.body);
-        }
-        request.idempotencyKey = key;
-        return next.handle().pipe(
-          // The handler failed: no credential was handed out, so a retry may try again.
-          catchError((error: unknown) =>
-            from(this.records.deleteIfEquals(claim.storeKey, claim.envelope).catch(() => false)).pipe(
-              mergeMap(() => throwError(() => error)),
-            ),
-          ),
-          mergeMap((body) => from(this.complete(claim, fingerprint, body))),
-        );
+    return next.handle().pipe(
+      catchError((error: unknown) => from(this.refused(claim, fingerprint, kind, context, error))),
+      mergeMap((answer) => {
+        if (answer instanceof Replay) return of(answer.body);
+        if (!claim.claimed)
+          throw new Error('An idempotent route answered without an upload record, so its Idempotency-Key was never claimed.');
+        return from(this.complete(held, fingerprint, answer));
       }),
     );
   }
 
-  private async claim(storeKey: string, fingerprint: string, kind: UploadKind): Promise<Claim> {
-    const lockMs = this.config.protection.idempotency.lockTtlSeconds * 1000;
-    const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint };
-    // Twice: the earlier record may expire between our failed claim and our read.
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const claimedAt = Date.now();
-      // Replicated before the provider is called (REDIS_WAIT_REPLICAS): a claim the failover lost would
-      // let a retry of the same key create a second upload.
-      const envelope = await this.records.replicated.setIfAbsent(storeKey, inFlight, lockMs);
-      if (envelope) return { replay: false, storeKey, envelope, claimedAt };
-      const existing = await this.records.get<IdempotencyRecord>(storeKey);
-      if (!existing) continue;
-      if (existing.fingerprint !== fingerprint) {
-        throw new ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request; use a new key.');
-      }
-      if (existing.state === 'in-flight') throw inFlightError();
+  /** The handler refused: the key was taken (a replay, 409, 422), or it failed, so a retry may try again. */
+  private async refused(
+    claim: RecordClaim,
+    fingerprint: string,
+    kind: UploadKind,
+    context: ExecutionContext,
+    error: unknown,
+  ): Promise<Replay> {
+    if (error instanceof ClaimTakenError && error.key === claim.key) {
+      const earlier = this.records.open<IdempotencyRecord>(claim.key, error.value);
+      if (earlier !== undefined && earlier.fingerprint !== fingerprint) throw keyReusedError();
+      // Unreadable (sealed under a retired key): as a request in flight, until the key expires.
+      if (earlier === undefined || earlier.state === 'in-flight') throw inFlightError();
       this.metrics.replays.inc({ kind });
-      return { replay: true, body: existing.body };
+      context.switchToHttp().getResponse<FastifyReply>().header('idempotent-replayed', 'true');
+      return new Replay(earlier.body);
     }
-    throw inFlightError();
+    // No credential was handed out: free the key.
+    if (claim.claimed) await this.records.deleteIfEquals(claim.key, claim.value).catch(() => false);
+    throw error;
   }
 
   /** Keeps the response for replays while its credential is still good for a while; else frees the key. */
@@ -146,6 +156,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
       }
     }
   }
+}
+
+function keyReusedError(): ApiError {
+  return new ApiError(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request; use a new key.');
 }
 
 function inFlightError(): ApiError {

@@ -25,3 +25,18 @@ export class CrossSlotKeysError extends Error {
     this.name = 'CrossSlotKeysError';
   }
 }
+
+/**
+ * A key claimed with a request's record exists already: nothing was written. `value` is what the key
+ * holds (a nonce drawn twice; an Idempotency-Key's earlier claim or answer, for its replay).
+ */
+export class ClaimTakenError extends Error {
+  override name = 'ClaimTakenError';
+
+  constructor(
+    readonly key: string,
+    readonly value: string,
+  ) {
+    super(`${key} is taken`);
+  }
+}

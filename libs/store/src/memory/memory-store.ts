@@ -168,11 +168,13 @@ export class MemoryStore extends Store {
     checkClaim(claim);
     this.open();
     const { quota, entries, indexes = [] } = claim;
+    for (const entry of entries) {
+      const held = this.entries.get(this.keyPrefix + entry.key);
+      if (held) return { outcome: 'taken', key: entry.key, value: held.value };
+    }
     const counter = quota && this.entries.get(this.keyPrefix + quota.key);
     let used = counter ? Number(counter.value) : 0;
     if (quota && used >= quota.limit) return { outcome: 'quota', used };
-    const taken = entries.find((entry) => this.entries.get(this.keyPrefix + entry.key));
-    if (taken) return { outcome: 'taken', key: taken.key };
     for (const entry of entries) this.entries.set(this.keyPrefix + entry.key, entry.value, checkTtl(entry.ttlMs));
     for (const index of indexes) this.indexes.add(this.keyPrefix + index.key, index.member, index.score, checkTtl(index.ttlMs));
     if (quota) {

@@ -164,10 +164,10 @@ export class RedisStore extends Store {
     const args: (string | number)[] = [quota ? 1 : 0, quota?.limit ?? 0, quota ? Math.ceil(quota.ttlMs) : 0, entries.length];
     for (const entry of entries) args.push(entry.value, Math.ceil(entry.ttlMs));
     for (const index of indexes) args.push(index.member, index.score, Math.ceil(index.ttlMs));
-    const [outcome, detail] = await this.write(keys[0], () => this.client.storeClaim(keys.length, ...keys, ...args));
+    const [outcome, detail, held] = await this.write(keys[0], () => this.client.storeClaim(keys.length, ...keys, ...args));
     if (outcome === 0) return { outcome: 'claimed', used: detail };
     if (outcome === 1) return { outcome: 'quota', used: detail };
-    return { outcome: 'taken', key: entries[detail - 1].key };
+    return { outcome: 'taken', key: entries[detail - 1].key, value: held ?? '' };
   }
 
   close(): Promise<void> {

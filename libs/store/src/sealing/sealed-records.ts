@@ -39,8 +39,14 @@ export class SealedRecords {
   async read<T>(key: string): Promise<{ value: T; envelope: string } | undefined> {
     const envelope = await this.store.get(key);
     if (envelope === null) return undefined;
+    const value = this.open<T>(key, envelope);
+    return value === undefined ? undefined : { value, envelope };
+  }
+
+  /** The value of an envelope `key` held (read some other way: a claim found it taken). */
+  open<T>(key: string, envelope: string): T | undefined {
     try {
-      return { value: JSON.parse(this.cipher.open(envelope, key)) as T, envelope };
+      return JSON.parse(this.cipher.open(envelope, key)) as T;
     } catch (error) {
       // An envelope from a retired key, or tampered with: as good as absent.
       if (error instanceof EnvelopeError || error instanceof SyntaxError) return undefined;

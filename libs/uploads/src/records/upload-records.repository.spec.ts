@@ -38,7 +38,11 @@ describe('UploadRecordsRepository.create', () => {
     const { repository } = testUploadRecords(store);
     await store.set('nonce', 'earlier', 60_000);
     const claims = [{ key: 'nonce', value: '1', ttlMs: 60_000 }];
-    expect(await repository.create(record('upl_EEEEEEEEEEEEEEEEEEEEEE'), { claims })).toEqual({ outcome: 'taken', key: 'nonce' });
+    expect(await repository.create(record('upl_EEEEEEEEEEEEEEEEEEEEEE'), { claims })).toEqual({
+      outcome: 'taken',
+      key: 'nonce',
+      value: 'earlier',
+    });
     expect(await repository.find('upl_EEEEEEEEEEEEEEEEEEEEEE')).toBeUndefined();
     expect(await repository.ownerPage('alice', Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
   });

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@app/auth';
-import { MetricsService, UPLOAD_ID_PATTERN } from '@app/common';
+import { MetricsService, pendingRecordClaim, UPLOAD_ID_PATTERN } from '@app/common';
 import { ConfigService, regionLabel } from '@app/config';
 import type { KindSpec, UploadProvider, WebhookEventType } from '@app/registry';
 import { DailyQuotas } from '@app/protection';
-import type { ClaimEntry } from '@app/store';
-import { Store } from '@app/store';
+import { type ClaimEntry, ClaimTakenError, Store } from '@app/store';
 import { WebhookPublisher } from '@app/webhooks';
 import type { DeclaredFile, ProviderIdField, ProviderIds, UploadOutcome, UploadRecord } from './upload-record';
 import {
@@ -38,15 +37,6 @@ const SETTLED: ReadonlySet<string> = new Set(['uploaded', 'rejected', 'verifying
 const ANNOUNCED = { uploaded: 'upload.completed', rejected: 'upload.rejected', failed: 'upload.failed' } as const;
 
 const now = () => new Date().toISOString();
-
-/** A key `issue` was asked to claim with the record exists already: nothing was written (a nonce drawn twice). */
-export class ClaimTakenError extends Error {
-  override name = 'ClaimTakenError';
-
-  constructor(readonly key: string) {
-    super(`${key} is taken`);
-  }
-}
 
 /**
  * The lifecycle of every upload: issued with its credential, uploaded or failed by the provider's
@@ -86,7 +76,8 @@ export class UploadRecords {
    * counts its first credential. `declared` is what the request said of the file (its size, its
    * extension or media type), checked against what arrives. A kind that calls no provider API spends
    * its daily-quota unit here, with the record (429 when used up); `claims` are keys (of the owner's
-   * Cluster slot) written with the record only if all are new (ClaimTakenError, nothing written).
+   * Cluster slot) written with the record only if all are new (ClaimTakenError, nothing written), and so
+   * is the request's Idempotency-Key claim (RecordClaim), before its quota unit is counted.
    */
   async issue<Result>(
     user: Principal,
@@ -111,9 +102,12 @@ export class UploadRecords {
     };
     // The kind's daily-quota unit is spent with the record, and given back below if no credential comes of it.
     const quota = this.quotas.unit(kind.id, user.id);
-    const created = await this.repository.create(record, { quota, claims });
+    // The request's Idempotency-Key is claimed here too: a replay or a request still in flight finds it taken.
+    const pending = pendingRecordClaim();
+    const created = await this.repository.create(record, { quota, claims: pending ? [...claims, pending] : claims });
+    if (created.outcome === 'taken') throw new ClaimTakenError(created.key, created.value);
     if (created.outcome === 'quota') throw this.quotas.exceeded(quota!);
-    if (created.outcome === 'taken') throw new ClaimTakenError(created.key);
+    if (pending) pending.claimed = true;
     let result: Result;
     try {
       result = await issueCredential(record.uploadId);

@@ -29,5 +29,5 @@ export interface StoreScriptCommands {
   storeReplaceIfEquals(key: string, expected: string, value: string, ttlMs: number): Promise<number>;
   storeIndexAdd(key: string, member: string, score: number, ttlMs: number): Promise<number>;
   /** numberOfKeys varies with the claim, so it is passed on each call. */
-  storeClaim(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, number]>;
+  storeClaim(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<[number, number, string?]>;
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { ApiError, ErrorCode, isoSeconds } from '@app/common';
 import { ConfigService } from '@app/config';
+import { ClaimTakenError } from '@app/store';
 import type { KindSpec } from '@app/registry';
 import { tencentSettings } from '../../config/tencent.section';
 import { TencentUploadSigner } from '../../client';
@@ -11,7 +12,7 @@ import type { CreateTencentVodUploadSignatureDto } from './dto/create-tencent-vo
 import type { TencentVodUploadSignatureDto } from './dto/tencent-vod-upload-signature.dto';
 import { TencentVodUploadRepository } from '../../vod/tencent-vod-upload.repository';
 import { type ProcessingChoice, resolveProcessing, sourceContext } from '../../vod/tencent-vod.policy';
-import { ClaimTakenError, UploadRecords } from '@app/uploads';
+import { UploadRecords } from '@app/uploads';
 
 /** Two random draws colliding in the same second is already a one in four billion event; three in a row means a bug. */
 const NONCE_ATTEMPTS = 3;
