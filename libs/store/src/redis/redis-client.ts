@@ -45,8 +45,7 @@ function connectionOptions(config: RedisConfig, waits = false): RedisOptions {
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     // A connection that stops answering (a stalled or partitioned Redis) is dropped and reconnected:
-    // else it stays "ready" and every call waits out its timeout, autopipelined batches one after
-    // another (a call queued behind a stalled batch has no timer of its own), for as long as it lasts.
+    // else it stays "ready" and every call waits out its timeout, for as long as the stall lasts.
     socketTimeout: waitingTimeoutMs(config, waits),
     // ioredis arms this timer on disconnect even when the socket is already gone; its 2 s default
     // would hold a shutting-down process open that long.
@@ -62,8 +61,11 @@ function connectionOptions(config: RedisConfig, waits = false): RedisOptions {
  * a connection for writes followed by WAIT (REDIS_WAIT_REPLICAS), with room for it in its timeouts.
  */
 export function createRedisClient(config: RedisConfig, waits = false): RedisClient {
-  // Without a connection, commands fail at once instead of queueing until Redis returns.
-  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: true };
+  // Without a connection, commands fail at once instead of queueing until Redis returns. No autopipelining:
+  // with it, V8 promoted three times as many bytes to the old generation under load, most of them ioredis's
+  // command objects, and the peak RSS was 50 to 120 MB higher at the same CPU per request (bench/FINDINGS.md,
+  // issue 23, fourth pass). Each command is one write of its own.
+  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: false };
   switch (config.mode) {
     case 'cluster':
       return new Cluster(config.nodes, {
