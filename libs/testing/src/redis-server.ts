@@ -122,7 +122,8 @@ class RedisProcess {
       clean = (await exited) === 0;
       clearTimeout(timer);
     }
-    if (this.dir && this.dir !== this.keptDir) await rm(this.dir, { recursive: true, force: true });
+    // A fork of a killed server (a replica's full-sync RDB) may still be writing into it: fs.rm retries ENOTEMPTY.
+    if (this.dir && this.dir !== this.keptDir) await rm(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     this.dir = undefined;
     if (signal === 'SIGTERM' && !clean) throw new Error(`redis-server on ${this.port} did not shut down cleanly:\n${this.output()}`);
   }

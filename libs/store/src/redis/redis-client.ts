@@ -65,7 +65,8 @@ export function createRedisClient(config: RedisConfig, waits = false): RedisClie
   // with it, V8 promoted three times as many bytes to the old generation under load, most of them ioredis's
   // command objects, and the peak RSS was 50 to 120 MB higher at the same CPU per request (bench/FINDINGS.md,
   // issue 23, fourth pass). Each command is one write of its own.
-  const shared = { keyPrefix: config.keyPrefix, scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: false };
+  // No keyPrefix either: RedisStore puts REDIS_KEY_PREFIX before its keys itself (see there).
+  const shared = { scripts: STORE_SCRIPTS, enableOfflineQueue: false, enableAutoPipelining: false };
   switch (config.mode) {
     case 'cluster':
       return new Cluster(config.nodes, {

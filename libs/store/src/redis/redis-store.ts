@@ -30,6 +30,12 @@ export class RedisStore extends Store {
   /** On the main store, with `replicaWait`: the replicated one. */
   private readonly waiting: RedisStore | undefined;
   private closing: Promise<void> | undefined;
+  /**
+   * REDIS_KEY_PREFIX, put before every key here rather than by ioredis' keyPrefix option: that option
+   * walks every command's arguments (a closure and arrays per command) to find its keys, which cost
+   * CPU and, promoted under load, old-generation memory (bench/FINDINGS.md, issue 23, fourth pass).
+   */
+  private readonly prefix: string;
 
   constructor(
     private readonly config: RedisConfig,
@@ -37,6 +43,7 @@ export class RedisStore extends Store {
     role: 'main' | 'replicated' = 'main',
   ) {
     super();
+    this.prefix = config.keyPrefix;
     const replicated = role === 'replicated';
     this.client = createRedisClient(config, replicated);
     const target = `${describeTarget(config)}${replicated ? ' (replicated writes)' : ''}`;
@@ -78,48 +85,48 @@ export class RedisStore extends Store {
 
   async get(key: string): Promise<string | null> {
     checkKey(key);
-    return this.call(() => this.client.get(key));
+    return this.call(() => this.client.get(this.prefix + key));
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
     checkKey(key);
     const px = checkTtl(ttlMs);
-    await this.write(key, () => this.client.set(key, value, 'PX', px));
+    await this.write(key, () => this.client.set(this.prefix + key, value, 'PX', px));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     checkKey(key);
     const px = checkTtl(ttlMs);
-    return (await this.write(key, () => this.client.set(key, value, 'PX', px, 'NX'))) === 'OK';
+    return (await this.write(key, () => this.client.set(this.prefix + key, value, 'PX', px, 'NX'))) === 'OK';
   }
 
   async delete(key: string): Promise<void> {
     checkKey(key);
-    await this.write(key, () => this.client.del(key));
+    await this.write(key, () => this.client.del(this.prefix + key));
   }
 
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
     checkKey(key);
-    return (await this.write(key, () => this.client.storeDeleteIfEquals(key, expected))) === 1;
+    return (await this.write(key, () => this.client.storeDeleteIfEquals(this.prefix + key, expected))) === 1;
   }
 
   async replaceIfEquals(key: string, expected: string, value: string, ttlMs?: number): Promise<boolean> {
     checkKey(key);
     const px = ttlMs === undefined ? 0 : checkTtl(ttlMs);
-    return (await this.write(key, () => this.client.storeReplaceIfEquals(key, expected, value, px))) === 1;
+    return (await this.write(key, () => this.client.storeReplaceIfEquals(this.prefix + key, expected, value, px))) === 1;
   }
 
   async indexAdd(key: string, member: string, score: number, ttlMs: number): Promise<void> {
     checkKey(key);
     checkIndexEntry(member, score);
     const px = checkTtl(ttlMs);
-    await this.write(key, () => this.client.storeIndexAdd(key, member, score, px));
+    await this.write(key, () => this.client.storeIndexAdd(this.prefix + key, member, score, px));
   }
 
   async indexRange(key: string, maxScore: number, count: number): Promise<IndexEntry[]> {
     checkKey(key);
     checkCount(count);
-    const flat = await this.call(() => this.client.zrevrangebyscore(key, maxScore, '-inf', 'WITHSCORES', 'LIMIT', 0, count));
+    const flat = await this.call(() => this.client.zrevrangebyscore(this.prefix + key, maxScore, '-inf', 'WITHSCORES', 'LIMIT', 0, count));
     const entries: IndexEntry[] = [];
     for (let i = 0; i < flat.length; i += 2) entries.push({ member: flat[i], score: Number(flat[i + 1]) });
     return entries;
@@ -128,15 +135,17 @@ export class RedisStore extends Store {
   async indexRemove(key: string, members: readonly string[]): Promise<void> {
     checkKey(key);
     if (members.length === 0) return;
-    await this.write(key, () => this.client.zrem(key, ...members));
+    await this.write(key, () => this.client.zrem(this.prefix + key, ...members));
   }
 
   async rateLimit(rules: readonly RateLimitRule[], cost = 1): Promise<RateLimitResult> {
     checkRateLimit(rules, cost);
     const keys = rules.map((rule) => rule.key);
-    if (this.config.mode === 'cluster') assertSameSlot(keys, this.config.keyPrefix);
+    if (this.config.mode === 'cluster') assertSameSlot(keys, this.prefix);
     const args = rules.flatMap((rule) => [rule.limit, rule.periodMs]);
-    const reply = await this.write(keys[0], () => this.client.storeRateLimit(keys.length, ...keys, cost, ...args));
+    const reply = await this.write(keys[0], () =>
+      this.client.storeRateLimit(keys.length, ...keys.map((key) => this.prefix + key), cost, ...args),
+    );
     return {
       allowed: reply[0] === 1,
       retryAfterMs: reply[1],
@@ -148,23 +157,25 @@ export class RedisStore extends Store {
     checkKey(key);
     checkQuota(limit);
     const px = checkTtl(ttlMs);
-    const [allowed, used] = await this.write(key, () => this.client.storeReserveQuota(key, limit, px));
+    const [allowed, used] = await this.write(key, () => this.client.storeReserveQuota(this.prefix + key, limit, px));
     return { allowed: allowed === 1, used };
   }
 
   async releaseQuota(key: string): Promise<void> {
     checkKey(key);
-    await this.write(key, () => this.client.storeReleaseQuota(key));
+    await this.write(key, () => this.client.storeReleaseQuota(this.prefix + key));
   }
 
   async claim(claim: Claim): Promise<ClaimResult> {
     const keys = checkClaim(claim);
-    if (this.config.mode === 'cluster') assertSameSlot(keys, this.config.keyPrefix);
+    if (this.config.mode === 'cluster') assertSameSlot(keys, this.prefix);
     const { quota, entries, indexes = [] } = claim;
     const args: (string | number)[] = [quota ? 1 : 0, quota?.limit ?? 0, quota ? Math.ceil(quota.ttlMs) : 0, entries.length];
     for (const entry of entries) args.push(entry.value, Math.ceil(entry.ttlMs));
     for (const index of indexes) args.push(index.member, index.score, Math.ceil(index.ttlMs));
-    const [outcome, detail, held] = await this.write(keys[0], () => this.client.storeClaim(keys.length, ...keys, ...args));
+    const [outcome, detail, held] = await this.write(keys[0], () =>
+      this.client.storeClaim(keys.length, ...keys.map((key) => this.prefix + key), ...args),
+    );
     if (outcome === 0) return { outcome: 'claimed', used: detail };
     if (outcome === 1) return { outcome: 'quota', used: detail };
     return { outcome: 'taken', key: entries[detail - 1].key, value: held ?? '' };
@@ -187,7 +198,7 @@ export class RedisStore extends Store {
   private async write<T>(key: string, command: () => Promise<T>): Promise<T> {
     const result = await this.call(command);
     const wait = this.wait;
-    if (wait) await this.call(() => waitForReplicas(this.client, this.config.keyPrefix + key, wait));
+    if (wait) await this.call(() => waitForReplicas(this.client, this.prefix + key, wait));
     return result;
   }
 

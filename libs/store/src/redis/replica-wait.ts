@@ -21,7 +21,7 @@ export class ReplicasBehindError extends Error {
 }
 
 /**
- * The connection that took the write to `key` (`prefixedKey`: as sent, with ioredis' keyPrefix). WAIT
+ * The connection that took the write to `key` (`prefixedKey`: as sent, with REDIS_KEY_PREFIX). WAIT
  * counts the writes of its own connection, so in a cluster it must run on the node that owns the key,
  * through the pool's connection to it: the one ioredis sent the write on.
  */

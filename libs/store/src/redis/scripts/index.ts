@@ -7,7 +7,7 @@ import { REPLACE_IF_EQUALS_SCRIPT } from './replace-if-equals.script';
 
 /**
  * Registered through ioredis `scripts`: it sends EVALSHA and falls back to EVAL on NOSCRIPT
- * (new connection, restarted server, another cluster node), and applies keyPrefix to KEYS.
+ * (new connection, restarted server, another cluster node). KEYS arrive prefixed (RedisStore adds REDIS_KEY_PREFIX).
  */
 export const STORE_SCRIPTS = {
   storeRateLimit: { lua: RATE_LIMIT_SCRIPT },
