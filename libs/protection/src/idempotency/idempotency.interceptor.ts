@@ -15,8 +15,8 @@ import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key';
 
 type IdempotencyRecord = { state: 'in-flight'; fingerprint: string } | { state: 'done'; fingerprint: string; body: unknown };
 
-/** The claim of a key, written with the upload record (RecordClaim), and when it was asked for. */
-type HeldClaim = { storeKey: string; envelope: string; claimedAt: number };
+/** The key's claim (written with the upload record: RecordClaim), and when it was asked for. */
+type HeldClaim = RecordClaim & { readonly claimedAt: number };
 
 /** The answer of an earlier request with the same key and body, given again as it was. */
 class Replay {
@@ -63,13 +63,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     const inFlight: IdempotencyRecord = { state: 'in-flight', fingerprint };
     // Replicated with the record (REDIS_WAIT_REPLICAS) before the provider is called: a claim the failover
     // lost would let a retry of the same key create a second upload.
-    const claim: RecordClaim = {
+    const claim: HeldClaim = {
       key: storeKey,
       value: this.records.seal(storeKey, inFlight),
       ttlMs: this.config.protection.idempotency.lockTtlSeconds * 1000,
       claimed: false,
+      claimedAt: Date.now(),
     };
-    const held: HeldClaim = { storeKey, envelope: claim.value, claimedAt: Date.now() };
     claimWithRecord(claim);
     request.idempotencyKey = key;
 
@@ -79,7 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
         if (answer instanceof Replay) return of(answer.body);
         if (!claim.claimed)
           throw new Error('An idempotent route answered without an upload record, so its Idempotency-Key was never claimed.');
-        return from(this.complete(held, fingerprint, answer));
+        return from(this.complete(claim, fingerprint, answer));
       }),
     );
   }
@@ -111,10 +111,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     const stated = (body as { expiresAt?: unknown } | undefined)?.expiresAt;
     const expiresAt = typeof stated === 'string' ? Date.parse(stated) : Number.NaN;
     const replayableUntil = expiresAt - this.config.protection.idempotency.replayMarginSeconds * 1000;
-    const answer = this.records.seal(claim.storeKey, { state: 'done', fingerprint, body } satisfies IdempotencyRecord);
+    const answer = this.records.seal(claim.key, { state: 'done', fingerprint, body } satisfies IdempotencyRecord);
     try {
       if (replayableUntil - Date.now() >= 1000) await this.store(claim, answer, replayableUntil);
-      else await this.records.deleteIfEquals(claim.storeKey, claim.envelope);
+      else await this.records.deleteIfEquals(claim.key, claim.value);
     } catch (error) {
       if (replayableUntil - Date.now() >= 1000) void this.storeLate(claim, answer, replayableUntil);
       // With REDIS_WAIT_REPLICAS the operator chose durability: an answer no replica holds is not given
@@ -134,8 +134,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
   private async store(claim: HeldClaim, answer: string, replayableUntil: number): Promise<boolean> {
     const records = this.records.replicated;
     const ttlMs = replayableUntil - Date.now();
-    if (await records.swap(claim.storeKey, claim.envelope, answer, ttlMs)) return true;
-    return records.swap(claim.storeKey, answer, answer, ttlMs);
+    if (await records.swap(claim.key, claim.value, answer, ttlMs)) return true;
+    return records.swap(claim.key, answer, answer, ttlMs);
   }
 
   /** Writes the answer again until it lands, while our claim can still be in the store; a retry meets 409 meanwhile. */
